@@ -1,0 +1,276 @@
+/**
+ * The incident data model shared by the host (which stores it) and every client (which shows
+ * it). Pure TypeScript: no Node, no Electron. Times are milliseconds since the Unix epoch (UTC);
+ * clients format them in local time or UTC.
+ */
+
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'mitigating', 'monitoring', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export function isIncidentStatus(value: unknown): value is IncidentStatus {
+  return typeof value === 'string' && (INCIDENT_STATUSES as readonly string[]).includes(value);
+}
+
+/** Severity ids come from the runbook's own scale (`SEV1`, `P2`, …), so they are plain strings. */
+export type SeverityId = string;
+
+export interface Incident {
+  id: string;
+  title: string;
+  severity: SeverityId;
+  status: IncidentStatus;
+  commander: string | null;
+  impact: string | null;
+  /** Runbooks attached to the incident, in the order they were attached. */
+  runbookIds: string[];
+  createdAt: number;
+  /** Time of the last change of any kind, including timeline events. */
+  updatedAt: number;
+  /** The incident's newest event sequence number: a client that has it is up to date. */
+  lastSeq: number;
+}
+
+/** Where a command came from when it was run from a runbook step. */
+export interface StepRef {
+  runbookId: string;
+  stepId: string;
+  /** Content hash of the runbook version the step was taken from. */
+  runbookHash: string;
+}
+
+export interface CommandRecord {
+  id: string;
+  incidentId: string;
+  /** The terminal session (one shell process) the command ran in. */
+  sessionId: string;
+  step: StepRef | null;
+  commandLine: string;
+  cwd: string | null;
+  startedAt: number;
+  endedAt: number | null;
+  exitCode: number | null;
+  /** What the user saw, as rendered text; head and tail only past the cap. Null once struck. */
+  output: string | null;
+  outputTruncated: boolean;
+  /** The responder struck this output from the record (an `output.struck` event says so). */
+  outputStruck: boolean;
+}
+
+export const MILESTONE_NAMES = ['detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export type MilestoneName = (typeof MILESTONE_NAMES)[number];
+
+/** The payload of each timeline event kind. */
+export interface EventPayloads {
+  'incident.created': {
+    title: string;
+    severity: SeverityId;
+    status: IncidentStatus;
+    commander: string | null;
+    impact: string | null;
+    runbookIds: string[];
+  };
+  /** A note; the event's `occurredAt` is the "happened at" time the responder gave. */
+  note: { text: string };
+  'title.changed': { from: string; to: string };
+  'impact.changed': { from: string | null; to: string | null };
+  'status.changed': { from: IncidentStatus; to: IncidentStatus };
+  'severity.changed': { from: SeverityId; to: SeverityId };
+  'commander.changed': { from: string | null; to: string | null };
+  'runbook.attached': { runbookId: string; title: string | null; runbookHash: string | null };
+  'checklist.ticked': { runbookId: string; itemId: string; text: string | null };
+  'checklist.unticked': { runbookId: string; itemId: string; text: string | null };
+  'command.started': {
+    commandId: string;
+    sessionId: string;
+    commandLine: string;
+    cwd: string | null;
+    step: StepRef | null;
+  };
+  'command.finished': {
+    commandId: string;
+    exitCode: number | null;
+    durationMs: number;
+    outputTruncated: boolean;
+  };
+  /** A filled communication template was copied to the clipboard (not yet sent). */
+  'statusUpdate.copied': { text: string; templateId: string | null };
+  /** The responder says the update went out; `occurredAt` is when. */
+  'statusUpdate.posted': { text: string; templateId: string | null; channel: string | null };
+  star: { eventId: string };
+  unstar: { eventId: string };
+  'actionItem.added': { text: string; owner: string | null };
+  'capture.paused': { sessionId: string };
+  'capture.resumed': { sessionId: string };
+  /** A command's output was removed from the record (it held a secret). */
+  'output.struck': { commandId: string; reason: string | null };
+  /** Sets (or with `at: null` clears) a milestone by hand, overriding the derived time. */
+  'milestone.set': { milestone: MilestoneName; at: number | null };
+  /** An incident input was set. Secret values are never on the timeline: `value` is null. */
+  'input.set': { name: string; secret: boolean; value: string | null };
+}
+
+export type EventKind = keyof EventPayloads;
+
+export const EVENT_KINDS = [
+  'incident.created',
+  'note',
+  'title.changed',
+  'impact.changed',
+  'status.changed',
+  'severity.changed',
+  'commander.changed',
+  'runbook.attached',
+  'checklist.ticked',
+  'checklist.unticked',
+  'command.started',
+  'command.finished',
+  'statusUpdate.copied',
+  'statusUpdate.posted',
+  'star',
+  'unstar',
+  'actionItem.added',
+  'capture.paused',
+  'capture.resumed',
+  'output.struck',
+  'milestone.set',
+  'input.set',
+] as const satisfies readonly EventKind[];
+
+// Compile-time proof that EVENT_KINDS lists every kind: a kind missing here is an error.
+type MissingKinds = Exclude<EventKind, (typeof EVENT_KINDS)[number]>;
+const everyKindListed: MissingKinds extends never ? true : MissingKinds = true;
+void everyKindListed;
+
+/**
+ * Kinds a caller may append as they are. The others change incident state as well (status,
+ * checklist, commands, inputs…) and are written by the store method that keeps both in step.
+ */
+export const FREE_EVENT_KINDS = [
+  'note',
+  'statusUpdate.copied',
+  'statusUpdate.posted',
+  'star',
+  'unstar',
+  'actionItem.added',
+  'capture.paused',
+  'capture.resumed',
+  'milestone.set',
+] as const satisfies readonly EventKind[];
+export type FreeEventKind = (typeof FREE_EVENT_KINDS)[number];
+
+export function isEventKind(value: unknown): value is EventKind {
+  return typeof value === 'string' && (EVENT_KINDS as readonly string[]).includes(value);
+}
+
+export function isFreeEventKind(value: unknown): value is FreeEventKind {
+  return typeof value === 'string' && (FREE_EVENT_KINDS as readonly string[]).includes(value);
+}
+
+interface TimelineEventBase {
+  /** ULID: sorts by recording time. */
+  id: string;
+  incidentId: string;
+  /** Per-incident sequence number in storage order, 1, 2, 3…; clients resume "after N". */
+  seq: number;
+  /** When it happened; the responder may set it ("happened at"). */
+  occurredAt: number;
+  /** When this device wrote it. */
+  recordedAt: number;
+  /** The device that recorded it; each device keeps its own hash chain. */
+  deviceId: string;
+  actor: string;
+  /** sha256(salt ‖ canonical fields), hex. */
+  digest: string;
+  /** This device's chain head after this event, hex. */
+  chainHead: string;
+  /** The payload was redacted: it no longer matches the digest, which the chain still covers. */
+  redacted: boolean;
+}
+
+/** One timeline event; narrowing on `kind` narrows `payload`. */
+export type TimelineEvent = {
+  [K in EventKind]: TimelineEventBase & { kind: K; payload: EventPayloads[K] };
+}[EventKind];
+
+export type TimelineEventOf<K extends EventKind> = Extract<TimelineEvent, { kind: K }>;
+
+/** What a caller supplies to append a free event. */
+export type AppendEventInput = {
+  [K in FreeEventKind]: { kind: K; payload: EventPayloads[K]; occurredAt?: number; actor?: string };
+}[FreeEventKind];
+
+export interface Milestone {
+  name: MilestoneName;
+  at: number | null;
+  /** `derived` from the timeline, or `set` by a `milestone.set` event (see `eventId`). */
+  source: 'derived' | 'set';
+  eventId: string | null;
+}
+
+export interface Milestones {
+  detected: Milestone;
+  acknowledged: Milestone;
+  mitigated: Milestone;
+  resolved: Milestone;
+  /** Each measured from `detected`; null while either end is unknown. */
+  timeToAcknowledgeMs: number | null;
+  timeToMitigateMs: number | null;
+  timeToResolveMs: number | null;
+}
+
+export interface ChecklistItemState {
+  incidentId: string;
+  runbookId: string;
+  itemId: string;
+  checked: boolean;
+  by: string;
+  at: number;
+}
+
+/** An incident input as clients see it: a secret's value never leaves the host. */
+export interface IncidentVariable {
+  name: string;
+  secret: boolean;
+  /** Null for secrets. */
+  value: string | null;
+  updatedAt: number;
+}
+
+export interface TerminalTab {
+  id: string;
+  /** The shell session last shown in this tab; after a host restart it has ended. */
+  sessionId: string | null;
+  title: string;
+  cwd: string | null;
+  position: number;
+  active: boolean;
+}
+
+/** Marks around matched words in search snippets: control characters no real text contains. */
+export const SNIPPET_MARK_START = '\u0002';
+export const SNIPPET_MARK_END = '\u0003';
+
+export interface SearchHit {
+  incidentId: string;
+  /** What matched: a note-like event's text, a command line, or a command's output. */
+  source: 'event' | 'command';
+  /** The event (for `event`) or the `command.started` event (for `command`). */
+  eventId: string | null;
+  commandId: string | null;
+  /** Excerpt with matched words between SNIPPET_MARK_START and SNIPPET_MARK_END. */
+  snippet: string;
+  /** Lower is better (SQLite's bm25 rank). */
+  rank: number;
+}
+
+export interface ChainVerification {
+  deviceId: string;
+  ok: boolean;
+  events: number;
+  /** The chain head as stored on the last event (what reports print). */
+  head: string;
+  /** The first event at which the chain stops verifying, when not ok. */
+  firstBadEventId: string | null;
+  /** Why it failed, in words, when not ok. */
+  problem: string | null;
+}

@@ -1,0 +1,115 @@
+/**
+ * Appends timeline events inside a write transaction: next per-incident seq, ULID, salt,
+ * digest, and this device's chain head. Seq and predecessor head are read from the database
+ * inside the same BEGIN IMMEDIATE transaction (another process may have appended since our
+ * last one), then carried in the transaction state for the rest of the batch.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import { UserError } from '../../common/errors';
+import { CHAIN_GENESIS } from '../../common/incident/eventDigest';
+import type { EventKind, EventPayloads, TimelineEvent } from '../../common/incident/model';
+import { ulid } from '../../common/ulid';
+import { eventDigest, newSalt, nextChainHead } from './chain';
+import type { TransactionState } from './writeQueue';
+
+interface Checkpoint {
+  seqs: Map<string, number>;
+  heads: Map<string, string>;
+  touched: Map<string, number>;
+  events: number;
+}
+
+/** What one write transaction has learned and done so far. */
+export class TxState implements TransactionState<Checkpoint> {
+  /** incidentId → last seq used in this transaction. */
+  seqs = new Map<string, number>();
+  /** incidentId + device → chain head after this transaction's last append. */
+  heads = new Map<string, string>();
+  /** incidentId → newest change time, written to `incidents.updated_at` before commit. */
+  touched = new Map<string, number>();
+  /** Events appended, announced after commit. */
+  events: TimelineEvent[] = [];
+
+  checkpoint(): Checkpoint {
+    return { seqs: new Map(this.seqs), heads: new Map(this.heads), touched: new Map(this.touched), events: this.events.length };
+  }
+
+  restore(checkpoint: Checkpoint): void {
+    this.seqs = checkpoint.seqs;
+    this.heads = checkpoint.heads;
+    this.touched = checkpoint.touched;
+    this.events.length = checkpoint.events;
+  }
+
+  touch(incidentId: string, at: number): void {
+    this.touched.set(incidentId, Math.max(at, this.touched.get(incidentId) ?? 0));
+  }
+}
+
+export interface AppendOptions {
+  occurredAt?: number;
+  actor: string;
+  /** Defaults to now; set by callers that already stamped a related row with the same time. */
+  recordedAt?: number;
+}
+
+export class TimelineWriter {
+  private readonly lastSeq: Statement<[string, string]>;
+  private readonly lastHead: Statement<[string, string]>;
+  private readonly insert: Statement;
+  private readonly touchIncident: Statement<[number, string, number]>;
+
+  constructor(
+    db: Database,
+    readonly deviceId: string,
+  ) {
+    this.lastSeq = db.prepare(
+      'SELECT (SELECT 1 FROM incidents WHERE id = ?) AS present, (SELECT max(seq) FROM events WHERE incident_id = ?) AS seq',
+    );
+    this.lastHead = db
+      .prepare('SELECT chain_head FROM events WHERE incident_id = ? AND device_id = ? ORDER BY seq DESC LIMIT 1')
+      .pluck();
+    this.insert = db.prepare(
+      `INSERT INTO events (id, incident_id, seq, kind, occurred_at, recorded_at, device_id, actor, payload, salt, digest, chain_head)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.touchIncident = db.prepare('UPDATE incidents SET updated_at = max(updated_at, ?) WHERE id = ? AND ? > 0');
+  }
+
+  append<K extends EventKind>(tx: TxState, incidentId: string, kind: K, payload: EventPayloads[K], options: AppendOptions): TimelineEvent {
+    const recordedAt = options.recordedAt ?? Date.now();
+    const occurredAt = options.occurredAt ?? recordedAt;
+    if (!Number.isSafeInteger(occurredAt)) throw new UserError(`"Happened at" must be a time in milliseconds, got ${occurredAt}.`, 'E_INVALID');
+    const seq = this.nextSeq(tx, incidentId);
+    const headKey = `${incidentId}\u0000${this.deviceId}`;
+    const previousHead = tx.heads.get(headKey) ?? (this.lastHead.get(incidentId, this.deviceId) as string | undefined) ?? CHAIN_GENESIS;
+    const id = ulid(recordedAt);
+    const salt = newSalt();
+    const fields = { id, kind, occurredAt, recordedAt, deviceId: this.deviceId, actor: options.actor, payload };
+    const digest = eventDigest(salt, fields);
+    const chainHead = nextChainHead(previousHead, digest);
+    this.insert.run(id, incidentId, seq, kind, occurredAt, recordedAt, this.deviceId, options.actor, JSON.stringify(payload), salt, digest, chainHead);
+    tx.heads.set(headKey, chainHead);
+    tx.touch(incidentId, recordedAt);
+    const event = { ...fields, incidentId, seq, digest, chainHead, redacted: false } as TimelineEvent;
+    tx.events.push(event);
+    return event;
+  }
+
+  /** Writes `updated_at` for every incident the transaction touched; call just before commit. */
+  finish(tx: TxState): void {
+    for (const [incidentId, at] of tx.touched) this.touchIncident.run(at, incidentId, at);
+  }
+
+  private nextSeq(tx: TxState, incidentId: string): number {
+    let seq = tx.seqs.get(incidentId);
+    if (seq === undefined) {
+      const row = this.lastSeq.get(incidentId, incidentId) as { present: number | null; seq: number | null };
+      if (!row.present) throw new UserError(`No incident with id ${incidentId} in this data directory — list incidents with \`warroom incidents\`.`, 'E_NOT_FOUND');
+      seq = row.seq ?? 0;
+    }
+    seq += 1;
+    tx.seqs.set(incidentId, seq);
+    return seq;
+  }
+}
