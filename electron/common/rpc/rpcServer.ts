@@ -1,0 +1,142 @@
+import { isUserError } from '../errors';
+import type { Disposable } from '../event';
+import type { MessageConnection } from './connection';
+import type { ServiceContract, ServiceOf } from './defineService';
+import { ClientMessage, type HostMessage, type RpcErrorPayload } from './protocol';
+
+interface RegisteredService {
+  contract: ServiceContract;
+  implementation: Record<string, unknown>;
+}
+
+export interface RpcServerOptions {
+  /** Where unexpected (non-user) errors go with their stack; the client only sees a one-line message. */
+  logError?: (error: unknown, context: string) => void;
+}
+
+/**
+ * Serves registered service implementations over any number of connections.
+ * Every incoming message is parsed and validated against the service contract
+ * before an implementation sees it: a client (a browser tab) is untrusted.
+ */
+export class RpcServer {
+  private readonly services = new Map<string, RegisteredService>();
+
+  constructor(private readonly options: RpcServerOptions = {}) {}
+
+  register<C extends ServiceContract>(contract: C, implementation: ServiceOf<C>): void {
+    if (this.services.has(contract.name)) throw new Error(`service ${contract.name} registered twice`);
+    this.services.set(contract.name, { contract, implementation: implementation as Record<string, unknown> });
+  }
+
+  /** Serves one client until its connection closes; disposing detaches it early. */
+  connect(connection: MessageConnection): Disposable {
+    const subscriptions = new Map<number, Disposable>();
+    const send = (message: HostMessage) => connection.send(JSON.stringify(message));
+
+    const onMessage = connection.onDidReceiveMessage((text) => {
+      const message = parseClientMessage(text);
+      // Not our protocol: drop it rather than answer a stranger with details.
+      if (!message) return;
+      switch (message.t) {
+        case 'req':
+          void this.handleRequest(message.s, message.m, message.a).then(
+            (v) => send({ t: 'res', id: message.id, ok: true, v }),
+            (error: unknown) => send({ t: 'res', id: message.id, ok: false, e: this.toPayload(error, `${message.s}.${message.m}`) }),
+          );
+          return;
+        case 'sub': {
+          try {
+            subscriptions.get(message.id)?.dispose();
+            const event = this.resolveEvent(message.s, message.e, message.a);
+            subscriptions.set(message.id, event((v) => send({ t: 'evt', id: message.id, v })));
+          } catch (error) {
+            send({ t: 'subErr', id: message.id, e: this.toPayload(error, `${message.s}.${message.e}`) });
+          }
+          return;
+        }
+        case 'unsub':
+          subscriptions.get(message.id)?.dispose();
+          subscriptions.delete(message.id);
+          return;
+      }
+    });
+
+    const detach = () => {
+      onMessage.dispose();
+      onClose.dispose();
+      for (const subscription of subscriptions.values()) subscription.dispose();
+      subscriptions.clear();
+    };
+    const onClose = connection.onDidClose(detach);
+    return { dispose: detach };
+  }
+
+  private lookup(serviceName: string): RegisteredService {
+    const service = this.services.get(serviceName);
+    if (!service) throw new RpcError(`Unknown service "${serviceName}".`, 'E_NO_SUCH_SERVICE');
+    return service;
+  }
+
+  private async handleRequest(serviceName: string, methodName: string, rawArgs: unknown[]): Promise<unknown> {
+    const { contract, implementation } = this.lookup(serviceName);
+    // Own properties only: "constructor" or "__proto__" must never reach an implementation.
+    const spec = Object.hasOwn(contract.methods, methodName) ? contract.methods[methodName] : undefined;
+    if (!spec) throw new RpcError(`Unknown method "${serviceName}.${methodName}".`, 'E_NO_SUCH_METHOD');
+    const args = spec.args.safeParse(rawArgs);
+    if (!args.success) {
+      throw new RpcError(`Invalid arguments for ${serviceName}.${methodName}: ${summarizeIssues(args.error)}`, 'E_BAD_REQUEST');
+    }
+    const method = implementation[methodName] as (...a: unknown[]) => Promise<unknown>;
+    return method.apply(implementation, args.data as unknown[]);
+  }
+
+  private resolveEvent(serviceName: string, eventName: string, rawArg: unknown) {
+    const { contract, implementation } = this.lookup(serviceName);
+    const events = contract.events as Record<string, { arg?: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: unknown } } }>;
+    const spec = Object.hasOwn(events, eventName) ? events[eventName] : undefined;
+    if (!spec) throw new RpcError(`Unknown event "${serviceName}.${eventName}".`, 'E_NO_SUCH_EVENT');
+    if (!spec.arg) return implementation[eventName] as (l: (v: unknown) => void) => Disposable;
+    const arg = spec.arg.safeParse(rawArg);
+    if (!arg.success) throw new RpcError(`Invalid argument for ${serviceName}.${eventName}.`, 'E_BAD_REQUEST');
+    const factory = implementation[eventName] as (a: unknown) => (l: (v: unknown) => void) => Disposable;
+    return factory.call(implementation, arg.data);
+  }
+
+  private toPayload(error: unknown, context: string): RpcErrorPayload {
+    if (error instanceof RpcError || isUserError(error)) {
+      return { message: (error as Error).message, code: (error as RpcError).code ?? 'E_USER' };
+    }
+    this.options.logError?.(error, context);
+    return { message: `Internal error in ${context}; see the host log for details.`, code: 'E_INTERNAL' };
+  }
+}
+
+/** A protocol-level failure (unknown member, invalid payload): safe to show to the client. */
+export class RpcError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'RpcError';
+  }
+}
+
+function parseClientMessage(text: string): ClientMessage | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const result = ClientMessage.safeParse(json);
+  return result.success ? result.data : null;
+}
+
+function summarizeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length ? `argument ${issue.path.map(String).join('.')}: ` : ''}${issue.message}`)
+    .join('; ');
+}

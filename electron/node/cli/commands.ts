@@ -1,0 +1,45 @@
+import type { CliIo } from './cliIo';
+import { serveCommand } from './serveCommand';
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  /** Absent while the command is not built yet; `--help` says so. */
+  run?: (argv: string[], io: CliIo) => Promise<number>;
+}
+
+/** Every command of the product brief, in the order `--help` lists them. */
+export const COMMANDS: CliCommand[] = [
+  {
+    name: 'serve',
+    usage: 'warroom serve [--port N] [--host 127.0.0.1] [--data DIR] [--runbooks DIR]... [--no-open]',
+    summary: 'Serve the console to a browser on loopback; prints the URL (with its secret token) to open.',
+    run: serveCommand,
+  },
+  {
+    name: 'inspect',
+    usage: 'warroom inspect FILE [--json]',
+    summary: 'Parse a runbook and print its model (steps, risks, placeholders, severities, templates).',
+  },
+  {
+    name: 'lint',
+    usage: 'warroom lint DIR|FILE',
+    summary: 'Report runbook problems with file:line.',
+  },
+  {
+    name: 'incidents',
+    usage: 'warroom incidents [--data DIR] [--json]',
+    summary: 'List the incidents in the data directory.',
+  },
+  {
+    name: 'export',
+    usage: 'warroom export INCIDENT|latest --format md|html|pdf|json|cast [--out FILE] [--data DIR]',
+    summary: 'Export an incident report or bundle, with secrets redacted.',
+  },
+  {
+    name: 'import',
+    usage: 'warroom import BUNDLE [--data DIR]',
+    summary: "Merge a teammate's exported bundle into the same incident.",
+  },
+];

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openConsole } from '../browser/openConsole';
+import { resolveDataDir } from '../dataDir';
+import { WarroomHost } from '../host/warroomHost';
+import { HostLog } from '../hostLog';
+import { isLoopback } from '../server/accessPolicy';
+import { startWebServer } from '../server/webServer';
+import { EXIT_OK, type CliIo } from './cliIo';
+import { parseCommandArgs, parsePort } from './parseCommandArgs';
+
+/** Why 7341: fixed so a bookmark survives restarts; `--port 0` picks any free one. */
+export const DEFAULT_PORT = 7341;
+
+/** The built console, beside this bundle: out/electron/node/cli.js → out/renderer. */
+export function defaultStaticDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../renderer');
+}
+
+export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(
+    'serve',
+    argv,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      runbooks: { type: 'string', multiple: true },
+      'no-open': { type: 'boolean' },
+    },
+    { min: 0, max: 0 },
+  );
+  const port = parsePort('serve', values.port, DEFAULT_PORT);
+  const host = values.host ?? '127.0.0.1';
+  const dataDir = resolveDataDir(values.data);
+  const log = new HostLog(dataDir);
+  const warroomHost = new WarroomHost({
+    dataDir,
+    host: 'serve',
+    runbookDirs: (values.runbooks ?? []).map((dir) => path.resolve(dir)),
+    logError: (error, context) => log.error(error, context),
+  });
+
+  let server;
+  try {
+    server = await startWebServer({ host, port, staticDir: process.env.WARROOM_STATIC_DIR ?? defaultStaticDir(), rpc: warroomHost.rpc, log: (line) => log.info(line) });
+  } catch (error) {
+    warroomHost.dispose();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      io.stderr(`warroom serve: port ${port} on ${host} is in use; pick another with --port N (0 picks a free one).`);
+    } else {
+      io.stderr(`warroom serve: cannot listen on ${host}:${port}: ${(error as Error).message}.`);
+    }
+    return 1;
+  }
+  if (!isLoopback(host)) io.stderr(`warroom serve: warning: listening on ${host}, not loopback; anyone who learns the URL can drive this console.`);
+  // The one line on stdout, and nothing else there: scripts and tests read the URL from it.
+  io.stdout(server.url);
+  log.info(`serving on port ${server.port}, data in ${dataDir}`);
+
+  if (!values['no-open']) {
+    try {
+      openConsole(server.url, path.join(dataDir, 'browser-profile'));
+    } catch (error) {
+      log.error(error, 'opening a browser');
+    }
+  }
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    process.once('SIGHUP', stop);
+  });
+  await server.close();
+  warroomHost.dispose();
+  return EXIT_OK;
+}

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { RpcServer } from '../../common/rpc/rpcServer';
+import { AccessPolicy } from './accessPolicy';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../common/security/securityHeaders';
+import { wsConnection } from './wsConnection';
+
+export interface WebServerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** The built renderer (index.html and assets). */
+  staticDir: string;
+  rpc: RpcServer;
+  /** Fixed token for tests; a random one per launch otherwise. */
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningWebServer {
+  /** The URL to open: it carries the token. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** The WebSocket path; everything else is static files, which carry no data. */
+export const RPC_PATH = '/rpc';
+/** Answers 204 with a valid token (cookie or query), 401 without. */
+export const SESSION_PATH = '/api/session';
+/** Why 64 MiB: a pasted runbook or imported bundle fits; a runaway client doesn't exhaust the host. */
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/**
+ * `warroom serve`'s HTTP side: the console's static files and the RPC WebSocket,
+ * on loopback by default, guarded by an AccessPolicy.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const token = options.token ?? AccessPolicy.newToken();
+  const staticRoot = path.resolve(options.staticDir);
+  // Known only once the port is bound, after the handlers below exist.
+  // eslint-disable-next-line prefer-const
+  let policy: AccessPolicy | undefined;
+
+  const server = http.createServer((request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (!policy || !policy.isAllowedHost(request.headers.host)) {
+      response.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request\n');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === SESSION_PATH) {
+      // Lets the page tell "wrong or missing token" from "host down"; it carries no data.
+      response.writeHead(policy.isValidToken(policy.tokenFromRequest(request)) ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    if (url.pathname === '/' && url.searchParams.has('token')) {
+      // Trade the token for a cookie and drop it from the address bar (and from history).
+      if (policy.isValidToken(url.searchParams.get('token'))) response.setHeader('Set-Cookie', policy.sessionCookie());
+      response.writeHead(303, { Location: '/' }).end();
+      return;
+    }
+    serveStatic(staticRoot, url.pathname, response);
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const refusal = url.pathname !== RPC_PATH ? 'unknown path' : policy?.refusalReason(request);
+    if (refusal !== null) {
+      options.log?.(`refused a WebSocket connection: ${refusal ?? 'not ready'}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      options.rpc.connect(wsConnection(ws));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  policy = new AccessPolicy(token, options.host, port);
+  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  return {
+    url: `http://${urlHost}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function serveStatic(root: string, pathname: string, response: http.ServerResponse): void {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    response.writeHead(400).end();
+    return;
+  }
+  const file = path.resolve(root, '.' + (relative === '/' ? '/index.html' : relative));
+  if (!file.startsWith(root + path.sep)) {
+    response.writeHead(404).end();
+    return;
+  }
+  fs.stat(file, (error, stat) => {
+    // Unknown paths get the app shell, so a reload on any client-side route works.
+    const target = !error && stat.isFile() ? file : path.join(root, 'index.html');
+    const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const stream = fs.createReadStream(target);
+    stream.on('error', () => {
+      if (!response.headersSent) response.writeHead(404, { 'Content-Type': 'text/plain' });
+      response.end('The console is not built: run `npm run build`.\n');
+    });
+    stream.once('open', () => {
+      response.writeHead(200, {
+        'Content-Type': type,
+        // Hashed asset names never change; the shell must always be fresh.
+        'Cache-Control': target.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      stream.pipe(response);
+    });
+  });
+}

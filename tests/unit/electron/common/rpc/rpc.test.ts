@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { UserError } from '../../../../../electron/common/errors';
+import { Emitter } from '../../../../../electron/common/event';
+import { defineService, type ServiceOf } from '../../../../../electron/common/rpc/defineService';
+import { createMemoryConnectionPair } from '../../../../../electron/common/rpc/memoryConnection';
+import { RpcClient } from '../../../../../electron/common/rpc/rpcClient';
+import { RpcServer } from '../../../../../electron/common/rpc/rpcServer';
+
+const CounterContract = defineService({
+  name: 'counter',
+  methods: {
+    add: { args: z.tuple([z.number().int(), z.number().int()]), result: z.number() },
+    fail: { args: z.tuple([z.string()]), result: z.void() },
+    crash: { args: z.tuple([]), result: z.void() },
+  },
+  events: {
+    onDidCount: { payload: z.number() },
+    onDidCountFor: { payload: z.string(), arg: z.string().min(1) },
+  },
+});
+type CounterService = ServiceOf<typeof CounterContract>;
+
+function setup() {
+  const counted = new Emitter<number>();
+  const countedFor = new Emitter<{ key: string; value: string }>();
+  const implementation: CounterService = {
+    add: async (a, b) => a + b,
+    fail: async (why) => {
+      throw new UserError(`cannot do that: ${why}`, 'E_NOPE');
+    },
+    crash: async () => {
+      throw new TypeError('secret internals');
+    },
+    onDidCount: counted.event,
+    onDidCountFor: (key) => (listener) => countedFor.event((e) => e.key === key && listener(e.value)),
+  };
+  const logged: string[] = [];
+  const server = new RpcServer({ logError: (error, context) => logged.push(`${context}: ${(error as Error).message}`) });
+  server.register(CounterContract, implementation);
+  const [hostEnd, clientEnd] = createMemoryConnectionPair();
+  server.connect(hostEnd);
+  const client = new RpcClient(clientEnd);
+  return { service: client.getService(CounterContract), client, counted, countedFor, logged, hostEnd, clientEnd };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('RPC derived from a service contract', () => {
+  it('calls methods and returns their results', async () => {
+    const { service } = setup();
+    await expect(service.add(2, 3)).resolves.toBe(5);
+  });
+
+  it('rejects invalid arguments at the boundary, before the implementation runs', async () => {
+    const { clientEnd } = setup();
+    const replies: string[] = [];
+    clientEnd.onDidReceiveMessage((m) => replies.push(m));
+    clientEnd.send(JSON.stringify({ t: 'req', id: 7, s: 'counter', m: 'add', a: [1, 'two'] }));
+    clientEnd.send(JSON.stringify({ t: 'req', id: 8, s: 'counter', m: 'constructor', a: [] }));
+    clientEnd.send(JSON.stringify({ t: 'req', id: 9, s: 'nope', m: 'add', a: [] }));
+    clientEnd.send('not json at all');
+    await tick();
+    await tick();
+    const parsed = replies.map((r) => JSON.parse(r));
+    expect(parsed.find((r) => r.id === 7)).toMatchObject({ ok: false, e: { code: 'E_BAD_REQUEST' } });
+    expect(parsed.find((r) => r.id === 8)).toMatchObject({ ok: false, e: { code: 'E_NO_SUCH_METHOD' } });
+    expect(parsed.find((r) => r.id === 9)).toMatchObject({ ok: false, e: { code: 'E_NO_SUCH_SERVICE' } });
+    expect(parsed).toHaveLength(3);
+  });
+
+  it('passes user errors through and hides internal ones', async () => {
+    const { service, logged } = setup();
+    await expect(service.fail('no')).rejects.toMatchObject({ message: 'cannot do that: no', code: 'E_NOPE' });
+    const internal = await service.crash().catch((e: Error) => e);
+    expect(internal.message).not.toContain('secret internals');
+    expect(internal).toMatchObject({ code: 'E_INTERNAL' });
+    expect(logged).toEqual(['counter.crash: secret internals']);
+  });
+
+  it('delivers events to subscribers until they unsubscribe', async () => {
+    const { service, counted } = setup();
+    const seen: number[] = [];
+    const subscription = service.onDidCount((n) => seen.push(n));
+    await tick();
+    counted.fire(1);
+    counted.fire(2);
+    await tick();
+    subscription.dispose();
+    await tick();
+    counted.fire(3);
+    await tick();
+    expect(seen).toEqual([1, 2]);
+    expect(counted.hasListeners).toBe(false);
+  });
+
+  it('narrows events by their validated argument', async () => {
+    const { service, countedFor, client } = setup();
+    const seen: string[] = [];
+    const failures: string[] = [];
+    client.onDidFailSubscription((f) => failures.push(f.event));
+    service.onDidCountFor('a')((v) => seen.push(v));
+    service.onDidCountFor('')(() => seen.push('never'));
+    await tick();
+    countedFor.fire({ key: 'a', value: 'for a' });
+    countedFor.fire({ key: 'b', value: 'for b' });
+    await tick();
+    expect(seen).toEqual(['for a']);
+    expect(failures).toEqual(['onDidCountFor']);
+  });
+
+  it('fails calls in flight when the connection drops, and resubscribes after a reconnect', async () => {
+    const counted = new Emitter<number>();
+    const server = new RpcServer();
+    let release!: () => void;
+    server.register(CounterContract, {
+      add: () => new Promise<number>((resolve) => (release = () => resolve(0))),
+      fail: async () => {},
+      crash: async () => {},
+      onDidCount: counted.event,
+      onDidCountFor: () => () => ({ dispose() {} }),
+    });
+    const [hostEnd, clientEnd] = createMemoryConnectionPair();
+    server.connect(hostEnd);
+    const client = new RpcClient(clientEnd);
+    const service = client.getService(CounterContract);
+    const seen: number[] = [];
+    service.onDidCount((n) => seen.push(n));
+    const inFlight = service.add(1, 1);
+    await tick();
+    clientEnd.close();
+    await expect(inFlight).rejects.toMatchObject({ code: 'E_DISCONNECTED' });
+    release();
+    expect(counted.hasListeners).toBe(false);
+
+    const [hostEnd2, clientEnd2] = createMemoryConnectionPair();
+    server.connect(hostEnd2);
+    client.attach(clientEnd2);
+    await tick();
+    counted.fire(42);
+    await tick();
+    expect(seen).toEqual([42]);
+  });
+});
