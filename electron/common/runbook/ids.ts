@@ -1,0 +1,69 @@
+/**
+ * Stable identifiers for the parts of a runbook. Pure JavaScript (no `node:crypto`): this
+ * code also runs in the browser. The hash only has to tell runbook pieces apart, it is not
+ * a security boundary.
+ */
+
+/** A 53-bit string hash (cyrb53), as 11 base-36 digits: short and stable across platforms. */
+export function hashText(text: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return value.toString(36).padStart(11, '0');
+}
+
+/** Longest slug kept; a heading that is a whole paragraph still gets a usable anchor. */
+const MAX_SLUG_LENGTH = 64;
+
+/**
+ * GitHub-style anchor: lower case, punctuation dropped, spaces to `-`. Letters of any script
+ * and digits stay, so `## Überprüfung` and `## 障害対応` keep meaningful ids.
+ */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/^-+|-+$/g, '');
+  return slug;
+}
+
+/** Hands out ids unique within one runbook: `x`, `x-1`, `x-2` (GitHub's rule for anchors). */
+export class UniqueIds {
+  private readonly used = new Set<string>();
+
+  take(base: string): string {
+    let id = base;
+    for (let n = 1; this.used.has(id); n++) id = `${base}-${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+/** Makes display titles unique in order of appearance: `Title`, `Title (2)`, `Title (3)`. */
+export class UniqueTitles {
+  private readonly used = new Set<string>();
+
+  take(title: string): string {
+    let candidate = title;
+    for (let n = 2; this.used.has(candidate); n++) candidate = `${title} (${n})`;
+    this.used.add(candidate);
+    return candidate;
+  }
+}
+
+/** The runbook id: the same path always gives the same id, whatever the content. */
+export function runbookId(path: string): string {
+  return `rb-${hashText(path.replace(/\\/g, '/'))}`;
+}

@@ -1,0 +1,115 @@
+/**
+ * The Markdown parser the runbook engine uses: markdown-it (CommonMark + GFM tables, with
+ * line maps on every block token), plus block rules for the site markup real runbooks carry
+ * so that it is parsed as structure instead of leaking into text or code:
+ * - MkDocs / Python-Markdown admonitions (`!!! tip "Title"` with a 4-space indented body,
+ *   `??? note` collapsibles): the body is parsed as Markdown, the marker dropped;
+ * - `:::note` … `:::` containers (Docusaurus, VuePress, markdown-it-container);
+ * - Jekyll `{% highlight bash %}` … `{% endhighlight %}`, which is a code block.
+ */
+import MarkdownIt from 'markdown-it';
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+
+const ADMONITION = /^(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)?(?:[ \t]+"([^"]*)")?[ \t]*$/;
+const CONTAINER_OPEN = /^(:{3,})[ \t]*([\w-]*)(.*)$/;
+const HIGHLIGHT_OPEN = /^\{%-?\s*highlight\s+([\w+#.-]+)[^%]*-?%\}\s*$/;
+const HIGHLIGHT_CLOSE = /^\{%-?\s*endhighlight\s*-?%\}\s*$/;
+
+function lineText(state: StateBlock, line: number): string {
+  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
+}
+
+/** Parses lines [start, end) as nested blocks at indent `indent`, like a list item's body. */
+function tokenizeNested(state: StateBlock, start: number, end: number, indent: number, parent: string): void {
+  const oldIndent = state.blkIndent;
+  const oldParent = state.parentType;
+  const oldLineMax = state.lineMax;
+  state.blkIndent = indent;
+  state.parentType = parent as StateBlock['parentType'];
+  state.lineMax = end;
+  state.md.block.tokenize(state, start, end);
+  state.blkIndent = oldIndent;
+  state.parentType = oldParent;
+  state.lineMax = oldLineMax;
+}
+
+function admonition(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const match = ADMONITION.exec(lineText(state, startLine));
+  if (!match) return false;
+  if (silent) return true;
+  const indent = state.sCount[startLine]! + 4;
+  let last = startLine;
+  for (let next = startLine + 1; next < endLine; next++) {
+    if (state.isEmpty(next)) continue;
+    if (state.sCount[next]! < indent) break;
+    last = next;
+  }
+  const open = state.push('admonition_open', 'div', 1);
+  open.info = match[1] ?? '';
+  open.meta = { title: match[2] ?? null };
+  open.map = [startLine, last + 1];
+  if (last > startLine) tokenizeNested(state, startLine + 1, last + 1, indent, 'admonition');
+  state.push('admonition_close', 'div', -1);
+  state.line = last + 1;
+  return true;
+}
+
+function container(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const match = CONTAINER_OPEN.exec(lineText(state, startLine));
+  if (!match) return false;
+  const fence = match[1]!;
+  if (silent) return true;
+  let close = -1;
+  for (let next = startLine + 1; next < endLine; next++) {
+    if (state.sCount[next]! < state.blkIndent && !state.isEmpty(next)) break;
+    const text = lineText(state, next).trimEnd();
+    if (text.length >= fence.length && /^:+$/.test(text)) {
+      close = next;
+      break;
+    }
+  }
+  const end = close === -1 ? endLine : close;
+  const open = state.push('container_open', 'div', 1);
+  open.info = match[2] ?? '';
+  open.map = [startLine, close === -1 ? end : close + 1];
+  if (end > startLine + 1) tokenizeNested(state, startLine + 1, end, state.blkIndent, 'container');
+  state.push('container_close', 'div', -1);
+  state.line = close === -1 ? end : close + 1;
+  return true;
+}
+
+function highlight(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const match = HIGHLIGHT_OPEN.exec(lineText(state, startLine));
+  if (!match) return false;
+  let close = -1;
+  for (let next = startLine + 1; next < endLine; next++) {
+    if (HIGHLIGHT_CLOSE.test(lineText(state, next))) {
+      close = next;
+      break;
+    }
+  }
+  if (close === -1) return false; // not a complete Jekyll block: leave the line to be text
+  if (silent) return true;
+  const token = state.push('fence', 'code', 0);
+  token.info = match[1]!;
+  token.content = state.getLines(startLine + 1, close, state.sCount[startLine]!, true);
+  token.markup = '{%';
+  token.map = [startLine, close + 1];
+  state.line = close + 1;
+  return true;
+}
+
+/** markdown-it configured for runbooks. One instance per call keeps parsing re-entrant and cheap to build. */
+export function createMarkdownParser(): MarkdownIt {
+  // `html: true` so comments and HTML tables come out as html_block tokens (and so their
+  // content is not mistaken for text); linkify so bare dashboard URLs become links.
+  const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
+  const interrupts = { alt: ['paragraph', 'reference', 'blockquote', 'list'] };
+  md.block.ruler.before('fence', 'warroom_highlight', highlight, interrupts);
+  md.block.ruler.before('fence', 'warroom_admonition', admonition, interrupts);
+  md.block.ruler.before('fence', 'warroom_container', container, interrupts);
+  return md;
+}

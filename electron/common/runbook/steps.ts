@@ -1,0 +1,271 @@
+/**
+ * Code blocks → steps (and templates). Decides per block what it is — runnable shell, shell
+ * found in an unlabeled or `text` fence, a copy-only block in another language, SQL whose
+ * statements are still judged, sample output for the step before it, or a template — then
+ * names each step after its leading comment, the prose that introduces it, or its section.
+ */
+import type { Command, Diagnostic, Step, Template } from './model';
+import type { CodeBlock, OutlineBlock } from './outline';
+import { classifyRisk, findEnvInputs, findPlaceholders, isChatOpsLine, looksLikeShell, splitBlock } from './shell/index';
+import type { ShellCommand } from './shell/index';
+import { splitSql } from './sqlSplit';
+import { hashText, UniqueIds, UniqueTitles, slugify } from './ids';
+import { toTitle } from './siteMarkup';
+import { templateKindFor } from './templates';
+
+/** Fence languages the app runs in the incident's shell (the brief's list). */
+const RUNNABLE_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'terminal', 'cmd', 'command']);
+/** Plain fences: real runbooks put shell in them, so their content decides. */
+const PLAIN_LANGS = new Set(['text', 'txt', 'plain', 'plaintext', 'none', 'nohighlight', 'no-highlight']);
+/** Fences that show what a command printed. */
+const OUTPUT_LANGS = new Set(['output', 'out', 'stdout', 'stderr', 'result', 'results', 'sample-output', 'expected-output']);
+/** SQL dialects: statements are commands for a database client (`client: 'sql'`). */
+const SQL_LANGS = new Set(['sql', 'psql', 'pgsql', 'postgresql', 'postgres', 'plpgsql', 'mysql', 'mariadb', 'tsql', 'sqlite', 'plsql']);
+/** Fences holding Markdown or prose: candidates for report/communication templates. */
+const PROSE_LANGS = new Set(['markdown', 'md', 'gfm', 'mdx', 'email', 'slack', 'template', 'message']);
+
+export interface StepContext {
+  blocks: readonly OutlineBlock[];
+  /** Section id per heading index. */
+  sectionIds: readonly string[];
+  /** Section titles (outermost first) per heading index. */
+  paths: readonly string[][];
+  runbookTitle: string;
+  /** Names the runbook assigns anywhere (so `$NAME` is not an input). */
+  assignedNames: ReadonlySet<string>;
+  /** Severity ids and status words written literally in templates (`[SEV1]`, `[RESOLVED]`). */
+  templateLiterals: ReadonlySet<string>;
+}
+
+export interface StepsResult {
+  steps: Step[];
+  templates: Template[];
+  diagnostics: Diagnostic[];
+}
+
+interface Draft {
+  sectionId: string | null;
+  title: string | null;
+  fallbackTitle: string;
+  lang: string | null;
+  runnable: boolean;
+  code: string;
+  line: number;
+  commands: Command[];
+  expectedOutput?: string;
+}
+
+function buildCommand(command: ShellCommand, assigned: ReadonlySet<string>, shell: boolean): Command {
+  const verdict = classifyRisk(command.text, command.client ? { client: command.client } : {});
+  const result: Command = {
+    text: command.text,
+    line: command.line,
+    placeholders: findPlaceholders(command.text, 'command'),
+    // Statements typed into a client are not shell: `$1` in SQL is a parameter, not a variable.
+    envInputs: shell && !command.client ? findEnvInputs(command.text, assigned) : [],
+    risk: verdict.risk,
+    riskReasons: verdict.reasons,
+  };
+  if (command.client) result.client = command.client;
+  if (command.incomplete) result.incomplete = true;
+  return result;
+}
+
+/** The text of the nearest preceding paragraph, list item or `<summary>` in the same section. */
+function leadText(blocks: readonly OutlineBlock[], index: number): string | null {
+  for (let i = index - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    if (block.kind === 'heading') return null;
+    if (block.kind === 'paragraph') {
+      const title = toTitle(block.text);
+      if (title !== '') return title;
+    }
+    if (block.kind === 'html' && block.summary) return toTitle(block.summary);
+  }
+  return null;
+}
+
+function allChatOps(code: string): boolean {
+  const lines = code.split('\n').filter((l) => l.trim() !== '');
+  return lines.length > 0 && lines.every((l) => isChatOpsLine(l));
+}
+
+export function buildSteps(context: StepContext): StepsResult {
+  const { blocks } = context;
+  const drafts: Draft[] = [];
+  const templates: Template[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const templateIds = new UniqueIds();
+  // The last runnable step, so a following output block can attach to it; a heading clears it.
+  let lastRunnable: Draft | null = null;
+  let lastBlockWasRunnable = false;
+
+  blocks.forEach((block, index) => {
+    if (block.kind === 'heading') {
+      lastRunnable = null;
+      lastBlockWasRunnable = false;
+      return;
+    }
+    if (block.kind !== 'code') return;
+    if (block.unterminated) {
+      diagnostics.push({
+        level: 'warning',
+        message: 'This code fence is never closed, so it runs to the end of the file (or of its list or quote); add the closing fence.',
+        line: block.line,
+      });
+    }
+    if (block.code.trim() === '') return;
+    const sectionId = block.section === -1 ? null : (context.sectionIds[block.section] ?? null);
+    const path = block.section === -1 ? [] : (context.paths[block.section] ?? []);
+    const sectionTitle = path[path.length - 1] ?? context.runbookTitle;
+    const lang = block.lang;
+    const plain = lang === null || PLAIN_LANGS.has(lang);
+    const shellish = plain && looksLikeShell(block.code);
+
+    // Templates: prose blocks under a heading about communication or an incident report.
+    if (!RUNNABLE_LANGS.has(lang ?? '') && !shellish && (plain || PROSE_LANGS.has(lang!))) {
+      const kind = templateKindFor(path, block.code, lang);
+      if (kind !== null) {
+        const title = sectionTitle;
+        templates.push({
+          id: templateIds.take(slugify(title) || 'template'),
+          title,
+          kind,
+          body: block.code,
+          placeholders: findPlaceholders(block.code, 'template', { literalWords: context.templateLiterals }),
+          line: block.contentLine,
+        });
+        lastBlockWasRunnable = false;
+        return;
+      }
+    }
+
+    const lead = leadText(blocks, index);
+    const fallbackTitle = lead ?? sectionTitle;
+
+    if (lang !== null && OUTPUT_LANGS.has(lang)) {
+      if (lastRunnable) {
+        attachOutput(lastRunnable, block.code);
+        return;
+      }
+    } else if (plain && !shellish && lastBlockWasRunnable && lastRunnable && !allChatOps(block.code)) {
+      // A plain block right after a runnable one that holds no commands is what it printed.
+      attachOutput(lastRunnable, block.code);
+      lastBlockWasRunnable = false;
+      return;
+    }
+
+    if ((lang !== null && RUNNABLE_LANGS.has(lang)) || shellish) {
+      if (shellish) {
+        const first = block.code.split('\n').find((l) => l.trim() !== '')!.trim();
+        diagnostics.push({
+          level: 'info',
+          message: `${lang === null ? 'An unlabeled' : `A \`${lang}\``} code block is read as shell because it ${
+            /^\S*[$#>] /.test(first) ? 'uses prompts' : `starts with \`${first.split(/\s+/)[0]}\``
+          }; label the fence \`bash\` to say so.`,
+          line: block.line,
+        });
+      }
+      const split = splitBlock(block.code, { lang, startLine: block.contentLine });
+      diagnostics.push(...split.diagnostics);
+      for (const s of split.steps) {
+        const commands = s.commands.map((c) => buildCommand(c, context.assignedNames, true));
+        const draft: Draft = {
+          sectionId,
+          title: s.title === null ? null : toTitle(s.title) || null,
+          fallbackTitle,
+          lang,
+          runnable: commands.some((c) => !c.client),
+          code: s.code,
+          line: s.line,
+          commands,
+        };
+        if (s.expectedOutput !== undefined && s.expectedOutput !== '') draft.expectedOutput = s.expectedOutput;
+        drafts.push(draft);
+        if (draft.runnable) lastRunnable = draft;
+      }
+      lastBlockWasRunnable = split.steps.some((s) => s.commands.length > 0);
+      return;
+    }
+
+    lastBlockWasRunnable = false;
+    if (lang !== null && SQL_LANGS.has(lang)) {
+      for (const s of splitSql(block.code, block.contentLine)) {
+        drafts.push({
+          sectionId,
+          title: s.title === null ? null : toTitle(s.title) || null,
+          fallbackTitle,
+          lang,
+          runnable: false,
+          code: s.code,
+          line: s.line,
+          commands: s.statements.map((st) => buildCommand({ text: st.text, line: st.line, client: 'sql' }, context.assignedNames, false)),
+        });
+      }
+      return;
+    }
+    drafts.push({
+      sectionId,
+      title: null,
+      fallbackTitle,
+      lang,
+      runnable: false,
+      code: block.code,
+      line: block.contentLine,
+      commands: [],
+    });
+  });
+
+  diagnostics.push(...incompleteWarnings(drafts, diagnostics));
+  return { steps: finishSteps(drafts), templates, diagnostics };
+}
+
+function attachOutput(step: Draft, output: string): void {
+  step.expectedOutput = step.expectedOutput ? `${step.expectedOutput}\n${output}` : output;
+}
+
+/** A warning for each incomplete command, unless the shell side already named that line. */
+function incompleteWarnings(drafts: readonly Draft[], existing: readonly Diagnostic[]): Diagnostic[] {
+  const warned = new Set(existing.filter((d) => d.level !== 'info').map((d) => d.line));
+  const out: Diagnostic[] = [];
+  for (const draft of drafts) {
+    for (const command of draft.commands) {
+      if (!command.incomplete || warned.has(command.line)) continue;
+      warned.add(command.line);
+      out.push({
+        level: 'warning',
+        message: `This command is elided or cut off (\`${firstLine(command.text)}\`), so it cannot run as written; complete it in the runbook.`,
+        line: command.line,
+      });
+    }
+  }
+  return out;
+}
+
+/** Longest command excerpt quoted in a diagnostic. */
+const EXCERPT_LENGTH = 60;
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH)}…` : line;
+}
+
+/** Titles unique in order of appearance; ids from section + code so unrelated edits keep them. */
+function finishSteps(drafts: readonly Draft[]): Step[] {
+  const titles = new UniqueTitles();
+  const ids = new UniqueIds();
+  return drafts.map((draft) => {
+    const step: Step = {
+      id: ids.take(`${draft.sectionId ?? 'top'}/${hashText(draft.code)}`),
+      sectionId: draft.sectionId,
+      title: titles.take(draft.title ?? (draft.fallbackTitle || 'Step')),
+      lang: draft.lang,
+      runnable: draft.runnable,
+      code: draft.code,
+      line: draft.line,
+      commands: draft.commands,
+    };
+    if (draft.expectedOutput !== undefined) step.expectedOutput = draft.expectedOutput;
+    return step;
+  });
+}
