@@ -72,7 +72,7 @@ describe('RPC derived from a service contract', () => {
   it('passes user errors through and hides internal ones', async () => {
     const { service, logged } = setup();
     await expect(service.fail('no')).rejects.toMatchObject({ message: 'cannot do that: no', code: 'E_NOPE' });
-    const internal = await service.crash().catch((e: Error) => e);
+    const internal = (await service.crash().catch((e: unknown) => e)) as Error;
     expect(internal.message).not.toContain('secret internals');
     expect(internal).toMatchObject({ code: 'E_INTERNAL' });
     expect(logged).toEqual(['counter.crash: secret internals']);

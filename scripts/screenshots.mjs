@@ -1,0 +1,36 @@
+// Takes screenshots of the served console for the README and for review:
+//   node scripts/screenshots.mjs [outDir]   (default docs/images)
+// Uses the system Chromium (CHROMIUM_PATH or /usr/bin/chromium) and a throwaway data dir.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs/images'));
+fs.mkdirSync(outDir, { recursive: true });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-shots-'));
+
+const server = spawn(process.execPath, [path.join(root, 'bin/warroom.js'), 'serve', '--port', '0', '--no-open', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve) => readline.createInterface({ input: server.stdout }).once('line', resolve));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  for (const theme of ['dark', 'light']) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
+    await page.goto(url);
+    await page.getByTestId('host-status').filter({ hasText: 'Connected to warroom serve' }).waitFor();
+    await page.screenshot({ path: path.join(outDir, `console-${theme}.png`) });
+    await page.close();
+  }
+  console.log(`screenshots in ${outDir}`);
+} finally {
+  await browser.close();
+  server.kill();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
