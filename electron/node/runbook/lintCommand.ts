@@ -1,0 +1,130 @@
+/**
+ * `warroom lint DIR|FILE`: reports runbook problems as `file:line: level: message` — files
+ * that are not runbooks, unterminated fences, incomplete commands, commands the risk rules
+ * cannot classify, placeholder syntax that will not be recognised, and the parser's warnings
+ * and errors. Exit 1 when anything at warning level or worse is found, else 0.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { isUserError } from '../../common/errors';
+import type { Diagnostic, Runbook } from '../../common/runbook/model';
+import { findPlaceholderOddities } from '../../common/runbook/placeholderOddities';
+import { parseRunbookFile } from './parseRunbookFile';
+import type { CommandIo } from './inspectCommand';
+
+const USAGE = 'usage: warroom lint DIR|FILE';
+/** Markdown file extensions the library reads as runbooks. */
+const RUNBOOK_EXTENSIONS = /\.(?:md|markdown|mdown|mkd)$/i;
+/** Folders that hold tooling, never runbooks; skipping them keeps `lint .` fast and quiet. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.venv', 'vendor']);
+
+export interface LintProblem extends Diagnostic {
+  file: string;
+}
+
+async function findRunbooks(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) found.push(...(await findRunbooks(full)));
+    } else if (entry.isFile() && RUNBOOK_EXTENSIONS.test(entry.name)) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+/** Problems in one parsed runbook, beyond its own diagnostics. */
+export function lintRunbook(runbook: Runbook): Diagnostic[] {
+  const problems: Diagnostic[] = runbook.diagnostics.filter((d) => d.level !== 'info');
+  const seen = new Set(problems.map((d) => `${d.line}\u0000${d.message}`));
+  const add = (d: Diagnostic) => {
+    const key = `${d.line}\u0000${d.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(d);
+    }
+  };
+  for (const step of runbook.steps) {
+    for (const command of step.commands) {
+      const first = command.text.split('\n', 1)[0]!;
+      const quoted = first.length > 60 ? `${first.slice(0, 60)}…` : first;
+      if (command.risk === 'unknown' && !command.incomplete) {
+        add({
+          level: 'warning',
+          message: `cannot classify \`${quoted}\` (risk unknown: it will always ask before it runs); add a risk rule or use a known command`,
+          line: command.line,
+        });
+      }
+      if (command.incomplete && !problems.some((p) => p.line === command.line)) {
+        add({ level: 'warning', message: `incomplete command \`${quoted}\` cannot run as written`, line: command.line });
+      }
+      // SQL and REPL lines have their own syntax (`a <> b` is "not equal"): only shell is checked.
+      if (command.client) continue;
+      for (const oddity of findPlaceholderOddities(command.text, command.placeholders)) {
+        add({ level: 'warning', message: oddity.message, line: command.line + oddity.lineOffset });
+      }
+    }
+  }
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+export async function lintCommand(argv: string[], io: CommandIo): Promise<number> {
+  const targets = argv.filter((a) => !(a.startsWith('-') && a !== '-'));
+  const options = argv.filter((a) => a.startsWith('-') && a !== '-');
+  if (options.includes('--help') || options.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (options.length > 0) {
+    io.stderr(`warroom lint: unknown option ${options[0]}; ${USAGE}`);
+    return 2;
+  }
+  if (targets.length !== 1) {
+    io.stderr(`warroom lint: ${targets.length === 0 ? 'give a runbook file or folder' : 'give one file or folder'}; ${USAGE}`);
+    return 2;
+  }
+  const target = targets[0]!;
+  let files: string[];
+  let base: string | null = null;
+  try {
+    const info = await stat(target);
+    if (info.isDirectory()) {
+      files = await findRunbooks(target);
+      base = target;
+    } else {
+      files = [target];
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(`Cannot lint ${target}: ${code === 'ENOENT' ? 'no such file or folder; check the path' : `cannot be read (${code ?? String(error)})`}.`);
+    return 1;
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  let filesWithProblems = 0;
+  for (const file of files) {
+    const shown = base === null ? file : join(base, relative(base, file));
+    let problems: Diagnostic[];
+    try {
+      problems = lintRunbook(await parseRunbookFile(file));
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      problems = [{ level: 'error', message: error.message.replace(/^Cannot read runbook [^:]*: /, ''), line: 1 }];
+    }
+    if (problems.length > 0) filesWithProblems++;
+    for (const p of problems) {
+      counts[p.level]++;
+      io.stdout(`${shown}:${p.line}: ${p.level}: ${p.message}`);
+    }
+  }
+  const total = counts.error + counts.warning;
+  io.stdout(
+    total === 0
+      ? `${files.length === 1 ? '1 runbook' : `${files.length} runbooks`} checked, no problems.`
+      : `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}) in ${filesWithProblems} of ${files.length} runbook${files.length === 1 ? '' : 's'}.`,
+  );
+  return total > 0 ? 1 : 0;
+}
