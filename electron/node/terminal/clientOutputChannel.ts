@@ -1,0 +1,78 @@
+import { OutputBatcher } from './outputBatcher';
+
+/** Unacknowledged chars after which a client gets no more output until it catches up (VS Code's figure). */
+export const HIGH_WATERMARK_CHARS = 100_000;
+/** Unacknowledged chars at which a paused client is resumed (VS Code's low watermark). */
+export const LOW_WATERMARK_CHARS = 5_000;
+
+export type ClientMessage =
+  /** Live output to write to the client's terminal. */
+  | { kind: 'data'; data: string }
+  /** The whole screen: reset the client's terminal, then write this. */
+  | { kind: 'snapshot'; data: string };
+
+/**
+ * One client's view of one session (tmux's way with slow clients): batched live output
+ * while the client keeps up; past the high watermark of unacknowledged chars, nothing more,
+ * and once it has drawn enough (acks below the low watermark), a snapshot of the screen
+ * from the host's mirror and live output again. The pty is never paused for a client.
+ */
+export class ClientOutputChannel {
+  private readonly batcher: OutputBatcher;
+  private unacked = 0;
+  private mode: 'live' | 'paused' | 'snapshotting' = 'live';
+  private disposed = false;
+
+  constructor(
+    private readonly send: (message: ClientMessage) => void,
+    private readonly snapshot: () => Promise<string>,
+  ) {
+    this.batcher = new OutputBatcher((data) => this.deliver({ kind: 'data', data }));
+  }
+
+  get paused(): boolean {
+    return this.mode !== 'live';
+  }
+
+  get unackedChars(): number {
+    return this.unacked;
+  }
+
+  push(data: string): void {
+    if (this.mode === 'live' && !this.disposed) this.batcher.push(data);
+  }
+
+  /** The client drew `chars` more (xterm.js `write` callback). */
+  ack(chars: number): void {
+    this.unacked = Math.max(0, this.unacked - Math.max(0, chars));
+    if (this.mode === 'paused' && this.unacked <= LOW_WATERMARK_CHARS) this.resync();
+  }
+
+  /** Sends a fresh snapshot (a client attaching, or one that reloaded). */
+  resync(): void {
+    if (this.disposed || this.mode === 'snapshotting') return;
+    this.mode = 'snapshotting';
+    this.batcher.clear();
+    void this.snapshot().then((screen) => {
+      if (this.disposed) return;
+      // Output arriving from here on is after the snapshot, so live resumes with it.
+      this.mode = 'live';
+      this.deliver({ kind: 'snapshot', data: screen });
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.batcher.dispose();
+  }
+
+  private deliver(message: ClientMessage): void {
+    if (this.disposed) return;
+    this.unacked += message.data.length;
+    this.send(message);
+    if (this.mode === 'live' && this.unacked > HIGH_WATERMARK_CHARS) {
+      this.mode = 'paused';
+      this.batcher.clear();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import xtermHeadless from '@xterm/headless';
+import type { IMarker, Terminal as HeadlessTerminal } from '@xterm/headless';
+
+const { Terminal } = xtermHeadless;
+
+/**
+ * Rows kept in the headless scrollback. Rows are copied out as they scroll off the screen, so
+ * this only needs to cover one write's worth of scrolling; every row costs cols × 12 bytes.
+ */
+const SCROLLBACK_ROWS = 1000;
+
+/**
+ * Turns terminal output into the text a user saw: the output runs through a headless
+ * xterm.js (so `\r` progress bars, cursor moves and erases resolve), and each row is copied
+ * out the moment it scrolls off the screen, when it can no longer change. Memory stays at
+ * one screen plus the collected text, however long the output.
+ */
+export class HeadlessText {
+  private readonly term: HeadlessTerminal;
+  /** Logical lines collected so far (wrapped rows joined). */
+  private readonly lines: string[] = [];
+  private lastBaseY = 0;
+  private sentinel: IMarker | undefined;
+  private sentinelLine = -1;
+
+  constructor(cols: number, rows: number) {
+    this.term = new Terminal({
+      cols,
+      rows,
+      scrollback: SCROLLBACK_ROWS,
+      allowProposedApi: true,
+      // `clear` pushes the screen into scrollback instead of wiping it: the user did see it.
+      scrollOnEraseInDisplay: true,
+    });
+    this.term.onScroll(() => this.onScroll());
+  }
+
+  write(data: string): void {
+    this.term.write(data);
+  }
+
+  /** Resolves once everything written so far has been parsed. */
+  drained(): Promise<void> {
+    return new Promise((resolve) => this.term.write('', resolve));
+  }
+
+  /** All text so far: collected rows plus the screen, trailing blank lines trimmed. */
+  async text(): Promise<string> {
+    await this.drained();
+    const buffer = this.term.buffer.normal;
+    const lines = [...this.lines];
+    for (let y = buffer.baseY; y < buffer.length; y++) this.appendRow(lines, y);
+    while (lines.length && lines[lines.length - 1] === '') lines.pop();
+    return lines.join('\n');
+  }
+
+  dispose(): void {
+    this.sentinel?.dispose();
+    this.term.dispose();
+  }
+
+  private onScroll(): void {
+    // Full-screen programs scroll the alternate buffer, which never reaches scrollback.
+    if (this.term.buffer.active.type !== 'normal') return;
+    const buffer = this.term.buffer.normal;
+    // With the scrollback full, baseY stays put while the oldest row is trimmed; a scroll
+    // inside a scroll region (DECSTBM) also keeps baseY and must not be collected.
+    // A marker tells them apart: trimming moves it up (or disposes it).
+    let scrolledOff = buffer.baseY > this.lastBaseY;
+    if (!scrolledOff && this.sentinel) scrolledOff = this.sentinel.isDisposed || this.sentinel.line < this.sentinelLine;
+    this.lastBaseY = buffer.baseY;
+    const full = buffer.baseY >= SCROLLBACK_ROWS;
+    if (full && (!this.sentinel || this.sentinel.isDisposed)) this.sentinel = this.term.registerMarker(0);
+    this.sentinelLine = this.sentinel?.line ?? -1;
+    if (scrolledOff) this.appendRow(this.lines, buffer.baseY - 1);
+  }
+
+  private appendRow(into: string[], y: number): void {
+    const buffer = this.term.buffer.normal;
+    const row = buffer.getLine(y);
+    if (!row) return;
+    const next = buffer.getLine(y + 1);
+    // Keep trailing spaces of a row that continues on the next one (a wrapped long line).
+    const text = row.translateToString(!next?.isWrapped);
+    if (row.isWrapped && into.length) into[into.length - 1] += text;
+    else into.push(text);
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The shell side of War Room's shell integration, as text written to a private temp dir at
+ * start-up (see ShellIntegration). Kept as strings so the bundled app needs no asset files.
+ *
+ * Protocol (docs/terminals.md): `ESC ] 633 ; <code> [; <arg>] ; <nonce> BEL` with
+ * A prompt start, B input start, C output start, D;<exit> finished, E;<cmdline> exact command
+ * line, P;Cwd=<dir>. Values escape `\` as `\\` and `;` and control characters as `\xAB`.
+ * Everything is emitted with `builtin printf`, so the nonce never reaches a child's argv.
+ */
+
+/**
+ * Template tag for shell text: raw (backslashes kept), and `$\{` stands for a literal `${`
+ * so shell parameter expansions don't collide with template interpolation.
+ */
+function sh(strings: TemplateStringsArray, ...values: string[]): string {
+  return String.raw({ raw: strings.raw }, ...values).replaceAll('$\\{', '${');
+}
+
+/**
+ * Sources what a login shell would (bash ignores --rcfile for login shells, so we run
+ * `bash --rcfile THIS -i` and do it ourselves), then ~/.bashrc unless the profile already
+ * sourced it, then the integration. `__WR_INTEGRATION__` is replaced with its path.
+ */
+export const BASH_RCFILE = sh`# War Room bash start-up. Generated; your own dotfiles are untouched.
+# Take the integration nonce before any user file can start a program that would inherit it.
+if [[ -n "$\{WARROOM_NONCE_FILE-}" ]]; then
+  builtin read -r __wr_nonce < "$WARROOM_NONCE_FILE"
+  command rm -f -- "$WARROOM_NONCE_FILE"
+fi
+builtin unset WARROOM_NONCE_FILE
+
+# Watch for ~/.bashrc being sourced by a profile (Debian's ~/.profile does), so it runs once.
+__wr_bashrc_seen=0
+__wr_watch='[[ "$\{BASH_SOURCE[0]##*/}" == .bashrc ]] && __wr_bashrc_seen=1'
+builtin trap "$__wr_watch" DEBUG
+if [ -r /etc/profile ]; then . /etc/profile; fi
+if [ -r ~/.bash_profile ]; then . ~/.bash_profile
+elif [ -r ~/.bash_login ]; then . ~/.bash_login
+elif [ -r ~/.profile ]; then . ~/.profile
+fi
+# Remove the watch only if a profile did not install a DEBUG trap of its own.
+if [[ "$(builtin trap -p DEBUG)" == "trap -- '$__wr_watch' DEBUG" ]]; then builtin trap - DEBUG; fi
+if [[ $__wr_bashrc_seen == 0 && -r ~/.bashrc ]]; then . ~/.bashrc; fi
+builtin unset __wr_watch __wr_bashrc_seen
+. '__WR_INTEGRATION__'
+`;
+
+export const BASH_INTEGRATION = sh`# War Room shell integration for bash (sourced after the user's own start-up files).
+if [[ -z "$\{__wr_nonce-}" || -n "$\{__wr_loaded-}" ]]; then builtin return 0; fi
+__wr_loaded=1
+
+# Escapes $1 into __wr_out: \ -> \\, ; and control characters -> \xAB.
+__wr_esc() {
+  local s=$1 i hex c
+  s=$\{s//\\/\\\\}
+  s=$\{s//;/\\x3b}
+  if [[ $s == *[$'\x01'-$'\x1f'$'\x7f']* ]]; then
+    for (( i = 1; i < 32; i++ )); do
+      builtin printf -v hex '%02x' "$i"
+      builtin printf -v c "\\x$hex"
+      s=$\{s//"$c"/\\x$hex}
+    done
+    s=$\{s//$'\x7f'/\\x7f}
+  fi
+  __wr_out=$s
+}
+__wr_osc() { builtin printf '\e]633;%s;%s\a' "$1" "$__wr_nonce"; }
+__wr_set_status() { builtin return "$1"; }
+
+__wr_hist_re='^ *([0-9]+)[* ] (.*)$'
+__wr_hist_last=
+__wr_hist_last_cmd=
+__wr_cmd_open=0
+__wr_at_prompt=0
+
+# We read the exact typed line from history, so the line must reach history: the user's
+# ignorespace/ignoredups are applied by us right after reading it (history -d), and
+# HISTCONTROL keeps only erasedups. Re-read whenever the user changes HISTCONTROL.
+__wr_hc_applied=__unset__
+__wr_sync_histcontrol() {
+  if [[ "$\{HISTCONTROL-}" == "$__wr_hc_applied" ]]; then builtin return; fi
+  local user=":$\{HISTCONTROL-}:"
+  __wr_ign_space=0 __wr_ign_dups=0 __wr_hc_applied=
+  if [[ $user == *:ignorespace:* || $user == *:ignoreboth:* ]]; then __wr_ign_space=1; fi
+  if [[ $user == *:ignoredups:* || $user == *:ignoreboth:* ]]; then __wr_ign_dups=1; fi
+  if [[ $user == *:erasedups:* ]]; then __wr_hc_applied=erasedups; fi
+  HISTCONTROL=$__wr_hc_applied
+}
+
+__wr_read_hist() { __wr_h=$(builtin unset HISTTIMEFORMAT; builtin history 1); }
+
+__wr_preexec() {
+  __wr_at_prompt=0
+  local cmd=
+  __wr_read_hist
+  if [[ -n $__wr_h && "$__wr_h" != "$__wr_hist_last" && $__wr_h =~ $__wr_hist_re ]]; then
+    cmd=$\{BASH_REMATCH[2]}
+    if [[ ( $__wr_ign_space == 1 && $cmd == [[:space:]]* ) || ( $__wr_ign_dups == 1 && "$cmd" == "$__wr_hist_last_cmd" ) ]]; then
+      builtin history -d "$\{BASH_REMATCH[1]}"
+    fi
+  elif [[ -n $__wr_h && $__wr_hc_applied == erasedups ]]; then
+    cmd=$__wr_hist_last_cmd   # erasedups re-added the previous line unchanged
+  else
+    cmd=$BASH_COMMAND         # not in history (HISTIGNORE, history off): first simple command
+  fi
+  __wr_esc "$cmd"
+  __wr_osc "E;$__wr_out"
+  __wr_osc C
+  __wr_cmd_open=1
+}
+
+# DEBUG trap: the first simple command after a prompt is the start of the user's command.
+__wr_debug() {
+  if [[ $__wr_at_prompt == 1 && -z "$\{COMP_LINE-}" && -z "$\{READLINE_POINT-}" ]]; then
+    # An empty line runs no command: the trap's first hit is the prompt command itself.
+    if [[ $BASH_COMMAND != __wr_prompt_cmd* ]]; then __wr_preexec; fi
+  fi
+}
+
+__wr_sync_ps1() {
+  if [[ "$PS1" == "$__wr_ps1_applied" ]]; then builtin return; fi
+  if builtin shopt -q promptvars; then
+    # Expanded at display time, so the nonce is not spelled out in PS1 itself.
+    __wr_ps1_applied='\[\e]633;A;$\{__wr_nonce}\a\]'"$PS1"'\[\e]633;B;$\{__wr_nonce}\a\]'
+  else
+    __wr_ps1_applied="\[\e]633;A;$__wr_nonce\a\]$PS1\[\e]633;B;$__wr_nonce\a\]"
+  fi
+  PS1=$__wr_ps1_applied
+}
+
+# Adopts a PROMPT_COMMAND the user changed after start-up; a value that still calls ours
+# (PROMPT_COMMAND="$PROMPT_COMMAND; x") keeps the old list and adds the rest.
+__wr_sync_prompt_command() {
+  if [[ $\{#PROMPT_COMMAND[@]} == 1 && "$PROMPT_COMMAND" == __wr_prompt_cmd ]]; then builtin return; fi
+  local -a fresh=("$\{PROMPT_COMMAND[@]}")
+  local c
+  for c in "$\{fresh[@]}"; do
+    if [[ $c == __wr_prompt_cmd ]]; then continue; fi
+    if [[ $c == *__wr_prompt_cmd* ]]; then __wr_user_pc+=("$\{c//__wr_prompt_cmd/:}"); continue; fi
+    __wr_user_pc+=("$c")
+  done
+  builtin unset PROMPT_COMMAND
+  PROMPT_COMMAND=__wr_prompt_cmd
+}
+
+__wr_prompt_cmd() {
+  local __wr_status=$?
+  if [[ $__wr_cmd_open == 1 ]]; then
+    __wr_osc "D;$__wr_status"
+    __wr_cmd_open=0
+  fi
+  __wr_esc "$PWD"
+  __wr_osc "P;Cwd=$__wr_out"
+  local __wr_c
+  for __wr_c in "$\{__wr_user_pc[@]}"; do
+    __wr_set_status "$__wr_status"
+    builtin eval -- "$__wr_c"
+  done
+  __wr_sync_prompt_command
+  __wr_sync_ps1
+  __wr_sync_histcontrol
+  __wr_read_hist
+  __wr_hist_last=$__wr_h
+  __wr_hist_last_cmd=
+  if [[ $__wr_h =~ $__wr_hist_re ]]; then __wr_hist_last_cmd=$\{BASH_REMATCH[2]}; fi
+  __wr_at_prompt=1
+  # PS1 may show $?: leave the command's status, not ours.
+  __wr_set_status "$__wr_status"
+}
+
+__wr_user_pc=("$\{PROMPT_COMMAND[@]}")
+builtin unset PROMPT_COMMAND
+PROMPT_COMMAND=__wr_prompt_cmd
+__wr_sync_histcontrol
+
+# Chain a DEBUG trap the user already has (bash-preexec, starship): ours runs first.
+__wr_user_trap() {
+  local -a terms
+  builtin eval "terms=( $(builtin trap -p DEBUG) )"
+  __wr_user_dbg=$\{terms[2]-}
+}
+__wr_user_trap
+if [[ -n $__wr_user_dbg ]]; then
+  builtin trap '__wr_debug; builtin eval -- "$__wr_user_dbg"' DEBUG
+else
+  builtin trap '__wr_debug' DEBUG
+fi
+`;
+
+/** zsh: our ZDOTDIR's files source the user's, restoring ZDOTDIR around each. */
+function zshForward(file: string): string {
+  return sh`# War Room zsh start-up (generated): forwards to your own ${file}.
+__wr_ours=$ZDOTDIR
+if [[ -n $\{WARROOM_USER_ZDOTDIR+x} ]]; then ZDOTDIR=$WARROOM_USER_ZDOTDIR; else ZDOTDIR=$HOME; fi
+if [[ -r $ZDOTDIR/${file} ]]; then builtin source $ZDOTDIR/${file}; fi
+WARROOM_USER_ZDOTDIR=$ZDOTDIR
+ZDOTDIR=$__wr_ours
+`;
+}
+
+export const ZSH_ZSHENV = sh`# Take the integration nonce before any user file can start a program that would inherit it.
+if [[ -n $\{WARROOM_NONCE_FILE-} ]]; then
+  IFS= builtin read -r __wr_nonce < $WARROOM_NONCE_FILE
+  command rm -f -- $WARROOM_NONCE_FILE
+fi
+builtin unset WARROOM_NONCE_FILE
+builtin typeset -g __wr_nonce
+` + zshForward('.zshenv');
+
+export const ZSH_ZPROFILE = zshForward('.zprofile');
+export const ZSH_ZSHRC = zshForward('.zshrc');
+/** Last start-up file of a login shell: hand ZDOTDIR back to the user, then integrate. */
+export const ZSH_ZLOGIN = zshForward('.zlogin') + sh`
+if [[ $WARROOM_USER_ZDOTDIR == $HOME ]]; then builtin unset ZDOTDIR; else ZDOTDIR=$WARROOM_USER_ZDOTDIR; fi
+builtin unset WARROOM_USER_ZDOTDIR __wr_ours
+builtin source '__WR_ZSH_INTEGRATION__'
+`;
+
+export const ZSH_INTEGRATION = sh`# War Room shell integration for zsh.
+if [[ -z $\{__wr_nonce-} || -n $\{__wr_loaded-} ]]; then builtin return 0; fi
+__wr_loaded=1
+# Runbook steps may carry comments.
+builtin setopt interactive_comments
+
+__wr_esc() {
+  builtin emulate -L zsh
+  local s=$1 i hex c
+  s=$\{s//\\/\\\\}
+  s=$\{s//;/\\x3b}
+  if [[ $s == *[$'\x01'-$'\x1f'$'\x7f']* ]]; then
+    for (( i = 1; i < 32; i++ )); do
+      builtin printf -v hex '%02x' $i
+      builtin printf -v c "\\x$hex"
+      s=$\{s//$c/\\x$hex}
+    done
+    s=$\{s//$'\x7f'/\\x7f}
+  fi
+  REPLY=$s
+}
+__wr_osc() { builtin printf '\e]633;%s;%s\a' "$1" "$__wr_nonce"; }
+__wr_cmd_open=0
+
+__wr_preexec() {
+  # $1 is the line as typed (even when history drops it); $3 the full text otherwise.
+  __wr_esc "$\{1:-$3}"
+  __wr_osc "E;$REPLY"
+  __wr_osc C
+  __wr_cmd_open=1
+}
+__wr_precmd() {
+  local s=$?
+  if (( __wr_cmd_open )); then
+    __wr_osc "D;$s"
+    __wr_cmd_open=0
+  fi
+  __wr_esc "$PWD"
+  __wr_osc "P;Cwd=$REPLY"
+  builtin return $s
+}
+# Runs after every other precmd hook, so a theme that rebuilds PS1 each prompt is wrapped too.
+__wr_precmd_last() {
+  local s=$?
+  if [[ $PS1 != $__wr_ps1_applied ]]; then
+    __wr_ps1_applied="%{$(__wr_osc A)%}$PS1%{$(__wr_osc B)%}"
+    PS1=$__wr_ps1_applied
+  fi
+  builtin return $s
+}
+builtin typeset -ga precmd_functions preexec_functions
+precmd_functions=(__wr_precmd $\{precmd_functions[@]} __wr_precmd_last)
+preexec_functions+=(__wr_preexec)
+`;

@@ -1,0 +1,216 @@
+import * as pty from 'node-pty';
+import { Emitter, type Event } from '../../common/event';
+import type {
+  CommandRecord,
+  CommandStart,
+  ShellKind,
+  TerminalDataChunk,
+  TerminalSessionInfo,
+  TerminalState,
+} from '../../common/terminal/model';
+import { CommandCapture } from './commandCapture';
+import { Osc633Parser, type Osc633Sink } from './osc633Parser';
+import { killTerminalProcesses } from './processTree';
+import { ScreenMirror } from './screenMirror';
+import type { ShellLaunch } from './shellIntegration';
+
+export interface SessionSpawn {
+  id: string;
+  incidentId: string;
+  shell: string;
+  cwd: string;
+  cols: number;
+  rows: number;
+  launch: ShellLaunch;
+}
+
+/**
+ * One pty and everything read from it: the integration parser, the command capture and
+ * the screen mirror. Output is handled synchronously as it arrives, so the pty is read at
+ * full speed whatever the clients do.
+ */
+export class TerminalSession {
+  readonly id: string;
+  readonly incidentId: string;
+  readonly shell: string;
+  readonly shellKind: ShellKind;
+  readonly captureOn: boolean;
+  readonly createdAt = Date.now();
+  readonly mirror: ScreenMirror;
+  readonly capture: CommandCapture | undefined;
+
+  private readonly dataEmitter = new Emitter<TerminalDataChunk>();
+  private readonly exitEmitter = new Emitter<{ exitCode: number; signal: number | undefined }>();
+  private readonly stateEmitter = new Emitter<TerminalState>();
+  readonly onDidData = this.dataEmitter.event;
+  readonly onDidExit = this.exitEmitter.event;
+  readonly onDidChangeState = this.stateEmitter.event;
+  readonly onDidStartCommand: Event<CommandStart>;
+  readonly onDidFinishCommand: Event<CommandRecord>;
+  readonly onDidChangeCwd: Event<string>;
+
+  private readonly pty: pty.IPty;
+  private readonly parser: Osc633Parser | undefined;
+  private cols: number;
+  private rows: number;
+  private startCwd: string;
+  private exited = false;
+  /** The user typed at the prompt since it was drawn: a step must not be appended to that. */
+  private inputSincePrompt = false;
+  private readonly exitPromise: Promise<void>;
+
+  constructor(spawn: SessionSpawn) {
+    this.id = spawn.id;
+    this.incidentId = spawn.incidentId;
+    this.shell = spawn.shell;
+    this.shellKind = spawn.launch.kind;
+    this.cols = spawn.cols;
+    this.rows = spawn.rows;
+    this.startCwd = spawn.cwd;
+    this.captureOn = spawn.launch.nonce !== undefined;
+    this.mirror = new ScreenMirror(spawn.cols, spawn.rows);
+    if (spawn.launch.nonce) {
+      this.parser = new Osc633Parser(spawn.launch.nonce);
+      this.capture = new CommandCapture({
+        sessionId: spawn.id,
+        incidentId: spawn.incidentId,
+        cwd: spawn.cwd,
+        cols: spawn.cols,
+        rows: spawn.rows,
+      });
+      this.capture.onDidChangeState((state) => this.stateEmitter.fire(state));
+    }
+    const never = () => ({ dispose() {} });
+    this.onDidStartCommand = this.capture?.onDidStartCommand ?? never;
+    this.onDidFinishCommand = this.capture?.onDidFinishCommand ?? never;
+    this.onDidChangeCwd = this.capture?.onDidChangeCwd ?? never;
+
+    this.pty = pty.spawn(spawn.launch.file, spawn.launch.args, {
+      name: 'xterm-256color',
+      cols: spawn.cols,
+      rows: spawn.rows,
+      cwd: spawn.cwd,
+      env: spawn.launch.env,
+      encoding: 'utf8',
+    });
+    let chunkParts: string[] = [];
+    const sink: Osc633Sink = {
+      data: (text) => {
+        chunkParts.push(text);
+        this.capture?.handleData(text);
+      },
+      sequence: (seq) => {
+        if (seq.code === 'B') this.inputSincePrompt = false;
+        this.capture?.handleSequence(seq, Date.now());
+      },
+    };
+    this.pty.onData((raw) => {
+      const time = Date.now();
+      if (!this.parser) return this.emitData(raw, time);
+      chunkParts = [];
+      this.parser.write(raw, sink);
+      if (chunkParts.length) this.emitData(chunkParts.length === 1 ? (chunkParts[0] as string) : chunkParts.join(''), time);
+    });
+    this.exitPromise = new Promise((resolve) => {
+      this.pty.onExit(({ exitCode, signal }) => {
+        this.exited = true;
+        chunkParts = [];
+        this.parser?.flush(sink);
+        if (chunkParts.length) this.emitData(chunkParts.join(''), Date.now());
+        const ended = this.capture ? this.capture.sessionEnded(Date.now()) : Promise.resolve();
+        void ended.then(() => {
+          if (!this.capture) this.stateEmitter.fire('exited');
+          this.exitEmitter.fire({ exitCode, signal: signal || undefined });
+          resolve();
+        });
+      });
+    });
+  }
+
+  get pid(): number {
+    return this.pty.pid;
+  }
+
+  get state(): TerminalState {
+    if (this.exited) return 'exited';
+    return this.capture?.state ?? 'unknown';
+  }
+
+  info(): TerminalSessionInfo {
+    return {
+      id: this.id,
+      incidentId: this.incidentId,
+      shell: this.shell,
+      shellKind: this.shellKind,
+      pid: this.pty.pid,
+      cols: this.cols,
+      rows: this.rows,
+      cwd: this.capture?.cwd ?? this.startCwd,
+      captureOn: this.captureOn,
+      state: this.state,
+      createdAt: this.createdAt,
+    };
+  }
+
+  /** Keystrokes or a paste from the user. */
+  write(data: string): void {
+    if (this.exited) return;
+    if (this.capture?.state === 'idle') this.inputSincePrompt = true;
+    this.pty.write(data);
+  }
+
+  /** Text War Room types for a step or for inputs; the caller checked {@link readyForInput}. */
+  typeLine(text: string, expected: Parameters<CommandCapture['expectCommand']>[0]): void {
+    this.capture?.expectCommand(expected);
+    this.pty.write(text + '\r');
+  }
+
+  /** Why War Room may not type into this session now, or undefined when it may. */
+  notReadyReason(): string | undefined {
+    if (this.exited) return 'its shell has ended';
+    if (!this.capture) return 'it runs without shell integration (capture is off), so War Room cannot tell when it is at a prompt';
+    const state = this.capture.state;
+    if (state === 'starting') return 'its shell has not shown a prompt yet';
+    if (state === 'nested') return 'an interactive session (ssh, psql, …) is open in it';
+    if (state === 'running') return 'a command is still running in it';
+    if (this.inputSincePrompt) return 'there is unsent text at its prompt (press Ctrl+C there to clear it)';
+    return undefined;
+  }
+
+  resize(cols: number, rows: number): void {
+    if (this.exited) return;
+    this.cols = cols;
+    this.rows = rows;
+    this.pty.resize(cols, rows);
+    this.mirror.resize(cols, rows);
+    this.capture?.resize(cols, rows);
+  }
+
+  /** Ends the shell and every process it started; resolves after onDidExit fired. */
+  async kill(): Promise<void> {
+    if (!this.exited) {
+      await killTerminalProcesses(this.pty.pid);
+      if (!this.exited) {
+        try {
+          this.pty.kill('SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+    await this.exitPromise;
+  }
+
+  dispose(): void {
+    this.capture?.dispose();
+    this.mirror.dispose();
+    this.dataEmitter.dispose();
+    this.exitEmitter.dispose();
+    this.stateEmitter.dispose();
+  }
+
+  private emitData(data: string, time: number): void {
+    this.mirror.write(data);
+    this.dataEmitter.fire({ sessionId: this.id, data, time });
+  }
+}
