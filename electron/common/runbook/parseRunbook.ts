@@ -72,8 +72,11 @@ export function buildRunbook(path: string, decoded: DecodedRunbook): Runbook {
   const outline = buildOutline(front.body, sourceLines);
   const sections = buildSections(outline.headings);
   const sectionIds = sections.map((s) => s.id);
-  const paths = sectionPaths(sections).map((path) => path.map((s) => s.title));
   const firstH1 = outline.headings.find((h) => h.level === 1 && h.text !== '');
+  // The document's own title heading names the runbook's subject ("Notification service
+  // backlog"), not the kind of content under it: rules that read headings skip it.
+  const titleHeadingLine = firstH1 && outline.headings.filter((h) => h.level === 1).length === 1 ? firstH1.line : -1;
+  const paths = sectionPaths(sections).map((path) => path.filter((s) => s.line !== titleHeadingLine).map((s) => s.title));
   const title = front.title ?? firstH1?.text ?? fileTitle(path);
 
   const severityLevels = findSeverityLevels({ blocks: outline.blocks, headings: outline.headings, paths });
@@ -91,7 +94,7 @@ export function buildRunbook(path: string, decoded: DecodedRunbook): Runbook {
     ...severityLevels.map((l) => l.id.toUpperCase()),
   ]);
 
-  const built = buildSteps({ blocks: outline.blocks, sectionIds, paths, runbookTitle: title, assignedNames, templateLiterals });
+  const built = buildSteps({ blocks: outline.blocks, headings: outline.headings, sectionIds, paths, runbookTitle: title, assignedNames, templateLiterals });
   diagnostics.push(...built.diagnostics);
 
   const reportRanges = plainReportTemplates(outline.blocks, sections, sourceLines, built.templates, templateLiterals);

@@ -158,7 +158,13 @@ function tableGroup(table: TableBlock, context: string[], allowNameOnly: boolean
   const header = table.header;
   const find = (pattern: RegExp) => header.findIndex((h, i) => i !== levelColumn && pattern.test(h));
   const responseColumn = find(RESPONSE_HEADER);
-  const nameColumn = find(NAME_HEADER);
+  let nameColumn = find(NAME_HEADER);
+  if (nameColumn === -1) {
+    // A column holding only severity words ("Critical", "High", …) names the levels.
+    nameColumn = [...Array(width).keys()].find(
+      (i) => i !== levelColumn && i !== responseColumn && table.rows.every((r) => nameWordCell(r.cells[i] ?? '') !== null),
+    ) ?? -1;
+  }
   let descriptionColumn = header.findIndex(
     (h, i) => i !== levelColumn && i !== responseColumn && i !== nameColumn && DESCRIPTION_HEADER.test(h),
   );
@@ -170,7 +176,7 @@ function tableGroup(table: TableBlock, context: string[], allowNameOnly: boolean
     const label = readLabel(row.cells[levelColumn] ?? '', nameOnly || allowNameOnly);
     if (!label) continue;
     const name =
-      nameColumn !== -1 ? row.cells[nameColumn] || null : (label.name ?? row.cells.map(nameWordCell).find((n) => n !== null) ?? null);
+      nameColumn !== -1 ? row.cells[nameColumn] || null : label.name;
     const response =
       responseColumn !== -1
         ? parseDurationMinutes(row.cells[responseColumn] ?? '')

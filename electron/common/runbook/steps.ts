@@ -28,8 +28,9 @@ export interface StepContext {
   blocks: readonly OutlineBlock[];
   /** Section id per heading index. */
   sectionIds: readonly string[];
-  /** Section titles (outermost first) per heading index. */
+  /** Section titles (outermost first, without the document's title heading) per heading index. */
   paths: readonly string[][];
+  headings: readonly { text: string }[];
   runbookTitle: string;
   /** Names the runbook assigns anywhere (so `$NAME` is not an input). */
   assignedNames: ReadonlySet<string>;
@@ -117,7 +118,7 @@ export function buildSteps(context: StepContext): StepsResult {
     if (block.code.trim() === '') return;
     const sectionId = block.section === -1 ? null : (context.sectionIds[block.section] ?? null);
     const path = block.section === -1 ? [] : (context.paths[block.section] ?? []);
-    const sectionTitle = path[path.length - 1] ?? context.runbookTitle;
+    const sectionTitle = block.section === -1 ? context.runbookTitle : (context.headings[block.section]?.text ?? context.runbookTitle);
     const lang = block.lang;
     const plain = lang === null || PLAIN_LANGS.has(lang);
     const shellish = plain && looksLikeShell(block.code);
