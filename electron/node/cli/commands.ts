@@ -1,4 +1,6 @@
 import type { CliIo } from './cliIo';
+import { inspectCommand } from '../runbook/inspectCommand';
+import { lintCommand } from '../runbook/lintCommand';
 import { serveCommand } from './serveCommand';
 
 export interface CliCommand {
@@ -21,11 +23,13 @@ export const COMMANDS: CliCommand[] = [
     name: 'inspect',
     usage: 'warroom inspect FILE [--json]',
     summary: 'Parse a runbook and print its model (steps, risks, placeholders, severities, templates).',
+    run: inspectCommand,
   },
   {
     name: 'lint',
     usage: 'warroom lint DIR|FILE',
     summary: 'Report runbook problems with file:line.',
+    run: lintCommand,
   },
   {
     name: 'incidents',

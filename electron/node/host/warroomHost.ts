@@ -1,14 +1,22 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Disposable } from '../../common/event';
 import { RpcServer } from '../../common/rpc/rpcServer';
 import { AppServiceContract } from '../../common/services/appService';
+import { RunbookServiceContract } from '../../common/services/runbookService';
+import { RunbookLibrary } from '../library/runbookLibrary';
+import { bundledRunbooksDir } from '../packageRoot';
 import { AppServiceImpl } from '../services/appServiceImpl';
+import { createRunbookService } from '../services/runbookServiceImpl';
 import { APP_VERSION } from '../version';
 
 export interface WarroomHostOptions {
   dataDir: string;
   host: 'electron' | 'serve';
+  /** Runbook folders for this launch only (`serve --runbooks DIR`). */
   runbookDirs?: string[];
+  /** The bundled runbooks; null leaves them out (tests with their own library). */
+  bundledRunbooksDir?: string | null;
   heartbeatIntervalMs?: number;
   logError?: (error: unknown, context: string) => void;
 }
@@ -20,6 +28,7 @@ export interface WarroomHostOptions {
  */
 export class WarroomHost implements Disposable {
   readonly rpc: RpcServer;
+  readonly runbooks: RunbookLibrary;
   private readonly disposables: Disposable[] = [];
 
   constructor(options: WarroomHostOptions) {
@@ -39,6 +48,14 @@ export class WarroomHost implements Disposable {
     );
     this.disposables.push(app);
     this.rpc.register(AppServiceContract, app);
+
+    this.runbooks = new RunbookLibrary({
+      bundledDir: options.bundledRunbooksDir === undefined ? bundledRunbooksDir() : options.bundledRunbooksDir,
+      launchDirs: options.runbookDirs,
+      settingsFile: path.join(options.dataDir, 'settings.json'),
+    });
+    this.disposables.push(this.runbooks);
+    this.rpc.register(RunbookServiceContract, createRunbookService(this.runbooks));
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import { Emitter, type Event } from '../../../electron/common/event';
 import type { MessageConnection } from '../../../electron/common/rpc/connection';
 import { RpcClient } from '../../../electron/common/rpc/rpcClient';
 import { AppServiceContract, type AppService } from '../../../electron/common/services/appService';
+import { RunbookServiceContract, type RunbookService } from '../../../electron/common/services/runbookService';
 import { openWebSocketConnection } from './webSocketTransport';
 
 declare global {
@@ -23,6 +24,7 @@ export type ConnectionState =
 export interface HostConnection {
   readonly kind: 'electron' | 'browser';
   readonly app: AppService;
+  readonly runbooks: RunbookService;
   readonly state: ConnectionState;
   readonly onDidChangeState: Event<ConnectionState>;
 }
@@ -63,6 +65,7 @@ export function connectHost(): HostConnection {
   return {
     kind: bridge ? 'electron' : 'browser',
     app: client.getService(AppServiceContract),
+    runbooks: client.getService(RunbookServiceContract),
     get state() {
       return state;
     },

@@ -1,0 +1,134 @@
+import { useId, useMemo, useState } from 'react';
+import type { Step } from '../../../electron/common/runbook/model';
+import { classifyRisk, fillPlaceholders } from '../../../electron/common/runbook/shell/index';
+import { ConfirmCommandDialog, type PendingConfirmation } from './ConfirmCommandDialog';
+import { usePlaceholderValues } from './placeholderValues';
+import { looksSecret, needsConfirmation, worstRisk } from './risk';
+import { useStepRunner } from './stepRunner';
+
+const unique = (lists: string[][]) => [...new Set(lists.flat())];
+
+/** One runbook step: its code, its inputs, its risk, and the buttons that run it. */
+export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbookId: string; runbookHash: string }) {
+  const { values, setValue } = usePlaceholderValues();
+  const runner = useStepRunner();
+  const [status, setStatus] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingConfirmation | null>(null);
+  const idPrefix = useId();
+
+  const placeholders = unique(step.commands.map((c) => c.placeholders));
+  const envInputs = unique(step.commands.map((c) => c.envInputs));
+  const missing = placeholders.filter((name) => !values[name]?.trim());
+  const incomplete = step.commands.some((c) => c.incomplete);
+  const filled = useMemo(() => step.commands.map((c) => fillPlaceholders(c.text, values)), [step.commands, values]);
+  // Judge the command that will actually run, not the template in the runbook.
+  const verdicts = useMemo(() => step.commands.map((c, i) => classifyRisk(filled[i] ?? c.text, c.client ? { client: c.client } : {})), [step.commands, filled]);
+  const risk = step.commands.length ? worstRisk(verdicts.map((v) => v.risk)) : null;
+  const reasons = [...new Set(verdicts.flatMap((v) => v.reasons))];
+
+  const say = (text: string) => setStatus(text);
+  const fail = (error: unknown) => setStatus(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+
+  const run = () => runner.run({ step, runbookId, runbookHash, commands: filled }).then(() => say('Sent to the terminal.'), fail);
+  const onRun = () => {
+    if (risk && needsConfirmation(risk, runner.confirmChanges)) {
+      setPending({ commands: filled, risk, reasons, target: runner.describeTarget() });
+    } else {
+      void run();
+    }
+  };
+  const copy = () => navigator.clipboard.writeText(filled.length ? filled.join('\n') : step.code).then(() => say('Copied.'), fail);
+
+  const disabledReason = incomplete
+    ? 'This command is cut off in the runbook and cannot run.'
+    : missing.length
+      ? `Fill in ${missing.join(', ')} first.`
+      : null;
+
+  return (
+    <section role="group" aria-label={step.title} className={`step step--${risk ?? 'none'}`} data-step-id={step.id}>
+      <header className="step__header">
+        <h4 className="step__title">{step.title}</h4>
+        {risk && (
+          <span className={`risk risk--${risk}`} title={reasons.join('\n')}>
+            {risk}
+          </span>
+        )}
+        {step.commands.some((c) => c.client) && <span className="badge">in {step.commands.find((c) => c.client)?.client}</span>}
+      </header>
+      <pre className="step__code">
+        <code>{step.code}</code>
+      </pre>
+      {risk && risk !== 'read' && reasons.length > 0 && <p className="step__reasons">{reasons.join(' · ')}</p>}
+      {(placeholders.length > 0 || envInputs.length > 0) && (
+        <div className="step__inputs">
+          {placeholders.map((name) => (
+            <label key={name} className="field" htmlFor={`${idPrefix}-${name}`}>
+              <span className="field__label">{name}</span>
+              <input id={`${idPrefix}-${name}`} className="input" value={values[name] ?? ''} onChange={(e) => setValue(name, e.target.value)} autoComplete="off" spellCheck={false} />
+            </label>
+          ))}
+          {envInputs.map((name) => (
+            <label key={name} className="field" htmlFor={`${idPrefix}-env-${name}`}>
+              <span className="field__label field__label--env">{name}</span>
+              <input
+                id={`${idPrefix}-env-${name}`}
+                className="input"
+                type={looksSecret(name) ? 'password' : 'text'}
+                value={values[name] ?? ''}
+                placeholder="from your environment"
+                onChange={(e) => setValue(name, e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </label>
+          ))}
+        </div>
+      )}
+      {filled.length > 0 && missing.length === 0 && placeholders.length > 0 && (
+        <pre className="step__preview" aria-label="Will run">
+          <code>{filled.join('\n')}</code>
+        </pre>
+      )}
+      <div className="step__actions">
+        {step.runnable ? (
+          <button type="button" className="button button--primary" onClick={onRun} disabled={disabledReason !== null} title={disabledReason ?? undefined}>
+            Run
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => void runner.sendToTerminal(filled.join('\n') || step.code).then(() => say('Sent to the terminal.'), fail)}>
+            Send to terminal
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => void copy()}>
+          Copy
+        </button>
+        {disabledReason && step.runnable && <span className="step__hint">{disabledReason}</span>}
+        <span className="step__status" role="status">
+          {status}
+        </span>
+      </div>
+      {step.expectedOutput && (
+        <details className="step__expected">
+          <summary>Expected output</summary>
+          <pre>
+            <code>{step.expectedOutput}</code>
+          </pre>
+        </details>
+      )}
+      {pending && (
+        <ConfirmCommandDialog
+          pending={pending}
+          onCancel={() => {
+            setPending(null);
+            say('Cancelled: nothing ran.');
+          }}
+          onConfirm={() => {
+            setPending(null);
+            void run();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Step } from '../../../electron/common/runbook/model';
+
+export interface StepRunRequest {
+  step: Step;
+  runbookId: string;
+  /** sha256 of the runbook file: the version the record will point back to. */
+  runbookHash: string;
+  /** The commands as they will run: placeholders filled in. */
+  commands: string[];
+}
+
+/**
+ * What the step buttons do. The console provides the terminal-backed runner when
+ * an incident is open; without one, Run and Send to terminal copy the command and
+ * say so.
+ */
+export interface StepRunner {
+  /** Where commands go, in words, for the confirmation dialog ("terminal 1 in /srv"). */
+  describeTarget(): string;
+  /** Whether `change` commands still ask first (the user may turn that off per incident). */
+  confirmChanges: boolean;
+  run(request: StepRunRequest): Promise<void>;
+  sendToTerminal(text: string): Promise<void>;
+}
+
+async function copy(text: string): Promise<void> {
+  await navigator.clipboard.writeText(text);
+}
+
+export const clipboardRunner: StepRunner = {
+  describeTarget: () => 'nowhere yet: with no incident open, the command is copied to the clipboard',
+  confirmChanges: true,
+  run: ({ commands }) => copy(commands.join('\n')),
+  sendToTerminal: copy,
+};
+
+const StepRunnerContext = createContext<StepRunner>(clipboardRunner);
+
+export function StepRunnerProvider({ runner, children }: { runner: StepRunner; children: ReactNode }) {
+  return <StepRunnerContext.Provider value={runner}>{children}</StepRunnerContext.Provider>;
+}
+
+export const useStepRunner = () => useContext(StepRunnerContext);
