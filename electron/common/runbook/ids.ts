@@ -42,10 +42,14 @@ export function slugify(text: string): string {
 /** Hands out ids unique within one runbook: `x`, `x-1`, `x-2` (GitHub's rule for anchors). */
 export class UniqueIds {
   private readonly used = new Set<string>();
+  /** Next suffix to try per base, so 20 000 headings called "Check" stay linear. */
+  private readonly next = new Map<string, number>();
 
   take(base: string): string {
     let id = base;
-    for (let n = 1; this.used.has(id); n++) id = `${base}-${n}`;
+    let n = this.next.get(base) ?? 1;
+    while (this.used.has(id)) id = `${base}-${n++}`;
+    this.next.set(base, n);
     this.used.add(id);
     return id;
   }
@@ -54,10 +58,13 @@ export class UniqueIds {
 /** Makes display titles unique in order of appearance: `Title`, `Title (2)`, `Title (3)`. */
 export class UniqueTitles {
   private readonly used = new Set<string>();
+  private readonly next = new Map<string, number>();
 
   take(title: string): string {
     let candidate = title;
-    for (let n = 2; this.used.has(candidate); n++) candidate = `${title} (${n})`;
+    let n = this.next.get(title) ?? 2;
+    while (this.used.has(candidate)) candidate = `${title} (${n++})`;
+    this.next.set(title, n);
     this.used.add(candidate);
     return candidate;
   }

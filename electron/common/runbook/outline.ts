@@ -100,6 +100,8 @@ function isUnterminated(token: Token): boolean {
   const [start, end] = token.map!;
   let lines = 0;
   for (let i = token.content.indexOf('\n'); i !== -1; i = token.content.indexOf('\n', i + 1)) lines++;
+  // The last line of a file without a final newline has no '\n' but is still a line.
+  if (token.content !== '' && !token.content.endsWith('\n')) lines++;
   return lines !== end - start - 2;
 }
 

@@ -225,3 +225,11 @@ describe('parseRunbook: templates, checklist, contacts, links', () => {
     ]);
   });
 });
+
+describe('parseRunbook: unterminated fences at the very end', () => {
+  it('warns when the file ends inside a fence without a final newline', () => {
+    const rb = parse('# T\n\n```bash\nkubectl get pods');
+    expect(rb.diagnostics).toContainEqual(expect.objectContaining({ level: 'warning', line: 3 }));
+    expect(parse('# T\n\n```bash\nkubectl get pods\n```').diagnostics).toEqual([]);
+  });
+});
