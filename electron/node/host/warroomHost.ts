@@ -3,11 +3,15 @@ import path from 'node:path';
 import type { Disposable } from '../../common/event';
 import { RpcServer } from '../../common/rpc/rpcServer';
 import { AppServiceContract } from '../../common/services/appService';
+import { IncidentServiceContract } from '../../common/services/incidentService';
 import { RunbookServiceContract } from '../../common/services/runbookService';
 import { RunbookLibrary } from '../library/runbookLibrary';
 import { bundledRunbooksDir } from '../packageRoot';
 import { AppServiceImpl } from '../services/appServiceImpl';
 import { createRunbookService } from '../services/runbookServiceImpl';
+import { IncidentServiceImpl } from '../services/incidentServiceImpl';
+import { openIncidentStore } from '../services/openIncidentStore';
+import type { IncidentStore } from '../store/incidentStore';
 import { APP_VERSION } from '../version';
 
 export interface WarroomHostOptions {
@@ -18,6 +22,8 @@ export interface WarroomHostOptions {
   /** The bundled runbooks; null leaves them out (tests with their own library). */
   bundledRunbooksDir?: string | null;
   heartbeatIntervalMs?: number;
+  /** better-sqlite3's addon built for this runtime (the Electron-ABI copy inside the app). */
+  sqliteNativeBinding?: string;
   logError?: (error: unknown, context: string) => void;
 }
 
@@ -29,6 +35,8 @@ export interface WarroomHostOptions {
 export class WarroomHost implements Disposable {
   readonly rpc: RpcServer;
   readonly runbooks: RunbookLibrary;
+  /** The incident store; null when it refused the database (IncidentService.getStatus says why). */
+  readonly incidentStore: IncidentStore | null;
   private readonly disposables: Disposable[] = [];
 
   constructor(options: WarroomHostOptions) {
@@ -56,10 +64,18 @@ export class WarroomHost implements Disposable {
     });
     this.disposables.push(this.runbooks);
     this.rpc.register(RunbookServiceContract, createRunbookService(this.runbooks));
+
+    const opened = openIncidentStore(options.dataDir, options.sqliteNativeBinding);
+    this.incidentStore = 'store' in opened ? opened.store : null;
+    const incidents = new IncidentServiceImpl(opened, this.runbooks);
+    this.disposables.push(incidents);
+    this.rpc.register(IncidentServiceContract, incidents);
   }
 
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
+    // Last: services above may still record (a terminal's last command) while they shut down.
+    this.incidentStore?.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { Emitter, type Event } from '../../../electron/common/event';
 import type { MessageConnection } from '../../../electron/common/rpc/connection';
 import { RpcClient } from '../../../electron/common/rpc/rpcClient';
 import { AppServiceContract, type AppService } from '../../../electron/common/services/appService';
+import { IncidentServiceContract, type IncidentService } from '../../../electron/common/services/incidentService';
 import { RunbookServiceContract, type RunbookService } from '../../../electron/common/services/runbookService';
 import { openWebSocketConnection } from './webSocketTransport';
 
@@ -25,6 +26,7 @@ export interface HostConnection {
   readonly kind: 'electron' | 'browser';
   readonly app: AppService;
   readonly runbooks: RunbookService;
+  readonly incidents: IncidentService;
   readonly state: ConnectionState;
   readonly onDidChangeState: Event<ConnectionState>;
 }
@@ -66,6 +68,7 @@ export function connectHost(): HostConnection {
     kind: bridge ? 'electron' : 'browser',
     app: client.getService(AppServiceContract),
     runbooks: client.getService(RunbookServiceContract),
+    incidents: client.getService(IncidentServiceContract),
     get state() {
       return state;
     },
