@@ -14,9 +14,9 @@ import { userInfo } from 'node:os';
 import type { Database, Statement } from 'better-sqlite3';
 import { UserError } from '../../common/errors';
 import { Emitter, type Event } from '../../common/event';
+import { parseAppendEventInput } from '../../common/incident/appendEventInput';
 import { deriveMilestones } from '../../common/incident/milestones';
 import {
-  isFreeEventKind,
   isIncidentStatus,
   type AppendEventInput,
   type ChainVerification,
@@ -214,13 +214,18 @@ export class IncidentStore {
   // ---- timeline --------------------------------------------------------------------------
 
   /** Appends a note, star, status-update record…; resolves once committed. */
-  appendEvent(incidentId: string, input: AppendEventInput): Promise<TimelineEvent> {
-    checkFreeEvent(input);
+  appendEvent(incidentId: string, event: AppendEventInput): Promise<TimelineEvent> {
+    let input: AppendEventInput;
+    try {
+      input = parseAppendEventInput(event);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.writes.enqueue((tx) => this.timeline.append(tx, incidentId, input.kind, input.payload, this.act(input)));
   }
 
-  appendEventSync(incidentId: string, input: AppendEventInput): TimelineEvent {
-    checkFreeEvent(input);
+  appendEventSync(incidentId: string, event: AppendEventInput): TimelineEvent {
+    const input = parseAppendEventInput(event);
     return this.writes.runSync((tx) => this.timeline.append(tx, incidentId, input.kind, input.payload, this.act(input)));
   }
 
@@ -548,11 +553,14 @@ function prepareStatements(db: Database) {
     ),
     getEvent: p(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`),
     redactEvent: p('UPDATE events SET payload = ?, salt = NULL WHERE id = ?'),
+    // The same `kind IN (…)` and `occurred_at < recorded_at` terms as the partial indexes'
+    // WHERE clauses, so SQLite uses them; plus the creation event (always a candidate).
     milestoneEvents: p(
-      `SELECT ${EVENT_COLUMNS} FROM events
+      `SELECT ${EVENT_COLUMNS} FROM events INDEXED BY events_milestones
        WHERE incident_id = @incidentId AND kind IN ('incident.created', 'status.changed', 'milestone.set')
        UNION
-       SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = @incidentId ORDER BY occurred_at LIMIT 1)
+       SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events
+         WHERE incident_id = @incidentId AND occurred_at < recorded_at ORDER BY occurred_at LIMIT 1)
        ORDER BY seq`,
     ),
     chainLinks: p(`SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = ? ORDER BY seq`),
@@ -582,21 +590,6 @@ function prepareStatements(db: Database) {
     insertTab: p('INSERT INTO terminal_tabs (incident_id, tab_id, session_id, title, cwd, position, active) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     tabs: p('SELECT tab_id, session_id, title, cwd, position, active FROM terminal_tabs WHERE incident_id = ? ORDER BY position'),
   };
-}
-
-function checkFreeEvent(input: AppendEventInput): void {
-  if (!isFreeEventKind(input.kind)) {
-    throw new UserError(
-      `Event kind "${String(input.kind)}" cannot be appended directly — it changes incident state; use the store method for it.`,
-      'E_INVALID',
-    );
-  }
-  if (typeof input.payload !== 'object' || input.payload === null || Array.isArray(input.payload)) {
-    throw new UserError(`A "${input.kind}" event needs a payload object.`, 'E_INVALID');
-  }
-  if (input.occurredAt !== undefined && !Number.isSafeInteger(input.occurredAt)) {
-    throw new UserError(`"Happened at" must be a time in milliseconds, got ${String(input.occurredAt)}.`, 'E_INVALID');
-  }
 }
 
 function requireText(value: unknown, what: string): string {

@@ -12,6 +12,19 @@ import { ulid } from '../../common/ulid';
 import { eventDigest, newSalt, nextChainHead } from './chain';
 import type { TransactionState } from './writeQueue';
 
+/**
+ * The words search finds for an event. Must equal the schema's generated `events.search_text`
+ * column (same kinds, text only when it is a string): redaction's trigger deletes from the
+ * index what that column says was indexed, and a mismatch would corrupt the index.
+ */
+const SEARCHABLE_KINDS: ReadonlySet<EventKind> = new Set(['note', 'actionItem.added', 'statusUpdate.copied', 'statusUpdate.posted']);
+
+export function searchText(kind: EventKind, payload: unknown): string | null {
+  if (!SEARCHABLE_KINDS.has(kind)) return null;
+  const text = (payload as { text?: unknown }).text;
+  return typeof text === 'string' ? text : null;
+}
+
 interface Checkpoint {
   seqs: Map<string, number>;
   heads: Map<string, string>;
@@ -58,6 +71,7 @@ export class TimelineWriter {
   private readonly lastHead: Statement<[string, string]>;
   private readonly insert: Statement;
   private readonly touchIncident: Statement<[number, string, number]>;
+  private readonly index: Statement<[number | bigint, string]>;
 
   constructor(
     db: Database,
@@ -66,6 +80,7 @@ export class TimelineWriter {
     this.lastSeq = db.prepare(
       'SELECT (SELECT 1 FROM incidents WHERE id = ?) AS present, (SELECT max(seq) FROM events WHERE incident_id = ?) AS seq',
     );
+    // Walks back on (incident_id, seq); see the schema for why there is no per-device index.
     this.lastHead = db
       .prepare('SELECT chain_head FROM events WHERE incident_id = ? AND device_id = ? ORDER BY seq DESC LIMIT 1')
       .pluck();
@@ -73,6 +88,9 @@ export class TimelineWriter {
       `INSERT INTO events (id, incident_id, seq, kind, occurred_at, recorded_at, device_id, actor, payload, salt, digest, chain_head)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // VALUES, not INSERT … SELECT from events: reading one table while writing another makes
+    // SQLite open a statement journal, which doubled the cost of a note.
+    this.index = db.prepare('INSERT INTO events_fts (rowid, search_text) VALUES (?, ?)');
     this.touchIncident = db.prepare('UPDATE incidents SET updated_at = max(updated_at, ?) WHERE id = ? AND ? > 0');
   }
 
@@ -88,7 +106,9 @@ export class TimelineWriter {
     const fields = { id, kind, occurredAt, recordedAt, deviceId: this.deviceId, actor: options.actor, payload };
     const digest = eventDigest(salt, fields);
     const chainHead = nextChainHead(previousHead, digest);
-    this.insert.run(id, incidentId, seq, kind, occurredAt, recordedAt, this.deviceId, options.actor, JSON.stringify(payload), salt, digest, chainHead);
+    const { lastInsertRowid } = this.insert.run(id, incidentId, seq, kind, occurredAt, recordedAt, this.deviceId, options.actor, JSON.stringify(payload), salt, digest, chainHead);
+    const text = searchText(kind, payload);
+    if (text !== null) this.index.run(lastInsertRowid, text);
     tx.heads.set(headKey, chainHead);
     tx.touch(incidentId, recordedAt);
     const event = { ...fields, incidentId, seq, digest, chainHead, redacted: false } as TimelineEvent;

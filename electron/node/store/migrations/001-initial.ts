@@ -47,18 +47,21 @@ export const migration: Migration = {
         digest TEXT NOT NULL,
         chain_head TEXT NOT NULL,
         -- The words search finds for this event (notes and other free text); not stored twice.
+        -- TimelineWriter's searchText() must compute the same.
         search_text TEXT GENERATED ALWAYS AS (
           CASE WHEN kind IN ('note', 'actionItem.added', 'statusUpdate.copied', 'statusUpdate.posted')
-            THEN json_extract(payload, '$.text') END
+            AND json_type(payload, '$.text') = 'text' THEN json_extract(payload, '$.text') END
         ) VIRTUAL,
         UNIQUE (incident_id, seq)
       ) STRICT;
-      -- A chain append reads its device's predecessor in the incident.
-      CREATE INDEX events_by_device ON events (incident_id, device_id, seq);
-      -- Milestones read a few kinds out of a long timeline.
-      CREATE INDEX events_by_kind ON events (incident_id, kind, seq);
-      -- "Detected" is the earliest time on the timeline; clients may also sort by when things happened.
-      CREATE INDEX events_by_occurrence ON events (incident_id, occurred_at);
+      -- No index for a device's chain predecessor: the append walks back from the newest seq
+      -- on (incident_id, seq) and stops at its own device's last event, which is almost always
+      -- the newest one; every extra index costs each of thousands of appends a second.
+      -- Milestones read a few rare kinds out of a long timeline.
+      CREATE INDEX events_milestones ON events (incident_id, seq)
+        WHERE kind IN ('incident.created', 'status.changed', 'milestone.set');
+      -- "Detected" may be a backdated "happened at"; only such events go in this index.
+      CREATE INDEX events_backdated ON events (incident_id, occurred_at) WHERE occurred_at < recorded_at;
 
       CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN
         SELECT RAISE(ABORT, 'timeline events are append-only');
@@ -77,9 +80,10 @@ export const migration: Migration = {
       CREATE VIRTUAL TABLE events_fts USING fts5 (
         search_text, content = 'events', content_rowid = 'row_id'
       );
-      CREATE TRIGGER events_fts_insert AFTER INSERT ON events WHEN NEW.search_text IS NOT NULL BEGIN
-        INSERT INTO events_fts (rowid, search_text) VALUES (NEW.row_id, NEW.search_text);
-      END;
+      -- New events are indexed by the writer (TimelineWriter), not by an INSERT trigger: a
+      -- trigger makes every event insert a two-table statement, which costs SQLite a statement
+      -- journal per row (measured: about 24 µs instead of 11 µs per note). Redaction, which is
+      -- rare, keeps the index in step by trigger.
       CREATE TRIGGER events_fts_update AFTER UPDATE OF payload ON events BEGIN
         INSERT INTO events_fts (events_fts, rowid, search_text)
           SELECT 'delete', OLD.row_id, OLD.search_text WHERE OLD.search_text IS NOT NULL;

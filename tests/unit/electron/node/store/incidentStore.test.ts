@@ -80,7 +80,9 @@ describe('IncidentStore incidents', () => {
     const incident = await store.createIncident({ title: 'x', severity: 'SEV1' });
     expect((await userError(store.updateIncident(incident.id, { status: 'panicking' as never }))).code).toBe('E_INVALID');
     expect((await userError(store.appendEvent('01NOPE', { kind: 'note', payload: { text: 'hi' } }))).code).toBe('E_NOT_FOUND');
-    expect(() => store.appendEvent(incident.id, { kind: 'status.changed', payload: { from: 'investigating', to: 'resolved' } } as never)).toThrow(UserError);
+    expect((await userError(store.appendEvent(incident.id, { kind: 'status.changed', payload: { from: 'investigating', to: 'resolved' } } as never))).message).toMatch(
+      /changes incident state/,
+    );
     expect(store.getIncident(incident.id)).toMatchObject({ status: 'investigating', lastSeq: 1 });
     expect(store.listIncidents()).toHaveLength(1);
   });
@@ -371,5 +373,35 @@ describe('IncidentStore milestones', () => {
 
     await store.updateIncident(incident.id, { status: 'investigating' });
     expect(store.getMilestones(incident.id).resolved.at).toBeNull();
+  });
+});
+
+describe('IncidentStore event validation', () => {
+  it('checks each free kind payload and refuses extra or missing fields in one line', async () => {
+    const store = newStore();
+    const incident = await store.createIncident({ title: 'Validation', severity: 'SEV3' });
+    const bad: unknown[] = [
+      { kind: 'note', payload: { text: '   ' } },
+      { kind: 'note', payload: { text: 42 } },
+      { kind: 'note', payload: { text: 'ok', secret: 'extra field' } },
+      { kind: 'statusUpdate.posted', payload: { text: 'sent' } },
+      { kind: 'milestone.set', payload: { milestone: 'lunch', at: 1 } },
+      { kind: 'note', payload: { text: 'x' }, occurredAt: 1.5 },
+      { kind: 'incident.created', payload: {} },
+      { kind: 'nonsense', payload: {} },
+    ];
+    for (const input of bad) {
+      let error: unknown;
+      try {
+        await store.appendEvent(incident.id, input as never);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(input)).toBeInstanceOf(UserError);
+      expect((error as UserError).message).not.toContain('\n');
+    }
+    expect(store.getIncident(incident.id)?.lastSeq).toBe(1);
+    const note = await store.appendEvent(incident.id, { kind: 'note', payload: { text: '  trimmed  ' } });
+    expect(note.payload).toEqual({ text: 'trimmed' });
   });
 });

@@ -1,0 +1,197 @@
+/**
+ * Timeline store benchmarks: what a responder waits for when the timeline is busy.
+ *
+ * - flood: 100 000 events submitted without waiting for each acknowledgement, in bursts as
+ *   terminal output arrives (one burst per turn of the event loop), `synchronous=FULL`;
+ *   events/s until the last ack, and append-to-ack latency p50/p95/max. Baseline: the same
+ *   appends with one transaction (one sync) per event, measured in this run.
+ * - open: reopen the data dir (integrity check included) and read the first 200 events of an
+ *   incident holding 100 000.
+ * - search: an FTS query over large stored command output.
+ *
+ * Run: `npx tsx bench/storeAppend.bench.ts` (prints JSON), or through `npm run bench`.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IncidentStore } from '../electron/node/store/incidentStore';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number };
+  target?: string;
+}
+
+/** The brief's flood size. */
+const FLOOD_EVENTS = 100_000;
+/** Appends submitted per turn of the event loop: one pty read's worth of events. */
+const BURST = 250;
+/**
+ * One-transaction-per-event is slow by design; a few thousand events give a stable rate
+ * without making the run wait on it.
+ */
+const BASELINE_EVENTS = 3_000;
+/** Commands with large output for the search bench, each near the 1 Mi character cap. */
+const SEARCH_COMMANDS = 40;
+const SEARCH_OUTPUT_CHARS = 1_000_000;
+/** Events read when an incident is opened: the first screenfuls of the timeline. */
+const FIRST_PAGE = 200;
+
+export async function run(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-bench-'));
+  try {
+    const file = join(dir, 'warroom.db');
+    const results: BenchResult[] = [];
+    const baseline = benchOnePerEvent(join(dir, 'baseline.db'));
+    const flood = await benchFlood(file);
+    results.push(
+      {
+        name: 'store: flood append (group commit, synchronous=FULL)',
+        value: round(flood.eventsPerSecond),
+        unit: 'events/s',
+        baseline: { name: 'one transaction per event', value: round(baseline) },
+        target: '>= 20000 events/s',
+      },
+      { name: 'store: flood append-to-ack p50', value: round(flood.p50, 2), unit: 'ms' },
+      { name: 'store: flood append-to-ack p95', value: round(flood.p95, 2), unit: 'ms', target: '< 20 ms' },
+      { name: 'store: flood append-to-ack max', value: round(flood.max, 2), unit: 'ms' },
+    );
+    const open = benchOpen(file, flood.incidentId);
+    results.push(
+      { name: `store: open data dir with ${FLOOD_EVENTS} events (${mb(open.bytes)} MB, integrity check)`, value: round(open.openMs, 1), unit: 'ms' },
+      { name: `store: read first ${FIRST_PAGE} timeline events of ${FLOOD_EVENTS}`, value: round(open.readMs, 2), unit: 'ms' },
+      { name: 'store: open + first page', value: round(open.openMs + open.readMs, 1), unit: 'ms', target: '< 200 ms' },
+    );
+    const search = await benchSearch(join(dir, 'search.db'));
+    results.push({
+      name: `store: FTS query over ${SEARCH_COMMANDS} outputs of ${mb(SEARCH_OUTPUT_CHARS)} M chars (${mb(search.bytes)} MB db)`,
+      value: round(search.queryMs, 1),
+      unit: 'ms',
+    });
+    results.push({ name: 'store: index one 1 M char output (finishCommand)', value: round(search.finishMs, 1), unit: 'ms' });
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchFlood(file: string): Promise<{ eventsPerSecond: number; p50: number; p95: number; max: number; incidentId: string }> {
+  const store = IncidentStore.open(file, { actor: 'bench' });
+  const incident = await store.createIncident({ title: 'Flood', severity: 'SEV1' });
+  const latencies = new Float64Array(FLOOD_EVENTS);
+  const acks: Promise<void>[] = [];
+  const start = performance.now();
+  for (let submitted = 0; submitted < FLOOD_EVENTS; ) {
+    const end = Math.min(submitted + BURST, FLOOD_EVENTS);
+    for (; submitted < end; submitted++) {
+      const index = submitted;
+      const at = performance.now();
+      acks.push(
+        store
+          .appendEvent(incident.id, { kind: 'note', payload: { text: `line ${index}: connection reset by peer (upstream payments-api)` } })
+          .then(() => void (latencies[index] = performance.now() - at)),
+      );
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(acks);
+  const elapsed = performance.now() - start;
+  store.close();
+  const sorted = Array.from(latencies).sort((a, b) => a - b);
+  return {
+    eventsPerSecond: (FLOOD_EVENTS / elapsed) * 1000,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    max: sorted[sorted.length - 1] ?? 0,
+    incidentId: incident.id,
+  };
+}
+
+function benchOnePerEvent(file: string): number {
+  const store = IncidentStore.open(file, { actor: 'bench' });
+  const incident = store.createIncidentSync({ title: 'Baseline', severity: 'SEV1' });
+  const start = performance.now();
+  for (let i = 0; i < BASELINE_EVENTS; i++) {
+    store.appendEventSync(incident.id, { kind: 'note', payload: { text: `line ${i}: connection reset by peer (upstream payments-api)` } });
+  }
+  const elapsed = performance.now() - start;
+  store.close();
+  return (BASELINE_EVENTS / elapsed) * 1000;
+}
+
+function benchOpen(file: string, incidentId: string): { openMs: number; readMs: number; bytes: number } {
+  const bytes = statSync(file).size;
+  const start = performance.now();
+  const store = IncidentStore.open(file);
+  const opened = performance.now();
+  store.getIncident(incidentId);
+  const events = store.getEvents(incidentId, { limit: FIRST_PAGE });
+  const read = performance.now();
+  if (events.length !== FIRST_PAGE) throw new Error(`expected ${FIRST_PAGE} events, read ${events.length}`);
+  store.close();
+  return { openMs: opened - start, readMs: read - opened, bytes };
+}
+
+async function benchSearch(file: string): Promise<{ queryMs: number; finishMs: number; bytes: number }> {
+  const store = IncidentStore.open(file, { actor: 'bench' });
+  const incident = await store.createIncident({ title: 'Search', severity: 'SEV2' });
+  const finishTimes: number[] = [];
+  for (let c = 0; c < SEARCH_COMMANDS; c++) {
+    const { command } = await store.startCommand(incident.id, { sessionId: 's', commandLine: `kubectl logs deploy/api-${c} --since=1h` });
+    const output = logLines(c, SEARCH_OUTPUT_CHARS);
+    const t = performance.now();
+    await store.finishCommand(command.id, { exitCode: 0, output });
+    finishTimes.push(performance.now() - t);
+  }
+  const bytes = statSync(file).size;
+  // The needle sits in one output only; warm once, then time the median of a few queries.
+  store.search('deadbeefcafe');
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const hits = store.search('deadbeefcafe timeout');
+    times.push(performance.now() - t);
+    if (hits.length !== 1) throw new Error(`expected one hit, got ${hits.length}`);
+  }
+  store.close();
+  return { queryMs: median(times), finishMs: median(finishTimes), bytes };
+}
+
+/** Log-like text of about `chars` characters; output 7 holds one unique needle. */
+function logLines(seed: number, chars: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; size < chars; i++) {
+    const line =
+      seed === 7 && i === 5000
+        ? `2024-05-01T03:12:${i % 60}Z ERROR request deadbeefcafe upstream timeout after 30s`
+        : `2024-05-01T03:12:${i % 60}Z INFO pod api-${seed}-${i % 97} handled GET /v1/orders/${(i * 7919) % 100000} in ${i % 250}ms status=200`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+function percentile(sorted: ArrayLike<number>, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 0.5);
+}
+
+function round(value: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(1);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(JSON.stringify(await run(), null, 2));
+}
