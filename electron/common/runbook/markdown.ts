@@ -102,8 +102,18 @@ function highlight(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
-/** markdown-it configured for runbooks. One instance per call keeps parsing re-entrant and cheap to build. */
-export function createMarkdownParser(): MarkdownIt {
+let shared: MarkdownIt | null = null;
+
+/**
+ * markdown-it configured for runbooks. Built once: construction (rule chains, linkify tables)
+ * costs more than parsing a typical runbook, and `parse` keeps no state between calls.
+ */
+export function markdownParser(): MarkdownIt {
+  shared ??= createMarkdownParser();
+  return shared;
+}
+
+function createMarkdownParser(): MarkdownIt {
   // `html: true` so comments and HTML tables come out as html_block tokens (and so their
   // content is not mistaken for text); linkify so bare dashboard URLs become links.
   const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false });

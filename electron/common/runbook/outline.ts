@@ -4,7 +4,7 @@
  * modules (sections, steps, severity, templates, …) read this outline, never the tokens.
  */
 import type { Token } from 'markdown-it';
-import { createMarkdownParser } from './markdown';
+import { markdownParser } from './markdown';
 import { stripSiteMarkup } from './siteMarkup';
 import { parseHtmlTables } from './htmlTables';
 
@@ -170,7 +170,7 @@ function inlineText(token: Token, line: number, links: OutlineLink[]): InlineTex
 
 /** Parses runbook text (already decoded and normalised) into the outline. */
 export function buildOutline(text: string, sourceLines: readonly string[]): Outline {
-  const md = createMarkdownParser();
+  const md = markdownParser();
   const tokens = md.parse(text, {});
   const blocks: OutlineBlock[] = [];
   const headings: HeadingBlock[] = [];

@@ -1,0 +1,130 @@
+/**
+ * Runbook parsing: what a responder waits for when opening a runbook or the library.
+ *
+ * - each shared sample (../shared/runbook-samples, skipped when absent): mean parse time over
+ *   many runs, target < 5 ms;
+ * - a generated 5 MB runbook (every construct the parser reads, repeated): target < 1 s
+ *   (the brief: "well under two seconds").
+ * Baseline for each: markdown-it's own parse of the same text in this run, so the ratio says
+ * what the runbook rules cost on top of the Markdown parser.
+ *
+ * Run: `npx tsx bench/runbookParse.bench.ts` (prints JSON), or through `npm run bench`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import MarkdownIt from 'markdown-it';
+import { parseRunbook } from '../electron/common/runbook/parseRunbook';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number };
+  target?: string;
+}
+
+const SAMPLES = '/work/shared/runbook-samples';
+/** Runs per sample: enough for a stable mean of a few-millisecond operation. */
+const SAMPLE_RUNS = 300;
+/** Runs of the 5 MB parse: each takes most of a second. */
+const BIG_RUNS = 5;
+/** The brief's size for "a large runbook". */
+const BIG_BYTES = 5 * 1024 * 1024;
+
+/** One chunk of a realistic runbook; repeated to the target size. */
+function chunk(i: number): string {
+  return `## Scenario ${i}: service ${i % 17} degraded
+
+**Symptoms**: 5xx errors on <em>checkout</em>, latency above 2 s. See the [dashboard](https://grafana.example/d/${i}).
+
+| Severity | Description | Response Time |
+|----------|-------------|---------------|
+| P1 | Complete outage | 5 minutes |
+| P2 | Degradation | 15 minutes |
+
+- [ ] Acknowledge the page
+- [x] Open the incident channel
+
+1. **If deployment-related:**
+   \`\`\`bash
+   # Roll back to the last good version
+   kubectl rollout undo deployment/svc-${i} -n shop
+
+   # Verify the rollback
+   kubectl rollout status deployment/svc-${i} -n shop
+   \`\`\`
+
+\`\`\`bash
+# Kill idle connections
+psql "$DATABASE_URL" -c "
+  SELECT pg_terminate_backend(pid)
+  FROM pg_stat_activity
+  WHERE state = 'idle';
+"
+docker-compose exec redis redis-cli FLUSHDB
+curl -s http://localhost:8080/health | grep -E "ok|ready"
+\`\`\`
+
+\`\`\`sql
+SELECT count(*) FROM pg_stat_activity WHERE state = 'active';
+\`\`\`
+
+<!-- old step: kubectl delete ns shop -->
+
+`;
+}
+
+function bigRunbook(): string {
+  const parts = ['---\ntitle: Generated large runbook\n---\n# Large runbook\n\n'];
+  let size = parts[0]!.length;
+  for (let i = 0; size < BIG_BYTES; i++) {
+    const c = chunk(i);
+    parts.push(c);
+    size += c.length;
+  }
+  return parts.join('');
+}
+
+function mean(runs: number, fn: () => void): number {
+  fn(); // warm up the JIT before measuring
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  return (performance.now() - started) / runs;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const md = new MarkdownIt('default', { html: true, linkify: true });
+  if (existsSync(SAMPLES)) {
+    for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
+      const bytes = new Uint8Array(readFileSync(join(SAMPLES, file)));
+      const text = new TextDecoder().decode(bytes);
+      const parse = mean(SAMPLE_RUNS, () => parseRunbook({ path: file, bytes }));
+      const baseline = mean(SAMPLE_RUNS, () => md.parse(text, {}));
+      results.push({
+        name: `parse ${file} (${(bytes.length / 1024).toFixed(1)} KB)`,
+        value: Number(parse.toFixed(3)),
+        unit: 'ms',
+        baseline: { name: 'markdown-it parse', value: Number(baseline.toFixed(3)) },
+        target: '< 5 ms',
+      });
+    }
+  }
+  const text = bigRunbook();
+  const bytes = new TextEncoder().encode(text);
+  const parse = mean(BIG_RUNS, () => parseRunbook({ path: 'big.md', bytes }));
+  const baseline = mean(BIG_RUNS, () => md.parse(text, {}));
+  results.push({
+    name: `parse generated ${(bytes.length / 1048576).toFixed(1)} MB runbook`,
+    value: Math.round(parse),
+    unit: 'ms',
+    baseline: { name: 'markdown-it parse', value: Math.round(baseline) },
+    target: '< 1000 ms',
+  });
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(JSON.stringify(await run(), null, 2));
+}
