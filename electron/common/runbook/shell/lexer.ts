@@ -1,0 +1,697 @@
+/**
+ * A tolerant, resumable shell lexer. It is fed one line at a time and can always
+ * say whether the text so far is a complete command (nothing open: no quote,
+ * heredoc, `$( … )`, group, `if`/`case`/loop, trailing `\`, `|`, `&&` or `||`).
+ *
+ * It is a character state machine with an explicit stack (no recursion, no
+ * regexes over structure), so it runs in linear time on any input and never
+ * throws. Where real shell would report a syntax error (an unmatched `)`, a
+ * stray `(` inside a word as in `rate(x[5m])`), it picks the reading that keeps
+ * the rest of the block usable instead.
+ *
+ * Top-level tokens (words, operators, redirections with heredoc bodies,
+ * comments) are collected for the risk classifier; text inside `$( … )`,
+ * backticks and `<( … )` stays inside its word and is recorded as a sub-range,
+ * to be lexed again on its own when someone needs to look inside.
+ */
+
+export interface SubRange {
+  /** Offsets into the lexer's text of the code inside `$( … )`, `` ` … ` `` or `<( … )`. */
+  start: number;
+  end: number;
+}
+
+export interface WordToken {
+  kind: 'word';
+  raw: string;
+  start: number;
+  end: number;
+  subs: SubRange[];
+}
+
+export interface OpToken {
+  kind: 'op';
+  /** `|`, `|&`, `&&`, `||`, `;`, `&`, `;;`, `(`, `)`, `\n`, or `case)` for the end of a case pattern. */
+  op: string;
+  start: number;
+}
+
+export interface Heredoc {
+  delimiter: string;
+  /** The delimiter was quoted (`<<'EOF'`): the body is literal, no expansion. */
+  quoted: boolean;
+  stripTabs: boolean;
+  body: string;
+  closed: boolean;
+}
+
+export interface RedirToken {
+  kind: 'redir';
+  op: string;
+  fd: string | null;
+  start: number;
+  target: WordToken | null;
+  heredoc: Heredoc | null;
+}
+
+export interface CommentToken {
+  kind: 'comment';
+  start: number;
+  end: number;
+}
+
+export type Token = WordToken | OpToken | RedirToken | CommentToken;
+
+type FrameKind =
+  | 'sq' // '…'
+  | 'dq' // "…"
+  | 'ansi' // $'…'
+  | 'bt' // `…` (shell code)
+  | 'cmd' // $( … ) (shell code)
+  | 'proc' // <( … ) / >( … ) (shell code)
+  | 'arith' // $(( … )) / (( … ))
+  | 'aparen' // ( … ) inside arithmetic
+  | 'param' // ${ … }
+  | 'wparen' // ( … ) inside a word: arrays, extglob, or sloppy text like rate(x)
+  | 'sub' // ( … ) subshell
+  | 'brace' // { …; }
+  | 'if'
+  | 'case'
+  | 'loop'; // for/while/until/select … done
+
+interface Frame {
+  kind: FrameKind;
+  /** Offset where the construct opened (for "the quote opened on line N"). */
+  at: number;
+  /** wparen only: `name=(` arrays may span lines; other word parens end at the line end. */
+  array?: boolean;
+  /** Shell-code frames opened directly inside a top-level word record their range. */
+  recordSub?: boolean;
+}
+
+/** Per shell-code level (top level, and inside each `$( … )`, backticks, `<( … )`). */
+interface Level {
+  cmdPos: boolean;
+  wordStart: number;
+  lastOp: string | null;
+  heredocNext: { stripTabs: boolean; token: RedirToken | null } | null;
+  redirNext: RedirToken | null;
+  funcNext: boolean;
+}
+
+/** Operators that leave a command waiting for more on the next line. */
+const CONTINUATION_OPS = new Set(['|', '|&', '&&', '||']);
+
+/** Longest first, so `;;&` wins over `;;` over `;`. */
+const OPERATORS = [';;&', '<<<', '<<-', '&>>', ';;', ';&', '&&', '||', '|&', '<<', '>>', '<&', '>&', '<>', '>|', '&>', '|', '&', ';', '<', '>'];
+
+const REDIRECTIONS = new Set(['<', '>', '>>', '<&', '>&', '<>', '>|', '&>', '&>>', '<<<']);
+
+/** Frames whose content is scanned with shell-level rules (words, operators, keywords). */
+const SHELL_LEVEL_FRAMES = new Set<FrameKind>(['bt', 'cmd', 'proc', 'sub', 'brace', 'if', 'case', 'loop']);
+
+const ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
+
+function newLevel(): Level {
+  return { cmdPos: true, wordStart: -1, lastOp: null, heredocNext: null, redirNext: null, funcNext: false };
+}
+
+/** Removes quotes and backslashes from a simple word (heredoc delimiters, keywords). */
+export function unquoteSimple(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '"' || c === "'") continue;
+    if (c === '\\') {
+      i++;
+      if (i < raw.length) out += raw[i];
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+export interface OpenConstruct {
+  /** Human words: "a single quote", "a heredoc waiting for EOF", "a trailing |". */
+  what: string;
+  /** Offset into the lexer's text where it opened. */
+  at: number;
+}
+
+export class ShellLexer {
+  /** Everything fed so far, each line followed by `\n`. */
+  text = '';
+  readonly tokens: Token[] = [];
+  private readonly frames: Frame[] = [];
+  private readonly levels: Level[] = [newLevel()];
+  private readonly pendingHeredocs: { doc: Heredoc; at: number; lines: number }[] = [];
+  private heredocActive = false;
+  private continuation = false;
+  private continuationAt = 0;
+  /** Sub-ranges of the top-level word being built. */
+  private currentSubs: SubRange[] = [];
+  private readonly subStarts: number[] = [];
+
+  constructor(private readonly collect = true) {}
+
+  /** True when the text fed so far is one or more complete commands. */
+  get complete(): boolean {
+    return this.openConstruct() === null;
+  }
+
+  /** What keeps the command open, or null when it is complete. */
+  openConstruct(): OpenConstruct | null {
+    if (this.heredocActive || this.pendingHeredocs.length > 0) {
+      const first = this.pendingHeredocs[0];
+      return { what: `a heredoc waiting for ${first?.doc.delimiter ?? 'its end marker'}`, at: first?.at ?? 0 };
+    }
+    const top = this.frames[this.frames.length - 1];
+    if (top) return { what: describeFrame(top.kind), at: this.outermostOpen()?.at ?? top.at };
+    if (this.continuation) return { what: 'a trailing \\', at: this.continuationAt };
+    const lastOp = this.levels[0]?.lastOp;
+    if (lastOp && CONTINUATION_OPS.has(lastOp)) return { what: `a trailing ${lastOp}`, at: this.text.length };
+    return null;
+  }
+
+  /** The innermost quote if one is open (that is what a reader must close), else the outermost frame. */
+  private outermostOpen(): Frame | undefined {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      if (f && (f.kind === 'sq' || f.kind === 'dq' || f.kind === 'ansi')) return f;
+    }
+    return this.frames[0];
+  }
+
+  /** Feeds one line (without its line end). */
+  feedLine(line: string): void {
+    const base = this.text.length;
+    this.text += line + '\n';
+    if (this.heredocActive) {
+      this.heredocLine(line);
+      return;
+    }
+    this.continuation = false;
+    const text = this.text;
+    let i = base;
+    const end = text.length;
+    while (i < end) i = this.step(text, i);
+  }
+
+  private heredocLine(line: string): void {
+    const current = this.pendingHeredocs[0];
+    if (!current) {
+      this.heredocActive = false;
+      return;
+    }
+    const doc = current.doc;
+    const candidate = doc.stripTabs ? line.replace(/^\t+/, '') : line;
+    // Real shells need the marker alone and unindented; runbooks indent it anyway
+    // (`  EOF` in an indented block), and the author's intent is unambiguous.
+    if (candidate.trim() === doc.delimiter) {
+      doc.closed = true;
+      this.pendingHeredocs.shift();
+      if (this.pendingHeredocs.length === 0) this.heredocActive = false;
+      return;
+    }
+    doc.body = current.lines === 0 ? line : doc.body + '\n' + line;
+    current.lines++;
+  }
+
+  private get level(): Level {
+    // levels always holds the top level, so this is never undefined.
+    return this.levels[this.levels.length - 1] as Level;
+  }
+
+  private get top(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private get atTopLevel(): boolean {
+    return this.collect && this.levels.length === 1;
+  }
+
+  private push(kind: FrameKind, at: number, extra?: Partial<Frame>): void {
+    this.frames.push({ kind, at, ...extra });
+  }
+
+  private pushCode(kind: FrameKind, at: number, innerStart: number): void {
+    const recordSub = this.atTopLevel;
+    this.frames.push({ kind, at, recordSub });
+    if (recordSub) this.subStarts.push(innerStart);
+    this.levels.push(newLevel());
+  }
+
+  private popCode(end: number): void {
+    const frame = this.frames.pop();
+    if (this.levels.length > 1) this.levels.pop();
+    if (frame?.recordSub) {
+      const start = this.subStarts.pop();
+      if (start !== undefined) this.currentSubs.push({ start, end });
+    }
+  }
+
+  private step(text: string, i: number): number {
+    const top = this.top;
+    const c = text[i] as string;
+    if (!top || SHELL_LEVEL_FRAMES.has(top.kind)) return this.shellStep(text, i, top);
+    switch (top.kind) {
+      case 'sq':
+        if (c === "'") this.frames.pop();
+        return i + 1;
+      case 'ansi':
+        if (c === '\\') return Math.min(i + 2, text.length);
+        if (c === "'") this.frames.pop();
+        return i + 1;
+      case 'dq':
+        if (c === '\\') return this.backslash(text, i);
+        if (c === '"') {
+          this.frames.pop();
+          return i + 1;
+        }
+        if (c === '$') return this.dollar(text, i, false);
+        if (c === '`') {
+          this.pushCode('bt', i, i + 1);
+          return i + 1;
+        }
+        return i + 1;
+      case 'param':
+        if (c === '}') {
+          this.frames.pop();
+          return i + 1;
+        }
+        return this.inWordCommon(text, i);
+      case 'arith':
+        if (c === ')') {
+          this.frames.pop();
+          // `))` closes; a lone `)` is a syntax error we read as the end anyway.
+          return text[i + 1] === ')' ? i + 2 : i + 1;
+        }
+        if (c === '(') {
+          this.push('aparen', i);
+          return i + 1;
+        }
+        return this.inWordCommon(text, i);
+      case 'aparen':
+        if (c === ')') {
+          this.frames.pop();
+          return i + 1;
+        }
+        if (c === '(') {
+          this.push('aparen', i);
+          return i + 1;
+        }
+        return this.inWordCommon(text, i);
+      case 'wparen':
+        if (c === ')') {
+          this.frames.pop();
+          return i + 1;
+        }
+        if (c === '(') {
+          this.push('wparen', i, { array: top.array });
+          return i + 1;
+        }
+        if (c === '\n' && !top.array) {
+          // `echo :(` or `rate(x` cut off: a word paren ends with its line.
+          while (this.top?.kind === 'wparen') this.frames.pop();
+          return i;
+        }
+        return this.inWordCommon(text, i);
+      default:
+        return i + 1;
+    }
+  }
+
+  /** Quotes, `$…`, backticks and backslashes inside `${ }`, `$(( ))` and word parens. */
+  private inWordCommon(text: string, i: number): number {
+    const c = text[i];
+    if (c === '\\') return this.backslash(text, i);
+    if (c === "'") {
+      this.push('sq', i);
+      return i + 1;
+    }
+    if (c === '"') {
+      this.push('dq', i);
+      return i + 1;
+    }
+    if (c === '$') return this.dollar(text, i, true);
+    if (c === '`') {
+      this.pushCode('bt', i, i + 1);
+      return i + 1;
+    }
+    return i + 1;
+  }
+
+  private backslash(text: string, i: number): number {
+    if (text[i + 1] === '\n' && i + 2 === text.length) {
+      this.continuation = true;
+      this.continuationAt = i;
+    }
+    return Math.min(i + 2, text.length);
+  }
+
+  private dollar(text: string, i: number, allowAnsi: boolean): number {
+    const next = text[i + 1];
+    if (next === '(') {
+      if (text[i + 2] === '(') {
+        this.push('arith', i);
+        return i + 3;
+      }
+      this.pushCode('cmd', i, i + 2);
+      return i + 2;
+    }
+    if (next === '{') {
+      this.push('param', i);
+      return i + 2;
+    }
+    if (next === "'" && allowAnsi) {
+      this.push('ansi', i);
+      return i + 2;
+    }
+    if (next === '"' && allowAnsi) {
+      this.push('dq', i);
+      return i + 2;
+    }
+    return i + 1;
+  }
+
+  private startWord(i: number): void {
+    const L = this.level;
+    if (L.wordStart < 0) {
+      L.wordStart = i;
+      if (this.levels.length === 1) this.currentSubs = [];
+    }
+  }
+
+  private shellStep(text: string, i: number, top: Frame | undefined): number {
+    const L = this.level;
+    const c = text[i] as string;
+    if (c === '`' && top?.kind === 'bt') {
+      this.endWord(text, i);
+      this.popCode(i);
+      return i + 1;
+    }
+    if (c === ' ' || c === '\t') {
+      this.endWord(text, i);
+      return i + 1;
+    }
+    if (c === '\n') {
+      this.endWord(text, i);
+      this.newline(i);
+      return i + 1;
+    }
+    if (c === '\\') {
+      if (text[i + 1] === '\n') return this.backslash(text, i);
+      this.startWord(i);
+      return this.backslash(text, i);
+    }
+    if (c === '#' && L.wordStart < 0) {
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      if (this.atTopLevel) this.tokens.push({ kind: 'comment', start: i, end });
+      return end;
+    }
+    if (c === "'") {
+      this.startWord(i);
+      this.push('sq', i);
+      return i + 1;
+    }
+    if (c === '"') {
+      this.startWord(i);
+      this.push('dq', i);
+      return i + 1;
+    }
+    if (c === '`') {
+      this.startWord(i);
+      this.pushCode('bt', i, i + 1);
+      return i + 1;
+    }
+    if (c === '$') {
+      this.startWord(i);
+      return this.dollar(text, i, true);
+    }
+    if (c === '(') {
+      if (L.wordStart >= 0) {
+        this.push('wparen', i, { array: text[i - 1] === '=' });
+        return i + 1;
+      }
+      if (L.cmdPos && L.redirNext === null && L.heredocNext === null) {
+        if (text[i + 1] === '(') {
+          this.startWord(i);
+          this.push('arith', i);
+          return i + 2;
+        }
+        this.emitOp('(', i);
+        this.push('sub', i);
+        L.cmdPos = true;
+        L.lastOp = null;
+        return i + 1;
+      }
+      this.startWord(i);
+      this.push('wparen', i);
+      return i + 1;
+    }
+    if (c === ')') {
+      this.endWord(text, i);
+      if (top?.kind === 'sub') {
+        this.frames.pop();
+        this.emitOp(')', i);
+        L.cmdPos = false;
+        L.lastOp = null;
+      } else if (top?.kind === 'cmd' || top?.kind === 'proc') {
+        this.popCode(i);
+      } else if (top?.kind === 'case') {
+        this.emitOp('case)', i);
+        L.cmdPos = true;
+        L.lastOp = null;
+      }
+      // An unmatched `)` is a syntax error; ignoring it keeps the rest readable.
+      return i + 1;
+    }
+    if (c === '|' || c === '&' || c === ';' || c === '<' || c === '>') {
+      if ((c === '<' || c === '>') && text[i + 1] === '(') {
+        this.startWord(i);
+        this.pushCode('proc', i, i + 2);
+        return i + 2;
+      }
+      let fd: string | null = null;
+      if ((c === '<' || c === '>') && L.wordStart >= 0 && isDigits(text, L.wordStart, i)) {
+        fd = text.slice(L.wordStart, i);
+        L.wordStart = -1;
+      } else {
+        this.endWord(text, i);
+      }
+      const op = readOperator(text, i);
+      this.operator(op, fd, i);
+      return i + op.length;
+    }
+    this.startWord(i);
+    return i + 1;
+  }
+
+  private operator(op: string, fd: string | null, at: number): void {
+    const L = this.level;
+    if (op === '<<' || op === '<<-') {
+      const token = this.emitRedir(op, fd, at);
+      L.heredocNext = { stripTabs: op === '<<-', token };
+      return;
+    }
+    if (REDIRECTIONS.has(op)) {
+      L.redirNext = this.emitRedir(op, fd, at);
+      return;
+    }
+    L.redirNext = null;
+    L.heredocNext = null;
+    this.emitOp(op, at);
+    L.cmdPos = true;
+    L.lastOp = CONTINUATION_OPS.has(op) ? op : null;
+  }
+
+  private emitOp(op: string, start: number): void {
+    if (this.atTopLevel) this.tokens.push({ kind: 'op', op, start });
+  }
+
+  private emitRedir(op: string, fd: string | null, start: number): RedirToken | null {
+    if (!this.atTopLevel) return null;
+    const token: RedirToken = { kind: 'redir', op, fd, start, target: null, heredoc: null };
+    this.tokens.push(token);
+    return token;
+  }
+
+  private newline(at: number): void {
+    const L = this.level;
+    L.redirNext = null;
+    L.heredocNext = null;
+    if (L.lastOp && CONTINUATION_OPS.has(L.lastOp)) {
+      // `cmd |` at the end of a line: the pipeline goes on on the next line.
+    } else {
+      this.emitOp('\n', at);
+      L.cmdPos = true;
+    }
+    if (this.pendingHeredocs.length > 0) this.heredocActive = true;
+  }
+
+  private endWord(text: string, end: number): void {
+    const L = this.level;
+    if (L.wordStart < 0) return;
+    const start = L.wordStart;
+    L.wordStart = -1;
+    const raw = text.slice(start, end);
+    const top = this.levels.length === 1 && this.collect;
+    const token: WordToken | null = top ? { kind: 'word', raw, start, end, subs: this.currentSubs } : null;
+    if (top) this.currentSubs = [];
+
+    if (L.heredocNext) {
+      const doc: Heredoc = {
+        delimiter: unquoteSimple(raw),
+        quoted: /['"\\]/.test(raw),
+        stripTabs: L.heredocNext.stripTabs,
+        body: '',
+        closed: false,
+      };
+      if (L.heredocNext.token) {
+        L.heredocNext.token.heredoc = doc;
+        L.heredocNext.token.target = token;
+      }
+      L.heredocNext = null;
+      if (doc.delimiter !== '') this.pendingHeredocs.push({ doc, at: start, lines: 0 });
+      return;
+    }
+    if (L.redirNext) {
+      L.redirNext.target = token;
+      L.redirNext = null;
+      return;
+    }
+    const wasCmdPos = L.cmdPos;
+    L.lastOp = null;
+    if (wasCmdPos) {
+      this.keyword(raw, L);
+    } else {
+      if (L.funcNext) {
+        L.funcNext = false;
+        L.cmdPos = true;
+      }
+      if (raw === '}' && this.top?.kind === 'brace') this.frames.pop();
+    }
+    if (token) this.tokens.push(token);
+  }
+
+  private keyword(raw: string, L: Level): void {
+    const top = this.top;
+    switch (raw) {
+      case 'if':
+        this.push('if', this.text.length);
+        return;
+      case 'while':
+      case 'until':
+        this.push('loop', this.text.length);
+        return;
+      case 'for':
+      case 'select':
+        this.push('loop', this.text.length);
+        L.cmdPos = false;
+        return;
+      case 'case':
+        this.push('case', this.text.length);
+        L.cmdPos = false;
+        return;
+      case '{':
+        this.push('brace', this.text.length);
+        return;
+      case 'then':
+      case 'do':
+      case 'else':
+      case 'elif':
+      case '!':
+      case 'time':
+        return;
+      case 'fi':
+        if (top?.kind === 'if') this.frames.pop();
+        L.cmdPos = false;
+        return;
+      case 'done':
+        if (top?.kind === 'loop') this.frames.pop();
+        L.cmdPos = false;
+        return;
+      case 'esac':
+        if (top?.kind === 'case') this.frames.pop();
+        L.cmdPos = false;
+        return;
+      case '}':
+        if (top?.kind === 'brace') this.frames.pop();
+        L.cmdPos = false;
+        return;
+      case 'function':
+        L.funcNext = true;
+        L.cmdPos = false;
+        return;
+      default:
+        // `X=1 cmd`: the command word is still to come; `f() {`: so is the body.
+        L.cmdPos = ASSIGNMENT_START.test(raw) || raw.endsWith('()');
+    }
+  }
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  if (end - start > 4) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return end > start;
+}
+
+function readOperator(text: string, i: number): string {
+  for (const op of OPERATORS) {
+    if (text.startsWith(op, i)) return op;
+  }
+  return text[i] as string;
+}
+
+function describeFrame(kind: FrameKind): string {
+  switch (kind) {
+    case 'sq':
+      return 'an unclosed single quote';
+    case 'dq':
+      return 'an unclosed double quote';
+    case 'ansi':
+      return "an unclosed $'…' quote";
+    case 'bt':
+      return 'an unclosed backtick';
+    case 'cmd':
+      return 'an unclosed $( … )';
+    case 'proc':
+      return 'an unclosed <( … )';
+    case 'arith':
+    case 'aparen':
+      return 'an unclosed $(( … ))';
+    case 'param':
+      return 'an unclosed ${ … }';
+    case 'wparen':
+      return 'an unclosed ( … )';
+    case 'sub':
+      return 'an unclosed ( … ) subshell';
+    case 'brace':
+      return 'an unclosed { …; } group';
+    case 'if':
+      return 'an if without its fi';
+    case 'case':
+      return 'a case without its esac';
+    case 'loop':
+      return 'a loop without its done';
+  }
+}
+
+/** Lexes a whole text; the result's `complete` says whether anything was left open. */
+export function lexShell(text: string): ShellLexer {
+  const lexer = new ShellLexer(true);
+  let start = 0;
+  const normalized = text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
+  while (start <= normalized.length) {
+    let end = normalized.indexOf('\n', start);
+    if (end < 0) end = normalized.length;
+    lexer.feedLine(normalized.slice(start, end));
+    start = end + 1;
+  }
+  return lexer;
+}

@@ -1,0 +1,86 @@
+/**
+ * Prompts in transcripts: shell prompts (`$ `, `user@host:~$ `, `[user@host dir]$ `,
+ * `# ` for root when a known command follows) and REPL prompts (`db=# `, `mysql> `,
+ * `127.0.0.1:6379> `, …) that say which client a line is typed into.
+ *
+ * Every pattern is anchored with bounded repetition, so matching a line is linear.
+ */
+
+export interface ReplPrompt {
+  /** Length of the prompt to strip. */
+  length: number;
+  client: string;
+  /** A continuation prompt (`db-# `, `    -> `): the line continues the statement before it. */
+  continuation: boolean;
+}
+
+/** Shell prompts that are prompts whatever follows. */
+const SHELL_PROMPTS: readonly RegExp[] = [
+  /^\$(?: |$)/,
+  // user@host:~/dir$ , (venv) user@host:~$ , root@host:/# , user@host ~ %
+  /^(?:\([\w.-]{1,64}\) )?[\w.-]{1,64}@[\w.-]{1,128}(?::[^\s$#%]{0,256})?(?: [^\s$#%]{1,256})? ?[$#%](?: |$)/,
+  // [user@host dir]$ , [root@host ~]#
+  /^(?:\([\w.-]{1,64}\) )?\[[^\]\n]{1,128}\] ?[$#](?: |$)/,
+  // ~/app$ , host:/var/log$
+  /^(?:~[^\s$#]{0,256}|[\w.-]{1,64}:[~/][^\s$#]{0,256}) ?[$#](?: |$)/,
+];
+
+/** Prompts that look like plain text too (`# note`, `% done`): prompts only when a known command follows. */
+const CONDITIONAL_PROMPTS: readonly RegExp[] = [/^# /, /^% /, /^❯ /, /^➜ +/];
+
+/** Length of a shell prompt at the start of `line` (leading spaces included), or 0. */
+export function shellPromptLength(line: string, rootPrompts: boolean, isKnown: (word: string) => boolean): number {
+  const indent = line.length - line.trimStart().length;
+  const rest = line.slice(indent);
+  for (const re of SHELL_PROMPTS) {
+    const m = re.exec(rest);
+    if (m) return indent + m[0].length;
+  }
+  if (!rootPrompts) return 0;
+  for (const re of CONDITIONAL_PROMPTS) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    const word = /^\S+/.exec(rest.slice(m[0].length))?.[0];
+    if (word && isKnown(word)) return indent + m[0].length;
+  }
+  return 0;
+}
+
+interface ReplPattern {
+  re: RegExp;
+  client: string;
+  continuation: boolean;
+}
+
+const REPL_PATTERNS: readonly ReplPattern[] = [
+  // psql: `dbname=# ` / `dbname=> `; continuations `dbname-# `, `dbname(# `, `dbname'# `, `dbname"# `, `dbname*# `
+  { re: /^[A-Za-z_][\w.-]{0,62}=[#>](?: |$)/, client: 'psql', continuation: false },
+  { re: /^[A-Za-z_][\w.-]{0,62}[-('"*^$][#>](?: |$)/, client: 'psql', continuation: true },
+  { re: /^(?:mysql|MySQL(?: [^>\n]{1,64})?|MariaDB \[[^\]\n]{0,64}\])> ?/, client: 'mysql', continuation: false },
+  { re: /^ {0,12}(?:->|'>|">|`>|\/\*>) ?/, client: 'mysql', continuation: true },
+  { re: /^(?:redis(?:-cli)?|(?:\d{1,3}\.){3}\d{1,3}|localhost|\[[0-9a-fA-F:]{2,64}\]|[\w.-]{1,64}):\d{1,5}(?:\[\d{1,2}\])?> ?/, client: 'redis-cli', continuation: false },
+  { re: /^redis> ?/, client: 'redis-cli', continuation: false },
+  { re: /^sqlite> ?/, client: 'sqlite3', continuation: false },
+  { re: /^ {0,8}\.\.\.> ?/, client: 'sqlite3', continuation: true },
+  { re: /^cqlsh(?::[\w.-]{1,64})?> ?/, client: 'cqlsh', continuation: false },
+  { re: /^[\w-]{1,64}:(?:PRIMARY|SECONDARY|ARBITER)> ?/, client: 'mongosh', continuation: false },
+  { re: /^[\w-]{1,64} \[(?:direct|primary|secondary)[^\]\n]{0,64}\] [\w-]{1,64}> ?/, client: 'mongosh', continuation: false },
+  { re: /^>>> ?/, client: 'python', continuation: false },
+  { re: /^\.\.\. /, client: 'python', continuation: true },
+];
+
+/** A REPL prompt at the start of `line`, or null. Continuation prompts only count while `inStatementOf` is their client. */
+export function replPrompt(line: string, inStatementOf: string | null): ReplPrompt | null {
+  for (const p of REPL_PATTERNS) {
+    if (p.continuation && p.client !== inStatementOf) continue;
+    const m = p.re.exec(line);
+    if (m) return { length: m[0].length, client: p.client, continuation: p.continuation };
+  }
+  return null;
+}
+
+/** `> ` (PS2): the shell's continuation prompt while a command is incomplete. */
+export function continuationPromptLength(line: string): number {
+  if (line === '>') return 1;
+  return line.startsWith('> ') ? 2 : 0;
+}

@@ -1,0 +1,510 @@
+/**
+ * Splits one code block into steps, and each step into complete commands, the way
+ * a shell would read them: the lexer decides where a command ends, so a blank line
+ * inside a quoted SQL string or a heredoc stays in its command, and `|`, `&&`, `\`
+ * at a line end carry the command on. Transcripts (prompts plus sample output),
+ * REPL prompts, `sql` blocks and lines typed into a client opened by a bare
+ * `psql`/`redis-cli` are handled here too.
+ */
+import type { BlockSplit, ShellCommand, ShellDiagnostic, SplitOptions } from './index';
+import { ShellLexer, type Token } from './lexer';
+import { continuationPromptLength, replPrompt, shellPromptLength } from './prompts';
+import { interactiveClient, isKnownProgram, isRedisCommand } from './risk';
+import { SqlStatement } from './sqlStatement';
+import { commentTitle, StepBuilder } from './stepBuilder';
+
+/** Fence languages whose content is shell. */
+const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'ksh', 'console', 'shell-session', 'shellsession', 'sh-session', 'bash-session', 'terminal', 'cmd', 'command', 'commands', 'session']);
+
+/** Fence languages that are transcripts: `#` at a line start may be a root prompt there. */
+const TRANSCRIPT_LANGS = new Set(['console', 'shell-session', 'shellsession', 'sh-session', 'bash-session', 'terminal', 'session']);
+
+/** Fence languages with no language: the caller asked because the block may hold shell. */
+const PLAIN_LANGS = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'none', 'nohighlight', 'code']);
+
+/** SQL fence languages and the client their statements are sent to. */
+const SQL_LANGS: Record<string, string> = {
+  sql: 'sql', psql: 'psql', pgsql: 'psql', postgres: 'psql', postgresql: 'psql', plpgsql: 'psql', mysql: 'mysql', mariadb: 'mysql',
+  plsql: 'sql', tsql: 'sql', sqlite: 'sqlite3', sqlite3: 'sqlite3', cql: 'cqlsh',
+};
+
+/** Fence languages for Redis commands, one per line. */
+const REDIS_LANGS = new Set(['redis', 'redis-cli']);
+
+/** Words that mark a command as visibly elided. */
+const ELISION_WORDS = new Set(['...', '…', '[...]', '[…]', '<...>', '<…>', '<snip>', '[snip]', '<snipped>', '(...)', '(…)']);
+
+/** SQL statement starts, for lines typed into a client opened earlier in the block. */
+const SQL_KEYWORDS = new Set([
+  'SELECT', 'WITH', 'SHOW', 'EXPLAIN', 'UPDATE', 'INSERT', 'DELETE', 'ALTER', 'DROP', 'TRUNCATE', 'CREATE', 'GRANT', 'REVOKE', 'VACUUM',
+  'ANALYZE', 'REINDEX', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SET', 'RESET', 'COPY', 'TABLE', 'VALUES', 'CALL', 'DO', 'LOCK', 'KILL', 'FLUSH',
+  'USE', 'DESCRIBE', 'DESC', 'CHECKPOINT', 'REFRESH', 'CLUSTER', 'LISTEN', 'NOTIFY', 'PREPARE', 'EXECUTE', 'DEALLOCATE', 'DISCARD',
+  'COMMENT', 'MERGE', 'REPLACE', 'OPTIMIZE', 'PURGE', 'START', 'STOP', 'CHANGE', 'STATUS', 'PRAGMA', 'ATTACH', 'DETACH', 'UPSERT',
+]);
+
+const SESSION_END = /^(\\q|\\quit|exit|quit|exit\(\)|quit\(\))\s*;?$/i;
+
+/** Chat-ops: `/incident declare …`, `@oncall please look`. */
+export function isChatOpsLine(line: string): boolean {
+  const t = line.trim();
+  if (/^\/[a-z][\w-]{0,40}(\s|$)/i.test(t)) return true;
+  return /^@[a-z][\w.-]{0,60}(\s|$|[,:])/i.test(t);
+}
+
+/**
+ * For unlabeled or `text` blocks: does this look like shell? True when lines start
+ * with a `$ ` prompt, or the first word of the first non-comment line is a
+ * command the risk table knows (with shell-looking arguments for words that are
+ * also English, such as `top` or `find`).
+ */
+export function looksLikeShell(code: string): boolean {
+  const lines = normalize(code).split('\n');
+  for (const line of lines) {
+    if (shellPromptLength(line, false, isKnownProgram) > 0 && line.trim() !== '$') return true;
+  }
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith('//')) continue;
+    const words = line.split(/\s+/);
+    let first = words[0] ?? '';
+    if (first === 'sudo' && words[1]) first = words[1];
+    if (!isKnownProgram(first) || first !== first.toLowerCase() || !/^[a-z0-9./_-]+$/.test(first)) return false;
+    if (!ENGLISH_LOOKING.has(first)) return true;
+    // `top 10 offenders:` is prose; `top -b -n 1` is a command.
+    return words.length === 1 || /(^|\s)(-{1,2}[A-Za-z]|[|>]|\$|\S+\/\S*|\S+=)/.test(line.slice(first.length));
+  }
+  return false;
+}
+
+/** Command names that are also everyday English words. */
+const ENGLISH_LOOKING = new Set([
+  'free', 'top', 'date', 'which', 'find', 'time', 'watch', 'test', 'kill', 'host', 'w', 'id', 'file', 'sort', 'cut', 'head', 'tail',
+  'less', 'more', 'join', 'split', 'wait', 'sleep', 'read', 'set', 'export', 'source', 'touch', 'install', 'type', 'help', 'cat',
+  'ping', 'dig', 'mount', 'last', 'who', 'yes', 'true', 'false', 'echo', 'look', 'see', 'alias', 'history', 'clear', 'reset', 'exit',
+  'return', 'break', 'continue', 'shift', 'local', 'trap', 'hash', 'command', 'builtin', 'exec', 'eval', 'let', 'env', 'nice', 'time',
+  'service', 'init', 'reboot', 'shutdown', 'halt', 'ip', 'route', 'rm', 'mv', 'cp', 'ln', 'dd', 'ls', 'du', 'df', 'ps', 'diff', 'make',
+  'http', 'https', 'k', 'grep', 'tree', 'stat', 'column', 'paste', 'fold', 'rev', 'seq', 'expand', 'strings', 'groups', 'nl', 'tac',
+]);
+
+function normalize(code: string): string {
+  return code.indexOf('\r') >= 0 ? code.replace(/\r\n?/g, '\n') : code;
+}
+
+export function splitBlock(code: string, opts: SplitOptions): BlockSplit {
+  const text = normalize(code);
+  const lines = text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const lang = (opts.lang ?? '').toLowerCase();
+  const splitter = new Splitter(lines, opts.startLine, lang);
+  try {
+    return splitter.run();
+  } catch (error) {
+    // The splitter is written not to throw; if it ever does, keep the block copyable.
+    return {
+      steps: [{ title: null, code: lines.join('\n'), line: opts.startLine, commands: [] }],
+      diagnostics: [{ level: 'error', message: `Line ${opts.startLine}: this code block could not be split into commands (${String(error)}); it can still be copied.`, line: opts.startLine }],
+      usesPrompts: false,
+    };
+  }
+}
+
+type Mode = 'shell' | 'transcript' | 'sql' | 'redis' | 'other';
+
+class Splitter {
+  private readonly steps: StepBuilder;
+  private readonly diagnostics: ShellDiagnostic[] = [];
+  private readonly rootPrompts: boolean;
+  private readonly shellLang: boolean;
+
+  constructor(
+    private readonly lines: string[],
+    private readonly startLine: number,
+    private readonly lang: string,
+  ) {
+    this.steps = new StepBuilder(lines, startLine);
+    this.shellLang = SHELL_LANGS.has(lang) && !TRANSCRIPT_LANGS.has(lang);
+    // In a `bash` block `# foo` is a comment; in a transcript or a plain block it may be a root prompt.
+    this.rootPrompts = !this.shellLang;
+  }
+
+  run(): BlockSplit {
+    const mode = this.mode();
+    switch (mode) {
+      case 'transcript':
+        this.transcript();
+        break;
+      case 'sql':
+        this.clientBlock(SQL_LANGS[this.lang] ?? 'sql');
+        break;
+      case 'redis':
+        this.clientBlock('redis-cli');
+        break;
+      case 'other':
+        return {
+          steps: this.lines.some((l) => l.trim() !== '') ? [{ title: null, code: this.lines.join('\n'), line: this.startLine, commands: [] }] : [],
+          diagnostics: [],
+          usesPrompts: false,
+        };
+      default:
+        this.shell();
+    }
+    return { steps: this.steps.finish(), diagnostics: this.diagnostics, usesPrompts: mode === 'transcript' };
+  }
+
+  private mode(): Mode {
+    if (SQL_LANGS[this.lang]) return 'sql';
+    if (REDIS_LANGS.has(this.lang)) return 'redis';
+    if (!SHELL_LANGS.has(this.lang) && !PLAIN_LANGS.has(this.lang)) return 'other';
+    return this.usesPrompts() ? 'transcript' : 'shell';
+  }
+
+  private usesPrompts(): boolean {
+    for (const line of this.lines) {
+      const t = line.trimStart();
+      if (t === '' || t === '$') continue;
+      if (shellPromptLength(line, this.rootPrompts, isKnownProgram) > 0) return true;
+      if (replPrompt(t, null)) return true;
+    }
+    return false;
+  }
+
+  private lineOf(index: number): number {
+    return this.startLine + index;
+  }
+
+  // ── plain shell blocks
+
+  private shell(): void {
+    const lines = this.lines;
+    let session: string | null = null;
+    let i = 0;
+    while (i < lines.length) {
+      const line = lines[i] as string;
+      const trimmed = line.trim();
+      if (trimmed === '') {
+        this.steps.blank();
+        i++;
+        continue;
+      }
+      if (trimmed.startsWith('#')) {
+        this.steps.title(i, commentTitle(trimmed));
+        i++;
+        continue;
+      }
+      if (isChatOpsLine(trimmed)) {
+        this.chatOps(i, trimmed);
+        i++;
+        continue;
+      }
+      if (ELISION_WORDS.has(trimmed)) {
+        this.elided(i, trimmed);
+        i++;
+        continue;
+      }
+      if (session !== null) {
+        if (SESSION_END.test(trimmed)) {
+          this.steps.command({ text: trimmed, line: this.lineOf(i), client: session }, i, i);
+          session = null;
+          i++;
+          continue;
+        }
+        if (isClientInput(session, trimmed)) {
+          i = this.clientStatement(i, session, null);
+          continue;
+        }
+        session = null;
+      }
+      this.lastAdded = undefined;
+      i = this.shellCommand(i, (index) => lines[index] as string);
+      const command = this.lastAdded as ShellCommand | undefined;
+      session = command && !command.incomplete ? interactiveClient(command.text) : null;
+    }
+  }
+
+  /** The command most recently added to a step. */
+  private lastAdded: ShellCommand | undefined;
+
+  /**
+   * Reads one complete shell command starting at line `start`; `lineText` gives
+   * the text of a line (a transcript strips its prompts). Returns the next line.
+   */
+  private shellCommand(start: number, lineText: (index: number) => string | null): number {
+    const lexer = new ShellLexer(true);
+    const fed: string[] = [];
+    let i = start;
+    while (i < this.lines.length) {
+      const text = i === start ? (lineText(i) ?? '') : lineText(i);
+      if (text === null) break;
+      lexer.feedLine(text);
+      fed.push(text);
+      i++;
+      if (lexer.complete) break;
+    }
+    const open = lexer.openConstruct();
+    const last = start + fed.length - 1;
+    const commandText = stripComments(fed, lexer.tokens);
+    if (commandText.trim() === '') {
+      // Only comments after all (e.g. `$ # note`): a title, not a command.
+      this.steps.title(start, commentTitle(fed.join(' ')));
+      return i;
+    }
+    const command: ShellCommand = { text: commandText, line: this.lineOf(start) };
+    if (open) {
+      const at = this.lineOf(start + countNewlines(lexer.text, open.at));
+      command.incomplete = true;
+      this.diagnostics.push({
+        level: 'warning',
+        message: `Line ${command.line}: this command is cut off (${open.what}${at !== command.line ? ` from line ${at}` : ''} is never closed), so it cannot run as written.`,
+        line: command.line,
+      });
+    } else if (isElided(fed, lexer.tokens)) {
+      command.incomplete = true;
+      this.diagnostics.push({
+        level: 'warning',
+        message: `Line ${command.line}: this command is elided (it contains \`...\` or <snip>); fill in the missing part before running it.`,
+        line: command.line,
+      });
+    }
+    this.addCommand(command, start, last);
+    return i;
+  }
+
+  private addCommand(command: ShellCommand, first: number, last: number): void {
+    this.steps.command(command, first, last);
+    this.lastAdded = command;
+  }
+
+  private chatOps(index: number, trimmed: string): void {
+    this.steps.other(index);
+    const word = trimmed.split(/\s+/)[0] ?? trimmed;
+    this.diagnostics.push({
+      level: 'info',
+      message: `Line ${this.lineOf(index)}: \`${word}\` is a chat-ops command for the incident channel, not shell; War Room does not run it.`,
+      line: this.lineOf(index),
+    });
+  }
+
+  private elided(index: number, trimmed: string): void {
+    const command: ShellCommand = { text: trimmed, line: this.lineOf(index), incomplete: true };
+    this.addCommand(command, index, index);
+    this.diagnostics.push({
+      level: 'warning',
+      message: `Line ${command.line}: \`${trimmed}\` marks commands left out of the runbook; this step is incomplete.`,
+      line: command.line,
+    });
+  }
+
+  /**
+   * One statement typed into `client`, from line `start`. `promptOf` strips a REPL
+   * prompt and says whether a line continues the statement (transcripts); null for
+   * bare lines. Returns the next line.
+   */
+  private clientStatement(start: number, client: string, promptOf: ((index: number) => string | null) | null): number {
+    const sqlLike = client !== 'redis-cli' && client !== 'python' && client !== 'mongosh';
+    const statement = new SqlStatement();
+    const parts: string[] = [];
+    let i = start;
+    while (i < this.lines.length) {
+      const raw = this.lines[i] as string;
+      let text: string;
+      if (i === start || promptOf === null) text = i === start && promptOf ? (promptOf(i) ?? raw) : raw;
+      else {
+        const cont = promptOf(i);
+        if (cont === null) break;
+        text = cont;
+      }
+      if (i > start && promptOf === null && (text.trim() === '' || text.trim().startsWith('#'))) break;
+      parts.push(text);
+      i++;
+      if (!sqlLike) break;
+      statement.feedLine(text);
+      if (statement.complete) break;
+    }
+    const body = trimBlankEdges(parts).join('\n');
+    if (body.trim() !== '') this.addCommand({ text: body.trim(), line: this.lineOf(start), client }, start, i - 1);
+    return i;
+  }
+
+  // ── sql / redis blocks
+
+  private clientBlock(client: string): void {
+    const lines = this.lines;
+    let i = 0;
+    while (i < lines.length) {
+      const trimmed = (lines[i] as string).trim();
+      if (trimmed === '') {
+        this.steps.blank();
+        i++;
+      } else if (trimmed.startsWith('--') || (client === 'redis-cli' && trimmed.startsWith('#'))) {
+        this.steps.title(i, commentTitle(trimmed.replace(/^-+/, '#')));
+        i++;
+      } else if (ELISION_WORDS.has(trimmed)) {
+        this.elided(i, trimmed);
+        i++;
+      } else {
+        i = this.clientStatement(i, client, null);
+      }
+    }
+  }
+
+  // ── transcripts
+
+  private transcript(): void {
+    const lines = this.lines;
+    let i = 0;
+    while (i < lines.length) {
+      const line = lines[i] as string;
+      const trimmed = line.trim();
+      const prompt = shellPromptLength(line, this.rootPrompts, isKnownProgram);
+      if (prompt > 0) {
+        const rest = line.slice(prompt);
+        if (this.steps.hasOutput) this.steps.blank();
+        if (rest.trim() === '') {
+          i++;
+          continue;
+        }
+        if (isChatOpsLine(rest)) {
+          this.chatOps(i, rest.trim());
+          i++;
+          continue;
+        }
+        i = this.shellCommand(i, (index) => {
+          if (index === i) return rest;
+          const l = lines[index] as string;
+          const ps2 = continuationPromptLength(l);
+          if (ps2 > 0) return l.slice(ps2);
+          // A new prompt ends a command the transcript shows cut off.
+          if (shellPromptLength(l, this.rootPrompts, isKnownProgram) > 0 || replPrompt(l.trimStart(), null)) return null;
+          return l;
+        });
+        continue;
+      }
+      const repl = replPrompt(line.trimStart(), null);
+      if (repl && !repl.continuation) {
+        if (this.steps.hasOutput) this.steps.blank();
+        const indent = line.length - line.trimStart().length;
+        const body = line.slice(indent + repl.length);
+        if (body.trim() === '') {
+          i++;
+          continue;
+        }
+        i = this.clientStatement(i, repl.client, (index) => {
+          const l = lines[index] as string;
+          if (index === i) return body;
+          const p = replPrompt(l.trimStart(), repl.client);
+          if (!p || !p.continuation) return null;
+          return l.trimStart().slice(p.length);
+        });
+        continue;
+      }
+      if (trimmed === '') {
+        if (this.steps.hasOutput) this.steps.output(i, '');
+        else this.steps.blank();
+        i++;
+        continue;
+      }
+      if (trimmed.startsWith('#') && (!this.steps.hasOutput || this.promptFollows(i))) {
+        this.steps.title(i, commentTitle(trimmed));
+        i++;
+        continue;
+      }
+      if (ELISION_WORDS.has(trimmed) && !this.steps.hasCommands) {
+        this.elided(i, trimmed);
+        i++;
+        continue;
+      }
+      this.steps.output(i, line);
+      i++;
+    }
+  }
+
+  /** The next non-blank line after `index` starts with a prompt. */
+  private promptFollows(index: number): boolean {
+    for (let j = index + 1; j < this.lines.length; j++) {
+      const l = this.lines[j] as string;
+      const t = l.trim();
+      if (t === '') continue;
+      if (t.startsWith('#') && shellPromptLength(l, this.rootPrompts, isKnownProgram) === 0) continue;
+      return shellPromptLength(l, this.rootPrompts, isKnownProgram) > 0 || replPrompt(l.trimStart(), null) !== null;
+    }
+    return false;
+  }
+}
+
+/** Lines typed into `client` after a bare `psql`/`redis-cli`/`mongosh` earlier in the block. */
+function isClientInput(client: string, trimmed: string): boolean {
+  const first = /^[^\s(;]+/.exec(trimmed)?.[0] ?? '';
+  const upper = first.toUpperCase();
+  switch (client) {
+    case 'redis-cli':
+      if (!isRedisCommand(first)) return false;
+      return first === upper || !isKnownProgram(first);
+    case 'mongosh':
+      return /^(db|rs|sh)\.|^(show|use)\s/.test(trimmed);
+    default: {
+      if (trimmed.startsWith('\\')) return true;
+      if (client === 'sqlite3' && trimmed.startsWith('.')) return true;
+      if (!SQL_KEYWORDS.has(upper)) return false;
+      return first === upper || trimmed.endsWith(';') || !isKnownProgram(first);
+    }
+  }
+}
+
+/** Removes comments the lexer found (whole comment lines, and trailing comments). */
+function stripComments(fed: string[], tokens: readonly Token[]): string {
+  const comments = tokens.filter((t) => t.kind === 'comment');
+  if (comments.length === 0) return trimCommand(fed.join('\n'));
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const l of fed) {
+    lineStarts.push(offset);
+    offset += l.length + 1;
+  }
+  const out = fed.slice();
+  const drop = new Set<number>();
+  for (const c of comments) {
+    let lineIndex = 0;
+    while (lineIndex + 1 < lineStarts.length && (lineStarts[lineIndex + 1] as number) <= c.start) lineIndex++;
+    const line = out[lineIndex] as string;
+    const col = c.start - (lineStarts[lineIndex] as number);
+    const before = line.slice(0, col);
+    if (before.trim() === '') drop.add(lineIndex);
+    else out[lineIndex] = before.replace(/[ \t]+$/, '');
+  }
+  return trimCommand(out.filter((_, index) => !drop.has(index)).join('\n'));
+}
+
+function trimCommand(text: string): string {
+  return text.replace(/^\s*\n/, '').replace(/\s+$/, '').replace(/^[ \t]+/, '');
+}
+
+function trimBlankEdges(parts: string[]): string[] {
+  let a = 0;
+  let b = parts.length;
+  while (a < b && (parts[a] as string).trim() === '') a++;
+  while (b > a && (parts[b - 1] as string).trim() === '') b--;
+  return parts.slice(a, b);
+}
+
+function countNewlines(text: string, upTo: number): number {
+  let n = 0;
+  const end = Math.min(upTo, text.length);
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** `kubectl get pods ...`, a `...` line inside a quoted SQL string, `<snip>`. */
+function isElided(fed: string[], tokens: readonly Token[]): boolean {
+  for (const l of fed) {
+    const t = l.trim();
+    if (ELISION_WORDS.has(t)) return true;
+    if (/<snip(ped)?>|\[snip(ped)?\]/i.test(l)) return true;
+  }
+  for (const t of tokens) {
+    const raw = t.kind === 'word' ? t.raw : t.kind === 'redir' ? t.target?.raw : undefined;
+    if (raw === undefined) continue;
+    if (ELISION_WORDS.has(raw) || /=(\.\.\.|…)$/.test(raw)) return true;
+    if (raw.includes('…') && !/['"]/.test(raw)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,118 @@
+/**
+ * Collects a block's lines into steps: leading comment lines become the title,
+ * commands and sample output accumulate, and a blank line or a new title closes
+ * the step. A title-only group followed by a blank line waits: if commands come
+ * next it is their title, if another title comes it stays a step of its own (a
+ * manual instruction such as "# Edit docker-compose.yml and redeploy").
+ */
+import type { ShellCommand, SplitStep } from './index';
+
+interface Draft {
+  first: number;
+  last: number;
+  titleLines: string[];
+  commands: ShellCommand[];
+  output: string[];
+  /** A blank line followed the title lines. */
+  titleClosed: boolean;
+}
+
+export class StepBuilder {
+  readonly steps: SplitStep[] = [];
+  private draft: Draft | null = null;
+
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly startLine: number,
+  ) {}
+
+  get hasOutput(): boolean {
+    return (this.draft?.output.length ?? 0) > 0;
+  }
+
+  get hasCommands(): boolean {
+    return (this.draft?.commands.length ?? 0) > 0;
+  }
+
+  get isEmpty(): boolean {
+    return this.draft === null;
+  }
+
+  title(index: number, text: string | null): void {
+    const d = this.draft;
+    if (d && (d.commands.length > 0 || d.output.length > 0 || d.titleClosed)) this.flush();
+    const draft = this.ensure(index);
+    if (text) draft.titleLines.push(text);
+    draft.last = index;
+  }
+
+  /** A line that belongs to the step's code but is neither title nor command (chat-ops). */
+  other(index: number): void {
+    const d = this.draft;
+    if (d && d.output.length > 0) this.flush();
+    this.ensure(index).last = index;
+  }
+
+  command(command: ShellCommand, first: number, last: number): void {
+    const d = this.draft;
+    if (d && d.output.length > 0) this.flush();
+    const draft = this.ensure(first);
+    draft.commands.push(command);
+    draft.last = Math.max(draft.last, last);
+  }
+
+  output(index: number, line: string): void {
+    const draft = this.ensure(index);
+    if (line.trim() === '' && draft.output.length === 0) return;
+    draft.output.push(line);
+    if (line.trim() !== '') draft.last = index;
+  }
+
+  blank(): void {
+    const d = this.draft;
+    if (!d) return;
+    if (d.commands.length > 0 || d.output.length > 0) this.flush();
+    else d.titleClosed = true;
+  }
+
+  finish(): SplitStep[] {
+    this.flush();
+    return this.steps;
+  }
+
+  private ensure(index: number): Draft {
+    if (!this.draft) this.draft = { first: index, last: index, titleLines: [], commands: [], output: [], titleClosed: false };
+    return this.draft;
+  }
+
+  private flush(): void {
+    const d = this.draft;
+    this.draft = null;
+    if (!d) return;
+    while (d.output.length > 0 && (d.output[d.output.length - 1] as string).trim() === '') d.output.pop();
+    const step: SplitStep = {
+      title: d.titleLines.length > 0 ? d.titleLines.join(' ') : null,
+      code: this.lines.slice(d.first, d.last + 1).join('\n'),
+      line: this.startLine + d.first,
+      commands: d.commands,
+    };
+    if (d.output.length > 0) step.expectedOutput = d.output.join('\n');
+    this.steps.push(step);
+  }
+}
+
+/** Lines that only decorate: `# -----`, `#####`, shebangs, editor and linter directives. */
+const DECORATIVE = /^[-=*#~_+.\s|/\\]*$/;
+const DIRECTIVE = /^(!|shellcheck\b|vim?:|-\*-|noqa\b|eslint\b|@ts-)/;
+
+/** The title text of a comment line, or null when it is decoration. */
+export function commentTitle(line: string): string | null {
+  let text = line.trim();
+  if (text.startsWith('#!')) return null;
+  text = text.replace(/^#+/, '').trim();
+  if (DECORATIVE.test(text) || DIRECTIVE.test(text)) return null;
+  // `# ---- Check pods ----`: keep the words, drop the rule.
+  text = text.replace(/^[-=*~_]{3,}\s*/, '').replace(/\s*[-=*~_]{3,}$/, '');
+  text = text.replace(/\s*:$/, '').trim();
+  return text === '' ? null : text;
+}
