@@ -121,7 +121,17 @@ export function buildSteps(context: StepContext): StepsResult {
     const sectionTitle = block.section === -1 ? context.runbookTitle : (context.headings[block.section]?.text ?? context.runbookTitle);
     const lang = block.lang;
     const plain = lang === null || PLAIN_LANGS.has(lang);
-    const shellish = plain && looksLikeShell(block.code);
+    // A plain block is shell when it reads as shell, or when it is a transcript with prompts
+    // (`$ `, `db=# `, `127.0.0.1:6379> `): REPL lines become commands of that client.
+    let presplit: ReturnType<typeof splitBlock> | null = null;
+    let shellish = plain && looksLikeShell(block.code);
+    if (plain && !shellish) {
+      const split = splitBlock(block.code, { lang, startLine: block.contentLine });
+      if (split.usesPrompts && split.steps.some((s) => s.commands.length > 0)) {
+        presplit = split;
+        shellish = true;
+      }
+    }
 
     // Templates: prose blocks under a heading about communication or an incident report.
     if (!RUNNABLE_LANGS.has(lang ?? '') && !shellish && (plain || PROSE_LANGS.has(lang!))) {
@@ -161,13 +171,13 @@ export function buildSteps(context: StepContext): StepsResult {
         const first = block.code.split('\n').find((l) => l.trim() !== '')!.trim();
         diagnostics.push({
           level: 'info',
-          message: `${lang === null ? 'An unlabeled' : `A \`${lang}\``} code block is read as shell because it ${
-            /^\S*[$#>] /.test(first) ? 'uses prompts' : `starts with \`${first.split(/\s+/)[0]}\``
-          }; label the fence \`bash\` to say so.`,
+          message: `${lang === null ? 'An unlabeled' : `A \`${lang}\``} code block is read as ${presplit ? 'a transcript' : 'shell'} because it ${
+            presplit || /^\S*[$#>] /.test(first) ? 'uses prompts' : `starts with \`${first.split(/\s+/)[0]}\``
+          }; label the fence (\`console\`, \`bash\`) to say so.`,
           line: block.line,
         });
       }
-      const split = splitBlock(block.code, { lang, startLine: block.contentLine });
+      const split = presplit ?? splitBlock(block.code, { lang, startLine: block.contentLine });
       diagnostics.push(...split.diagnostics);
       for (const s of split.steps) {
         const commands = s.commands.map((c) => buildCommand(c, context.assignedNames, true));
