@@ -133,8 +133,10 @@ export function unquoteSimple(raw: string): string {
 }
 
 export interface OpenConstruct {
-  /** Human words: "a single quote", "a heredoc waiting for EOF", "a trailing |". */
+  /** Human words: "a single quote", "the heredoc never reaches its end marker EOF", "a trailing |". */
   what: string;
+  /** `open`: a quote, `$( … )`, group or block never closed; `heredoc`; `trailing`: `\\`, `|`, `&&`, `||` at the end. */
+  kind: 'open' | 'heredoc' | 'trailing';
   /** Offset into the lexer's text where it opened. */
   at: number;
 }
@@ -164,13 +166,16 @@ export class ShellLexer {
   openConstruct(): OpenConstruct | null {
     if (this.heredocActive || this.pendingHeredocs.length > 0) {
       const first = this.pendingHeredocs[0];
-      return { what: `a heredoc waiting for ${first?.doc.delimiter ?? 'its end marker'}`, at: first?.at ?? 0 };
+      return { what: `the heredoc never reaches its end marker ${first?.doc.delimiter ?? ''}`.trimEnd(), at: first?.at ?? 0, kind: 'heredoc' };
     }
     const top = this.frames[this.frames.length - 1];
-    if (top) return { what: describeFrame(top.kind), at: this.outermostOpen()?.at ?? top.at };
-    if (this.continuation) return { what: 'a trailing \\', at: this.continuationAt };
+    if (top) {
+      const open = this.outermostOpen() ?? top;
+      return { what: describeFrame(open.kind), at: open.at, kind: 'open' };
+    }
+    if (this.continuation) return { what: 'a trailing \\', at: this.continuationAt, kind: 'trailing' };
     const lastOp = this.levels[0]?.lastOp;
-    if (lastOp && CONTINUATION_OPS.has(lastOp)) return { what: `a trailing ${lastOp}`, at: this.text.length };
+    if (lastOp && CONTINUATION_OPS.has(lastOp)) return { what: `a trailing ${lastOp}`, at: this.text.length, kind: 'trailing' };
     return null;
   }
 
@@ -651,34 +656,34 @@ function readOperator(text: string, i: number): string {
 function describeFrame(kind: FrameKind): string {
   switch (kind) {
     case 'sq':
-      return 'an unclosed single quote';
+      return 'a single quote';
     case 'dq':
-      return 'an unclosed double quote';
+      return 'a double quote';
     case 'ansi':
-      return "an unclosed $'…' quote";
+      return "a $'…' quote";
     case 'bt':
-      return 'an unclosed backtick';
+      return 'a backtick';
     case 'cmd':
-      return 'an unclosed $( … )';
+      return 'a $( … )';
     case 'proc':
-      return 'an unclosed <( … )';
+      return 'a <( … )';
     case 'arith':
     case 'aparen':
-      return 'an unclosed $(( … ))';
+      return 'a $(( … ))';
     case 'param':
-      return 'an unclosed ${ … }';
+      return 'a ${ … }';
     case 'wparen':
-      return 'an unclosed ( … )';
+      return 'a ( … )';
     case 'sub':
-      return 'an unclosed ( … ) subshell';
+      return 'a ( … ) subshell';
     case 'brace':
-      return 'an unclosed { …; } group';
+      return 'a { …; } group';
     case 'if':
-      return 'an if without its fi';
+      return 'an if (no fi)';
     case 'case':
-      return 'a case without its esac';
+      return 'a case (no esac)';
     case 'loop':
-      return 'a loop without its done';
+      return 'a loop (no done)';
   }
 }
 

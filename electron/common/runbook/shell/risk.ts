@@ -334,17 +334,26 @@ export function sqlStatements(text: string): string[] {
 
 export function classifyRedis(text: string): Finding[] {
   const findings: Finding[] = [];
+  // Redis input is one command per line with shell-like quoting, but no shell
+  // keywords: `TIME`, `SELECT 2` and `FUNCTION FLUSH` are commands, not structure.
   const lexer = lexShell(text);
-  for (const cmd of simpleCommandsOf(lexer)) {
-    const words = cmd.argv;
+  let words: string[] = [];
+  const flush = (): void => {
     const first = words[0];
-    if (first === undefined) continue;
-    const one = first.toUpperCase();
-    const two = `${one} ${(words[1] ?? '').toUpperCase()}`;
-    const rule = REDIS_BY_COMMAND.get(two) ?? REDIS_BY_COMMAND.get(one);
-    if (rule) findings.push({ risk: rule.risk, reason: rule.reason });
-    else findings.push({ risk: 'unknown', reason: `the Redis rules do not know ${one.slice(0, 40)}; check what it does before running it` });
+    if (first !== undefined) {
+      const one = first.toUpperCase();
+      const two = `${one} ${(words[1] ?? '').toUpperCase()}`;
+      const rule = REDIS_BY_COMMAND.get(two) ?? REDIS_BY_COMMAND.get(one);
+      if (rule) findings.push({ risk: rule.risk, reason: rule.reason });
+      else findings.push({ risk: 'unknown', reason: `the Redis rules do not know ${one.slice(0, 40)}; check what it does before running it` });
+    }
+    words = [];
+  };
+  for (const t of lexer.tokens) {
+    if (t.kind === 'word') words.push(wordValue(t, lexer.text));
+    else if (t.kind === 'op' && (t.op === '\n' || t.op === ';')) flush();
   }
+  flush();
   return findings;
 }
 

@@ -252,11 +252,13 @@ class Splitter {
     if (open) {
       const at = this.lineOf(start + countNewlines(lexer.text, open.at));
       command.incomplete = true;
-      this.diagnostics.push({
-        level: 'warning',
-        message: `Line ${command.line}: this command is cut off (${open.what}${at !== command.line ? ` from line ${at}` : ''} is never closed), so it cannot run as written.`,
-        line: command.line,
-      });
+      const why =
+        open.kind === 'open'
+          ? `${open.what} opened on line ${at} is never closed`
+          : open.kind === 'heredoc'
+            ? open.what
+            : `it ends with ${open.what}, so the shell would wait for more`;
+      this.diagnostics.push({ level: 'warning', message: `Line ${command.line}: this command is cut off (${why}); it cannot run as written.`, line: command.line });
     } else if (isElided(fed, lexer.tokens)) {
       command.incomplete = true;
       this.diagnostics.push({
@@ -403,7 +405,8 @@ class Splitter {
         i++;
         continue;
       }
-      if (trimmed.startsWith('#') && (!this.steps.hasOutput || this.promptFollows(i))) {
+      // A `#` line right after a command is its output (`# Memory` from INFO) unless a prompt follows.
+      if (trimmed.startsWith('#') && ((!this.steps.hasCommands && !this.steps.hasOutput) || this.promptFollows(i))) {
         this.steps.title(i, commentTitle(trimmed));
         i++;
         continue;

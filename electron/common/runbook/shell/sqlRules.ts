@@ -36,11 +36,11 @@ export const SQL_RULES: readonly TextRiskRule[] = [
   sql(/^(CREATE|GRANT|REVOKE|COMMENT|SECURITY|REASSIGN|IMPORT)\b/, 'change', 'creates objects or changes permissions', 'CREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);'),
   sql(/^(VACUUM|ANALYZE|ANALYSE|REINDEX|CLUSTER|CHECKPOINT|REFRESH|OPTIMIZE|REPAIR|DISCARD|RESET|LOCK|LOAD|NOTIFY|LISTEN|UNLISTEN|FLUSH|INSTALL|UNINSTALL)\b/, 'change', 'runs maintenance or changes server or session state', 'VACUUM ANALYZE orders;'),
   sql(/^(SET|START\s+(SLAVE|REPLICA)|STOP\s+(SLAVE|REPLICA)|CHANGE\s+(MASTER|REPLICATION))\b/, 'change', 'SET changes a setting (for this session unless GLOBAL)', 'SET statement_timeout = \'30s\';'),
-  sql(/^COPY\b.*\bFROM\b/, 'change', 'COPY … FROM loads rows into a table', "COPY orders FROM '/tmp/orders.csv' CSV;"),
+  sql(/^COPY [^\s(]+( ?\([^)]*\))? FROM\b/, 'change', 'COPY … FROM loads rows into a table', "COPY orders FROM '/tmp/orders.csv' CSV;"),
   sql(/^(CALL|DO|EXECUTE|EXEC)\b/, 'unknown', 'runs a procedure or code block the rules cannot see inside', 'CALL rebuild_stats();'),
   // Reads: only when nothing above fired.
   sql(/^(SELECT|WITH|SHOW|EXPLAIN|TABLE|VALUES|DESCRIBE|DESC|USE|HELP|FETCH|PREPARE|DEALLOCATE|DECLARE|CLOSE|MOVE|STATUS)\b/, 'read', 'SELECT/SHOW/EXPLAIN only read', 'SELECT count(*) FROM pg_stat_activity;', true),
-  sql(/^COPY\b.*\bTO\b/, 'read', 'COPY … TO only exports rows', "COPY (SELECT * FROM orders) TO STDOUT CSV;", true),
+  sql(/^COPY\b/, 'read', 'COPY … TO only exports rows', "COPY (SELECT * FROM orders) TO STDOUT CSV;", true),
   sql(/^(BEGIN|COMMIT|ROLLBACK|END|SAVEPOINT|RELEASE|START\s+TRANSACTION|ABORT)\b/, 'read', 'transaction control changes nothing by itself', 'BEGIN;', true),
   sql(/^\\(COPY|!|I|IR|INCLUDE)\b/i, 'unknown', 'runs a file or shell command the rules cannot see', '\\i fix.sql'),
   sql(/^\\(Q|QUIT)\b|^\\[A-Z?]/, 'read', 'a psql meta-command that only shows information', '\\conninfo', true),

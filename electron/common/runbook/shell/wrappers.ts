@@ -92,7 +92,8 @@ function shellWrapper(args: string[], cmd: SimpleCommand): Inner | null {
     }
     if (/^[-+][a-zA-Z]+$/.test(a)) {
       if (a.startsWith('-') && a.includes('c')) inline = true;
-      i++;
+      // `-euo pipefail`: an `o` in a flag group takes the next word as an option name.
+      i += a.includes('o') || a.includes('O') ? 2 : 1;
       continue;
     }
     if (a.startsWith('--')) {
