@@ -11,7 +11,7 @@
  * the method that keeps both in step, in one transaction; `appendEvent` takes the rest.
  */
 import { userInfo } from 'node:os';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { UserError } from '../../common/errors';
 import { Emitter, type Event } from '../../common/event';
 import { parseAppendEventInput } from '../../common/incident/appendEventInput';
@@ -36,8 +36,9 @@ import { ulid } from '../../common/ulid';
 import { verifyLinks, type ChainLink } from './chain';
 import { ensureDeviceId } from './deviceId';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase';
-import { EVENT_COLUMNS, INCIDENT_COLUMNS, toCommand, toEvent, toIncident, type CommandRow, type EventRow, type IncidentRow } from './rows';
+import { toCommand, toEvent, toIncident, type CommandRow, type EventRow, type IncidentRow } from './rows';
 import { SearchIndex, type SearchOptions } from './searchIndex';
+import { prepareStatements, type Statements } from './statements';
 import { TimelineWriter, TxState } from './timelineWriter';
 import { WriteQueue } from './writeQueue';
 
@@ -115,7 +116,7 @@ export class IncidentStore {
   private readonly writes: WriteQueue<TxState>;
   private readonly searchIndex: SearchIndex;
   private readonly didAppendEvents = new Emitter<TimelineEvent[]>();
-  private readonly stmt: ReturnType<typeof prepareStatements>;
+  private readonly stmt: Statements;
 
   /** Events this store committed, in commit order, fired after each commit. */
   readonly onDidAppendEvents: Event<TimelineEvent[]> = this.didAppendEvents.event;
@@ -158,6 +159,15 @@ export class IncidentStore {
     this.writes.close();
     this.didAppendEvents.dispose();
     this.db.close();
+  }
+
+  /**
+   * Changes whenever another connection (another War Room process on this data dir) commits.
+   * `onDidAppendEvents` only reports this store's own writes; a host that shares the data dir
+   * polls this and catches up with `getEvents(id, { afterSeq })`.
+   */
+  get dataVersion(): number {
+    return this.stmt.dataVersion.get() as number;
   }
 
   /** Commits pending writes now instead of at the end of the group-commit window. */
@@ -419,7 +429,12 @@ export class IncidentStore {
   /** Raw terminal output with its arrival time, kept for the asciicast export. */
   appendOutputChunk(incidentId: string, chunk: OutputChunk): Promise<void> {
     return this.writes.enqueue(() => {
-      this.stmt.insertChunk.run(incidentId, chunk.sessionId, chunk.commandId, chunk.at, chunk.data);
+      try {
+        this.stmt.insertChunk.run(incidentId, chunk.sessionId, chunk.commandId, chunk.at, chunk.data);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw notFound(incidentId);
+        throw error;
+      }
     });
   }
 
@@ -519,7 +534,7 @@ export class IncidentStore {
 
   private requireIncident(incidentId: string): Incident {
     const incident = this.getIncident(incidentId);
-    if (!incident) throw new UserError(`No incident with id ${incidentId} in this data directory — list incidents with \`warroom incidents\`.`, 'E_NOT_FOUND');
+    if (!incident) throw notFound(incidentId);
     return incident;
   }
 
@@ -530,66 +545,8 @@ export class IncidentStore {
   }
 }
 
-function prepareStatements(db: Database) {
-  const p = (sql: string): Statement => db.prepare(sql);
-  return {
-    insertIncident: p(
-      `INSERT INTO incidents (id, title, severity, status, commander, impact, runbook_ids, created_at, updated_at)
-       VALUES (@id, @title, @severity, @status, @commander, @impact, @runbookIds, @createdAt, @createdAt)`,
-    ),
-    listIncidents: p(`SELECT ${INCIDENT_COLUMNS} FROM incidents ORDER BY status = 'resolved', updated_at DESC, id DESC`),
-    getIncident: p(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`),
-    setTitle: p('UPDATE incidents SET title = ? WHERE id = ?'),
-    setSeverity: p('UPDATE incidents SET severity = ? WHERE id = ?'),
-    setStatus: p('UPDATE incidents SET status = ? WHERE id = ?'),
-    setCommander: p('UPDATE incidents SET commander = ? WHERE id = ?'),
-    setImpact: p('UPDATE incidents SET impact = ? WHERE id = ?'),
-    setRunbookIds: p('UPDATE incidents SET runbook_ids = ? WHERE id = ?'),
-    eventsAsc: p(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = @incidentId AND seq > @afterSeq AND seq < @beforeSeq ORDER BY seq LIMIT @limit`,
-    ),
-    eventsDesc: p(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = @incidentId AND seq > @afterSeq AND seq < @beforeSeq ORDER BY seq DESC LIMIT @limit`,
-    ),
-    getEvent: p(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`),
-    redactEvent: p('UPDATE events SET payload = ?, salt = NULL WHERE id = ?'),
-    // The same `kind IN (…)` and `occurred_at < recorded_at` terms as the partial indexes'
-    // WHERE clauses, so SQLite uses them; plus the creation event (always a candidate).
-    milestoneEvents: p(
-      `SELECT ${EVENT_COLUMNS} FROM events INDEXED BY events_milestones
-       WHERE incident_id = @incidentId AND kind IN ('incident.created', 'status.changed', 'milestone.set')
-       UNION
-       SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events
-         WHERE incident_id = @incidentId AND occurred_at < recorded_at ORDER BY occurred_at LIMIT 1)
-       ORDER BY seq`,
-    ),
-    chainLinks: p(`SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = ? ORDER BY seq`),
-    getChecklistItem: p('SELECT checked FROM checklist_state WHERE incident_id = ? AND runbook_id = ? AND item_id = ?'),
-    setChecklistItem: p(
-      `INSERT INTO checklist_state (incident_id, runbook_id, item_id, checked, by, at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (incident_id, runbook_id, item_id) DO UPDATE SET checked = excluded.checked, by = excluded.by, at = excluded.at`,
-    ),
-    checklistState: p('SELECT runbook_id, item_id, checked, by, at FROM checklist_state WHERE incident_id = ? ORDER BY runbook_id, item_id'),
-    setVariable: p(
-      `INSERT INTO incident_variables (incident_id, name, value, secret, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (incident_id, name) DO UPDATE SET value = excluded.value, secret = excluded.secret, updated_at = excluded.updated_at`,
-    ),
-    variables: p('SELECT name, value, secret, updated_at FROM incident_variables WHERE incident_id = ? ORDER BY name'),
-    insertCommand: p(
-      `INSERT INTO command_records (id, incident_id, event_id, session_id, runbook_id, step_id, runbook_hash, command_line, cwd, started_at)
-       VALUES (@id, @incidentId, @eventId, @sessionId, @runbookId, @stepId, @runbookHash, @commandLine, @cwd, @startedAt)`,
-    ),
-    finishCommand: p('UPDATE command_records SET ended_at = ?, exit_code = ?, output_text = ?, output_truncated = ? WHERE id = ?'),
-    strikeCommand: p('UPDATE command_records SET output_text = NULL, output_struck = 1 WHERE id = ?'),
-    getCommand: p('SELECT * FROM command_records WHERE id = ?'),
-    listCommands: p('SELECT * FROM command_records WHERE incident_id = ? ORDER BY started_at, row_id'),
-    insertChunk: p('INSERT INTO output_chunks (incident_id, session_id, command_id, at, data) VALUES (?, ?, ?, ?, ?)'),
-    deleteCommandChunks: p('DELETE FROM output_chunks WHERE command_id = ?'),
-    chunks: p('SELECT command_id, at, data FROM output_chunks WHERE session_id = ? ORDER BY row_id'),
-    clearTabs: p('DELETE FROM terminal_tabs WHERE incident_id = ?'),
-    insertTab: p('INSERT INTO terminal_tabs (incident_id, tab_id, session_id, title, cwd, position, active) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    tabs: p('SELECT tab_id, session_id, title, cwd, position, active FROM terminal_tabs WHERE incident_id = ? ORDER BY position'),
-  };
+function notFound(incidentId: string): UserError {
+  return new UserError(`No incident with id ${incidentId} in this data directory — list incidents with \`warroom incidents\`.`, 'E_NOT_FOUND');
 }
 
 function requireText(value: unknown, what: string): string {

@@ -70,7 +70,7 @@ export class TimelineWriter {
   private readonly lastSeq: Statement<[string, string]>;
   private readonly lastHead: Statement<[string, string]>;
   private readonly insert: Statement;
-  private readonly touchIncident: Statement<[number, string, number]>;
+  private readonly touchIncident: Statement<[number, string]>;
   private readonly index: Statement<[number | bigint, string]>;
 
   constructor(
@@ -91,7 +91,7 @@ export class TimelineWriter {
     // VALUES, not INSERT … SELECT from events: reading one table while writing another makes
     // SQLite open a statement journal, which doubled the cost of a note.
     this.index = db.prepare('INSERT INTO events_fts (rowid, search_text) VALUES (?, ?)');
-    this.touchIncident = db.prepare('UPDATE incidents SET updated_at = max(updated_at, ?) WHERE id = ? AND ? > 0');
+    this.touchIncident = db.prepare('UPDATE incidents SET updated_at = max(updated_at, ?) WHERE id = ?');
   }
 
   append<K extends EventKind>(tx: TxState, incidentId: string, kind: K, payload: EventPayloads[K], options: AppendOptions): TimelineEvent {
@@ -118,7 +118,7 @@ export class TimelineWriter {
 
   /** Writes `updated_at` for every incident the transaction touched; call just before commit. */
   finish(tx: TxState): void {
-    for (const [incidentId, at] of tx.touched) this.touchIncident.run(at, incidentId, at);
+    for (const [incidentId, at] of tx.touched) this.touchIncident.run(at, incidentId);
   }
 
   private nextSeq(tx: TxState, incidentId: string): number {

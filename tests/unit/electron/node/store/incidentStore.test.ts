@@ -405,3 +405,22 @@ describe('IncidentStore event validation', () => {
     expect(note.payload).toEqual({ text: 'trimmed' });
   });
 });
+
+describe('IncidentStore across processes', () => {
+  it('notices commits by another connection through dataVersion and catches up after seq N', async () => {
+    const file = join(tempDir(), 'warroom.db');
+    const app = newStore(file);
+    const cli = newStore(file);
+    const incident = await app.createIncident({ title: 'Shared dir', severity: 'SEV2' });
+    const seen = app.getIncident(incident.id)!.lastSeq;
+    const version = app.dataVersion;
+    cli.appendEventSync(incident.id, { kind: 'note', payload: { text: 'added from the CLI' } });
+    expect(app.dataVersion).not.toBe(version);
+    expect(app.getEvents(incident.id, { afterSeq: seen }).map((e) => e.kind === 'note' && e.payload.text)).toEqual(['added from the CLI']);
+  });
+
+  it('reports an unknown incident for output chunks as a UserError', async () => {
+    const store = newStore();
+    expect((await userError(store.appendOutputChunk('01UNKNOWN', { sessionId: 's', commandId: null, at: 1, data: new Uint8Array([1]) }))).code).toBe('E_NOT_FOUND');
+  });
+});
