@@ -1,0 +1,251 @@
+import { Emitter, type Disposable } from '../../../common/event';
+import type { StepRef } from '../../../common/incident/model';
+import type { TerminalCommandEvent } from '../../../common/services/terminalService';
+import type { CommandRecord, CommandStart } from '../../../common/terminal/model';
+import type { IncidentStore } from '../../store/incidentStore';
+import type { PtyHost } from '../../terminal/ptyHost';
+
+/** A finished command as the recorder stored it, with the engine's record (output, origin). */
+export interface RecordedCommand {
+  commandId: string;
+  record: CommandRecord;
+  step: StepRef | null;
+}
+
+/**
+ * Raw output is stored in rows of at most this many chars: a flood becomes a few hundred
+ * rows per 100 MB instead of one per pty read, and one row is a small fraction of a commit.
+ */
+const CHUNK_MAX_CHARS = 256 * 1024;
+/**
+ * Output arriving within this long shares a row. An asciicast replays with this resolution,
+ * which is finer than a keystroke echo can be told apart by eye.
+ */
+const CHUNK_WINDOW_MS = 20;
+
+interface PendingChunk {
+  commandKey: string | null;
+  /** Resolved when the chunk starts: the command's record may be forgotten before the flush. */
+  commandId: Promise<string | null>;
+  parts: string[];
+  chars: number;
+  at: number;
+}
+
+interface SessionRecording {
+  incidentId: string;
+  paused: boolean;
+  /** The command open in the shell now (engine id), for attributing output. */
+  open: string | null;
+  /** The command the next data event belongs to: one that opened or closed in the same read. */
+  attributed: string | null;
+  pending: PendingChunk | null;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Serialises this session's writes: a chunk waits for its command's stored id. */
+  chain: Promise<void>;
+  /** Step refs for the next step-typed commands, in order. */
+  expectedSteps: StepRef[];
+}
+
+interface StoredCommand {
+  id: Promise<string | null>;
+  step: StepRef | null;
+}
+
+/**
+ * Turns what the pty host sees into the incident's record: every command a `command.started`
+ * and `command.finished` event (linked to its runbook step when a step typed it), and the raw
+ * output in timestamped rows for the asciicast export. Recording never waits for a client.
+ * Loading incident inputs is not a command of the incident and is not recorded.
+ */
+export class CommandRecorder implements Disposable {
+  private readonly sessions = new Map<string, SessionRecording>();
+  private readonly commands = new Map<string, StoredCommand>();
+  private readonly listeners: Disposable[] = [];
+  private readonly commandEmitter = new Emitter<TerminalCommandEvent & { engineId: string }>();
+  private readonly finishEmitter = new Emitter<RecordedCommand>();
+  private readonly runningCommand = new Map<string, { engineId: string; commandLine: string }>();
+  readonly onDidChangeCommand = this.commandEmitter.event;
+  /** After a command's finish is committed to the store. */
+  readonly onDidRecordFinish = this.finishEmitter.event;
+
+  constructor(
+    private readonly store: IncidentStore,
+    ptys: PtyHost,
+    private readonly tabOf: (sessionId: string) => string | null,
+    private readonly logError: (error: unknown, context: string) => void,
+  ) {
+    this.listeners.push(
+      ptys.onDidStartCommand((start) => this.started(start)),
+      ptys.onDidFinishCommand((record) => this.finished(record)),
+      ptys.onDidData(({ sessionId, data, time }) => this.data(sessionId, data, time)),
+      ptys.onDidChangeState(({ sessionId, state }) => {
+        const s = this.sessions.get(sessionId);
+        if (s && (state === 'idle' || state === 'exited')) s.open = null;
+      }),
+      ptys.onDidExit(({ sessionId }) => this.flush(sessionId)),
+    );
+  }
+
+  /** Starts recording a session of an incident. */
+  track(sessionId: string, incidentId: string, paused = false): void {
+    this.sessions.set(sessionId, {
+      incidentId,
+      paused,
+      open: null,
+      attributed: null,
+      pending: null,
+      timer: undefined,
+      chain: Promise.resolve(),
+      expectedSteps: [],
+    });
+  }
+
+  setPaused(sessionId: string, paused: boolean): void {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    if (paused) this.flush(sessionId);
+    s.paused = paused;
+  }
+
+  isPaused(sessionId: string): boolean {
+    return this.sessions.get(sessionId)?.paused ?? false;
+  }
+
+  /** The command line running in the session now, or null at a prompt. */
+  running(sessionId: string): string | null {
+    return this.runningCommand.get(sessionId)?.commandLine ?? null;
+  }
+
+  /** The next command War Room types for a step in this session belongs to `step`. */
+  expectStep(sessionId: string, step: StepRef): void {
+    this.sessions.get(sessionId)?.expectedSteps.push(step);
+  }
+
+  /** Every write queued so far (chunks and records) has been handed to the store. */
+  async settled(): Promise<void> {
+    for (const id of [...this.sessions.keys()]) this.flush(id);
+    await Promise.all([...this.sessions.values()].map((s) => s.chain));
+    await Promise.all([...this.commands.values()].map((c) => c.id));
+  }
+
+  dispose(): void {
+    for (const id of [...this.sessions.keys()]) this.flush(id);
+    for (const l of this.listeners.splice(0)) l.dispose();
+    this.commandEmitter.dispose();
+    this.finishEmitter.dispose();
+  }
+
+  private started(start: CommandStart): void {
+    const s = this.sessions.get(start.sessionId);
+    if (!s) return;
+    this.flush(start.sessionId);
+    this.runningCommand.set(start.sessionId, { engineId: start.commandId, commandLine: start.commandLine });
+    const step = start.origin === 'step' ? (s.expectedSteps.shift() ?? null) : null;
+    s.open = start.commandId;
+    s.attributed = start.commandId;
+    if (s.paused || start.origin === 'inputs') {
+      this.commands.set(start.commandId, { id: Promise.resolve(null), step });
+      return;
+    }
+    const id = this.store
+      .startCommand(s.incidentId, { sessionId: start.sessionId, commandLine: start.commandLine, cwd: start.cwd, step, startedAt: start.startedAt })
+      .then(
+        ({ command }) => {
+          this.commandEmitter.fire({
+            phase: 'started',
+            engineId: start.commandId,
+            commandId: command.id,
+            incidentId: s.incidentId,
+            tabId: this.tabOf(start.sessionId),
+            sessionId: start.sessionId,
+            commandLine: start.commandLine,
+            cwd: start.cwd,
+            startedAt: start.startedAt,
+            step,
+            exitCode: null,
+            durationMs: null,
+          });
+          return command.id;
+        },
+        (error: unknown) => {
+          this.logError(error, 'recording a command start');
+          return null;
+        },
+      );
+    this.commands.set(start.commandId, { id, step });
+  }
+
+  private finished(record: CommandRecord): void {
+    if (this.runningCommand.get(record.sessionId)?.engineId === record.commandId) this.runningCommand.delete(record.sessionId);
+    const stored = this.commands.get(record.commandId);
+    const s = this.sessions.get(record.sessionId);
+    if (!stored || !s) return;
+    this.commands.delete(record.commandId);
+    void stored.id.then(async (commandId) => {
+      if (!commandId) {
+        // Not recorded (inputs, or capture paused): still tell a step run waiting on it.
+        this.finishEmitter.fire({ commandId: '', record, step: stored.step });
+        return;
+      }
+      try {
+        await this.store.finishCommand(commandId, {
+          exitCode: record.exitCode ?? null,
+          output: record.output,
+          outputTruncated: record.outputTruncated,
+          endedAt: record.endedAt,
+        });
+      } catch (error) {
+        this.logError(error, 'recording a command finish');
+      }
+      this.commandEmitter.fire({
+        phase: 'finished',
+        engineId: record.commandId,
+        commandId,
+        incidentId: s.incidentId,
+        tabId: this.tabOf(record.sessionId),
+        sessionId: record.sessionId,
+        commandLine: record.commandLine,
+        cwd: record.cwd,
+        startedAt: record.startedAt,
+        step: stored.step,
+        exitCode: record.exitCode ?? null,
+        durationMs: record.durationMs,
+      });
+      this.finishEmitter.fire({ commandId, record, step: stored.step });
+    });
+  }
+
+  private data(sessionId: string, data: string, time: number): void {
+    const s = this.sessions.get(sessionId);
+    if (!s || s.paused) return;
+    // A read that held a command's start or end belongs to that command, so striking its
+    // output also removes the read where it began or finished.
+    const commandKey = s.attributed;
+    s.attributed = s.open;
+    const p = s.pending;
+    if (p && (p.commandKey !== commandKey || p.chars + data.length > CHUNK_MAX_CHARS)) this.flush(sessionId);
+    if (!s.pending) {
+      const commandId = (commandKey && this.commands.get(commandKey)?.id) || Promise.resolve(null);
+      s.pending = { commandKey, commandId, parts: [], chars: 0, at: time };
+      s.timer = setTimeout(() => this.flush(sessionId), CHUNK_WINDOW_MS);
+    }
+    s.pending.parts.push(data);
+    s.pending.chars += data.length;
+  }
+
+  private flush(sessionId: string): void {
+    const s = this.sessions.get(sessionId);
+    const p = s?.pending;
+    if (!s || !p) return;
+    if (s.timer) clearTimeout(s.timer);
+    s.timer = undefined;
+    s.pending = null;
+    const bytes = Buffer.from(p.parts.join(''), 'utf8');
+    const append = (id: string | null) => {
+      // Not awaited: the store group-commits a flood's rows together; the chain only keeps order.
+      this.store.appendOutputChunk(s.incidentId, { sessionId, at: p.at, data: bytes, commandId: id }).catch((error: unknown) => this.logError(error, 'recording terminal output'));
+    };
+    s.chain = s.chain.then(() => p.commandId).then(append);
+  }
+}
