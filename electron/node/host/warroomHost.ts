@@ -5,10 +5,12 @@ import { RpcServer } from '../../common/rpc/rpcServer';
 import { AppServiceContract } from '../../common/services/appService';
 import { IncidentServiceContract } from '../../common/services/incidentService';
 import { RunbookServiceContract } from '../../common/services/runbookService';
+import { TerminalServiceContract } from '../../common/services/terminalService';
 import { RunbookLibrary } from '../library/runbookLibrary';
 import { bundledRunbooksDir } from '../packageRoot';
 import { AppServiceImpl } from '../services/appServiceImpl';
 import { createRunbookService } from '../services/runbookServiceImpl';
+import { TerminalServiceImpl } from '../services/terminalServiceImpl';
 import { IncidentServiceImpl } from '../services/incidentServiceImpl';
 import { openIncidentStore } from '../services/openIncidentStore';
 import type { IncidentStore } from '../store/incidentStore';
@@ -37,6 +39,8 @@ export class WarroomHost implements Disposable {
   readonly runbooks: RunbookLibrary;
   /** The incident store; null when it refused the database (IncidentService.getStatus says why). */
   readonly incidentStore: IncidentStore | null;
+  /** The incidents' terminals; null without a store. */
+  readonly terminals: TerminalServiceImpl | null;
   private readonly disposables: Disposable[] = [];
 
   constructor(options: WarroomHostOptions) {
@@ -70,6 +74,13 @@ export class WarroomHost implements Disposable {
     const incidents = new IncidentServiceImpl(opened, this.runbooks);
     this.disposables.push(incidents);
     this.rpc.register(IncidentServiceContract, incidents);
+
+    // Without a store nothing could be recorded: the terminals wait for a usable database.
+    this.terminals = this.incidentStore ? new TerminalServiceImpl({ store: this.incidentStore, logError: options.logError }) : null;
+    if (this.terminals) {
+      this.disposables.push(this.terminals);
+      this.rpc.register(TerminalServiceContract, this.terminals);
+    }
   }
 
   dispose(): void {
