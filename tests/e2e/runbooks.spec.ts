@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, startServedConsole, test, type ServedConsole } from './servedConsole';
+
+// A runbook of the test's own, in a folder passed with --runbooks.
+const RUNBOOK = `# Payments API down
+
+## Check the pods
+
+\`\`\`bash
+# List payment pods
+kubectl get pods -n <namespace> -l app=payments
+\`\`\`
+
+## Clean up
+
+\`\`\`bash
+# Delete the stuck pod
+kubectl delete pod <pod-name> -n <namespace>
+\`\`\`
+
+## Query
+
+\`\`\`sql
+SELECT count(*) FROM pg_stat_activity;
+\`\`\`
+`;
+
+let folder: string;
+let served: ServedConsole;
+
+test.beforeEach(async () => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-runbooks-'));
+  fs.writeFileSync(path.join(folder, 'payments-api.md'), RUNBOOK);
+  served = await startServedConsole(['--runbooks', folder]);
+});
+test.afterEach(async () => {
+  await served.stop();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+test('the Runbooks navigation lists bundled and added runbooks and searches them', async ({ page }) => {
+  await page.goto(served.url);
+  const nav = page.getByRole('navigation', { name: 'Runbooks' });
+  await expect(nav.getByRole('button', { name: 'Payments API down' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: /Linux host triage/i })).toBeVisible();
+
+  await nav.getByRole('searchbox', { name: 'Search runbooks' }).fill('pg_stat_activity');
+  await expect(nav.getByRole('button', { name: /Payments API down/ })).toBeVisible();
+  await expect(nav.getByRole('button', { name: /Linux host triage/i })).toHaveCount(0);
+  await nav.getByRole('searchbox', { name: 'Search runbooks' }).fill('no-such-word-anywhere');
+  await expect(nav).toContainText('No runbook matches');
+});
+
+test('steps are groups named by their titles, with placeholders that gate Run', async ({ page }) => {
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Payments API down' }).click();
+  const list = page.getByRole('group', { name: 'List payment pods' });
+  await expect(list).toBeVisible();
+  await expect(list.getByText('read', { exact: true })).toBeVisible();
+  const run = list.getByRole('button', { name: 'Run' });
+  await expect(run).toBeDisabled();
+  await list.getByRole('textbox', { name: 'namespace' }).fill('payments');
+  await expect(run).toBeEnabled();
+  // A value is asked once: the other step that uses it has it too.
+  const remove = page.getByRole('group', { name: 'Delete the stuck pod' });
+  await expect(remove.getByRole('textbox', { name: 'namespace' })).toHaveValue('payments');
+  // Non-shell steps can be copied and sent, not run.
+  const query = page.getByRole('group', { name: 'Query' });
+  await expect(query.getByRole('button', { name: 'Send to terminal' })).toBeVisible();
+  await expect(query.getByRole('button', { name: 'Run' })).toHaveCount(0);
+});
+
+test('a destroy step asks first, quoting the command as it will run, and Cancel runs nothing', async ({ page }) => {
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Payments API down' }).click();
+  const remove = page.getByRole('group', { name: 'Delete the stuck pod' });
+  await remove.getByRole('textbox', { name: 'pod-name' }).fill('payments-7d9f');
+  await remove.getByRole('textbox', { name: 'namespace' }).fill('prod');
+  await remove.getByRole('button', { name: 'Run' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('kubectl delete pod payments-7d9f -n prod');
+  await expect(dialog.getByRole('button', { name: 'Run anyway' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(remove.getByRole('status')).toHaveText('Cancelled: nothing ran.');
+});
+
+test('a runbook edited on disk updates in the open console', async ({ page }) => {
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Payments API down' }).click();
+  await expect(page.getByRole('group', { name: 'List payment pods' })).toBeVisible();
+  fs.writeFileSync(path.join(folder, 'payments-api.md'), RUNBOOK.replace('# List payment pods', '# List every payment pod'));
+  await expect(page.getByRole('group', { name: 'List every payment pod' })).toBeVisible();
+});
