@@ -8,12 +8,15 @@ const { SerializeAddon } = serializeAddon;
 /** Scrollback of the mirror, and what a snapshot carries: enough to scroll back a few pages. */
 const MIRROR_SCROLLBACK_ROWS = 1000;
 /**
- * Output parsed right away while it trickles in. Past this much unparsed output the mirror
- * stops parsing (a flood: headless parsing runs at ~50 MB/s, a pty at several hundred) and
- * keeps only the latest MIRROR_BACKLOG_CHARS, parsed when the flood pauses or a snapshot is
- * asked for. A screen only shows the last rows, so the dropped middle is never missed.
+ * Output parsed right away while it trickles in (typing, prompts, a `kubectl get`). More than
+ * this within MIRROR_QUIET_MS is a flood: the mirror stops parsing and keeps only the latest
+ * MIRROR_BACKLOG_CHARS, parsed once the flood pauses or a snapshot is asked for. Parsing
+ * during a flood would cost more than reading (headless runs at ~50 MB/s) and, since a pty
+ * buffer holds only a few KB, every millisecond the event loop spends parsing is a
+ * millisecond the program writing is blocked. A screen only shows its last rows, so the
+ * dropped middle is never missed.
  */
-const MIRROR_EAGER_CHARS = 256 * 1024;
+const MIRROR_EAGER_CHARS = 64 * 1024;
 /** Latest output kept for the mirror during a flood: a few screens of anything. */
 const MIRROR_BACKLOG_CHARS = 2 * 1024 * 1024;
 /** Quiet time after which a held-back backlog is parsed (a flood has paused). */
@@ -27,7 +30,8 @@ const MIRROR_QUIET_MS = 50;
 export class ScreenMirror {
   private readonly term: HeadlessTerminal;
   private readonly serializer = new SerializeAddon();
-  private inFlight = 0;
+  /** Chars received since output last paused for MIRROR_QUIET_MS. */
+  private burstChars = 0;
   private backlog: string[] = [];
   private backlogChars = 0;
   private lastWrite = 0;
@@ -41,9 +45,12 @@ export class ScreenMirror {
 
   write(data: string): void {
     if (this.disposed || !data) return;
-    this.lastWrite = Date.now();
-    if (this.backlogChars === 0 && this.inFlight < MIRROR_EAGER_CHARS) {
-      this.feed(data);
+    const now = Date.now();
+    if (now - this.lastWrite >= MIRROR_QUIET_MS) this.burstChars = 0;
+    this.lastWrite = now;
+    this.burstChars += data.length;
+    if (this.backlogChars === 0 && this.burstChars <= MIRROR_EAGER_CHARS) {
+      this.term.write(data);
       return;
     }
     this.backlog.push(data);
@@ -84,18 +91,11 @@ export class ScreenMirror {
     this.term.dispose();
   }
 
-  private feed(data: string): void {
-    this.inFlight += data.length;
-    this.term.write(data, () => {
-      this.inFlight -= data.length;
-    });
-  }
-
   private flushBacklog(): void {
     const data = this.backlog.join('');
     this.backlog = [];
     this.backlogChars = 0;
-    this.feed(data);
+    this.term.write(data);
   }
 
   private onQuietCheck(): void {

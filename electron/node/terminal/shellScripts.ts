@@ -51,7 +51,7 @@ __wr_loaded=1
 
 # Escapes $1 into __wr_out: \ -> \\, ; and control characters -> \xAB.
 __wr_esc() {
-  local s=$1 i hex c
+  local s="$1" i hex c
   s=$\{s//\\/\\\\}
   s=$\{s//;/\\x3b}
   if [[ $s == *[$'\x01'-$'\x1f'$'\x7f']* ]]; then
@@ -72,10 +72,11 @@ __wr_hist_last=
 __wr_hist_last_cmd=
 __wr_cmd_open=0
 __wr_at_prompt=0
+__wr_a=()
 
-# We read the exact typed line from history, so the line must reach history: the user's
-# ignorespace/ignoredups are applied by us right after reading it (history -d), and
-# HISTCONTROL keeps only erasedups. Re-read whenever the user changes HISTCONTROL.
+# The exact typed line comes from history, so every line must reach history: HISTCONTROL
+# keeps only erasedups, and the user's ignorespace/ignoredups are applied by us at the next
+# prompt (history -d). Re-read whenever the user changes HISTCONTROL.
 __wr_hc_applied=__unset__
 __wr_sync_histcontrol() {
   if [[ "$\{HISTCONTROL-}" == "$__wr_hc_applied" ]]; then builtin return; fi
@@ -89,31 +90,61 @@ __wr_sync_histcontrol() {
 
 __wr_read_hist() { __wr_h=$(builtin unset HISTTIMEFORMAT; builtin history 1); }
 
-__wr_preexec() {
-  __wr_at_prompt=0
-  local cmd=
+# Emits E (the line just read, from history) and C. $1: text to use when the line did not
+# reach history (HISTIGNORE, history off).
+__wr_start() {
+  local cmd="$1"
   __wr_read_hist
   if [[ -n $__wr_h && "$__wr_h" != "$__wr_hist_last" && $__wr_h =~ $__wr_hist_re ]]; then
     cmd=$\{BASH_REMATCH[2]}
-    if [[ ( $__wr_ign_space == 1 && $cmd == [[:space:]]* ) || ( $__wr_ign_dups == 1 && "$cmd" == "$__wr_hist_last_cmd" ) ]]; then
-      builtin history -d "$\{BASH_REMATCH[1]}"
-    fi
   elif [[ -n $__wr_h && $__wr_hc_applied == erasedups ]]; then
     cmd=$__wr_hist_last_cmd   # erasedups re-added the previous line unchanged
-  else
-    cmd=$BASH_COMMAND         # not in history (HISTIGNORE, history off): first simple command
   fi
   __wr_esc "$cmd"
   __wr_osc "E;$__wr_out"
   __wr_osc C
-  __wr_cmd_open=1
 }
 
-# DEBUG trap: the first simple command after a prompt is the start of the user's command.
+# Applies the user's ignorespace/ignoredups to the line that just ran, then remembers the
+# newest history entry so the next command's line can be told apart from it.
+__wr_fix_history() {
+  __wr_read_hist
+  if [[ -n $__wr_h && "$__wr_h" != "$__wr_hist_last" && $__wr_h =~ $__wr_hist_re ]]; then
+    if [[ ( $__wr_ign_space == 1 && $\{BASH_REMATCH[2]} == [[:space:]]* ) || ( $__wr_ign_dups == 1 && "$\{BASH_REMATCH[2]}" == "$__wr_hist_last_cmd" ) ]]; then
+      builtin history -d "$\{BASH_REMATCH[1]}"
+    fi
+  fi
+}
+__wr_remember_history() {
+  __wr_read_hist
+  __wr_hist_last=$__wr_h
+  __wr_hist_last_cmd=
+  if [[ $__wr_h =~ $__wr_hist_re ]]; then __wr_hist_last_cmd=$\{BASH_REMATCH[2]}; fi
+}
+
+# Start of a command, preferred way (bash >= 4.4): PS0 is expanded after a line is read and
+# right before it runs, even when the whole line is a subshell (which a DEBUG trap misses).
+# The array subscript sets __wr_cmd_open in the shell itself; $(…) prints E and C.
+__wr_ps0_mark='$\{__wr_a[__wr_cmd_open=1]-}$(__wr_start "")'
+__wr_use_ps0=0
+__wr_ps0_applied=$'\x01unset'
+__wr_ps1_applied=$'\x01unset'
+if (( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4) )) && builtin shopt -q promptvars; then
+  __wr_use_ps0=1
+fi
+__wr_sync_ps0() {
+  if [[ $__wr_use_ps0 == 0 || "$\{PS0-}" == "$__wr_ps0_applied" ]]; then builtin return; fi
+  __wr_ps0_applied="$__wr_ps0_mark$\{PS0-}"
+  PS0=$__wr_ps0_applied
+}
+
+# Start of a command, fallback (old bash): the first simple command the DEBUG trap sees
+# after a prompt. An empty line runs no command: the trap's first hit is the prompt command.
 __wr_debug() {
-  if [[ $__wr_at_prompt == 1 && -z "$\{COMP_LINE-}" && -z "$\{READLINE_POINT-}" ]]; then
-    # An empty line runs no command: the trap's first hit is the prompt command itself.
-    if [[ $BASH_COMMAND != __wr_prompt_cmd* ]]; then __wr_preexec; fi
+  if [[ $__wr_at_prompt == 1 && -z "$\{COMP_LINE-}" && -z "$\{READLINE_POINT-}" && $BASH_COMMAND != __wr_prompt_cmd* ]]; then
+    __wr_at_prompt=0
+    __wr_cmd_open=1
+    __wr_start "$BASH_COMMAND"
   fi
 }
 
@@ -149,6 +180,7 @@ __wr_prompt_cmd() {
     __wr_osc "D;$__wr_status"
     __wr_cmd_open=0
   fi
+  __wr_fix_history
   __wr_esc "$PWD"
   __wr_osc "P;Cwd=$__wr_out"
   local __wr_c
@@ -158,11 +190,9 @@ __wr_prompt_cmd() {
   done
   __wr_sync_prompt_command
   __wr_sync_ps1
+  __wr_sync_ps0
   __wr_sync_histcontrol
-  __wr_read_hist
-  __wr_hist_last=$__wr_h
-  __wr_hist_last_cmd=
-  if [[ $__wr_h =~ $__wr_hist_re ]]; then __wr_hist_last_cmd=$\{BASH_REMATCH[2]}; fi
+  __wr_remember_history
   __wr_at_prompt=1
   # PS1 may show $?: leave the command's status, not ours.
   __wr_set_status "$__wr_status"
@@ -173,17 +203,19 @@ builtin unset PROMPT_COMMAND
 PROMPT_COMMAND=__wr_prompt_cmd
 __wr_sync_histcontrol
 
-# Chain a DEBUG trap the user already has (bash-preexec, starship): ours runs first.
-__wr_user_trap() {
-  local -a terms
-  builtin eval "terms=( $(builtin trap -p DEBUG) )"
-  __wr_user_dbg=$\{terms[2]-}
-}
-__wr_user_trap
-if [[ -n $__wr_user_dbg ]]; then
-  builtin trap '__wr_debug; builtin eval -- "$__wr_user_dbg"' DEBUG
-else
-  builtin trap '__wr_debug' DEBUG
+if [[ $__wr_use_ps0 == 0 ]]; then
+  # Chain a DEBUG trap the user already has (bash-preexec, starship): ours runs first.
+  __wr_user_trap() {
+    local -a terms
+    builtin eval "terms=( $(builtin trap -p DEBUG) )"
+    __wr_user_dbg=$\{terms[2]-}
+  }
+  __wr_user_trap
+  if [[ -n $__wr_user_dbg ]]; then
+    builtin trap '__wr_debug; builtin eval -- "$__wr_user_dbg"' DEBUG
+  else
+    builtin trap '__wr_debug' DEBUG
+  fi
 fi
 `;
 
