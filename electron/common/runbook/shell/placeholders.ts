@@ -129,13 +129,23 @@ function bracket(text: string, i: number, literalWords: ReadonlySet<string> | un
   const end = i + m[0].length;
   const next = text[end];
   // Markdown links `[x](url)`, references `[x][ref]` and definitions `[x]: url`.
-  if (next === '(' || next === '[' || next === ':') return null;
+  if (next === '(' || next === '[') return null;
+  if (next === ':' && isLinkDefinition(text, i, end)) return null;
   const inner = m[1].trim();
   if (!/^[A-Za-z]/.test(inner)) return null;
   if ((inner === 'x' || inner === 'X') && isTaskMarker(text, i)) return null;
   const upper = inner.toUpperCase();
   if (inner === upper && (STATUS_WORDS.has(inner) || SEVERITY_TAG.test(inner) || literalWords?.has(inner))) return null;
   return { start: i, end, name: inner };
+}
+
+/** `[ref]: https://x "title"` at a line start: a Markdown link reference definition. */
+function isLinkDefinition(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (!/^ {0,3}$/.test(text.slice(lineStart, start))) return false;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  return /^:\s*\S+(\s+("[^"]*"|'[^']*'|\([^)]*\)))?\s*$/.test(text.slice(end, Math.min(lineEnd, end + 2048)));
 }
 
 /** `- [x] done`: a checked task, not a placeholder. */
