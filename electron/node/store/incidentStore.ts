@@ -177,11 +177,12 @@ export class IncidentStore {
 
   // ---- incidents -------------------------------------------------------------------------
 
-  createIncident(input: NewIncident, options: ActOptions = {}): Promise<Incident> {
+  /** The creation is the acknowledgement milestone, so it is always stamped now. */
+  createIncident(input: NewIncident, options: { actor?: string } = {}): Promise<Incident> {
     return this.writes.enqueue((tx) => this.writeNewIncident(tx, input, options));
   }
 
-  createIncidentSync(input: NewIncident, options: ActOptions = {}): Incident {
+  createIncidentSync(input: NewIncident, options: { actor?: string } = {}): Incident {
     return this.writes.runSync((tx) => this.writeNewIncident(tx, input, options));
   }
 
@@ -466,7 +467,7 @@ export class IncidentStore {
 
   // ---- internals -------------------------------------------------------------------------
 
-  private writeNewIncident(tx: TxState, input: NewIncident, options: ActOptions): Incident {
+  private writeNewIncident(tx: TxState, input: NewIncident, options: { actor?: string }): Incident {
     const title = requireText(input.title, 'incident title');
     const severity = requireText(input.severity, 'severity');
     const status = input.status ?? 'investigating';
@@ -491,7 +492,7 @@ export class IncidentStore {
       id,
       'incident.created',
       { title, severity, status, commander, impact, runbookIds },
-      { actor: options.actor ?? this.actor, occurredAt: options.occurredAt, recordedAt: createdAt },
+      { actor: options.actor ?? this.actor, recordedAt: createdAt },
     );
     return this.requireIncident(id);
   }
