@@ -1,0 +1,243 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StepRun, TerminalOutput } from '../../../../../electron/common/services/terminalService';
+import { TerminalServiceImpl } from '../../../../../electron/node/services/terminalServiceImpl';
+import { IncidentStore } from '../../../../../electron/node/store/incidentStore';
+import { PtyHost } from '../../../../../electron/node/terminal/ptyHost';
+
+const SIZE = { cols: 100, rows: 30 };
+
+class Harness {
+  readonly dir = mkdtempSync(join(tmpdir(), 'wr-termsvc-'));
+  readonly home = join(this.dir, 'home');
+  store = IncidentStore.open(join(this.dir, 'warroom.db'));
+  ptys = new PtyHost({ tempRoot: this.dir });
+  service: TerminalServiceImpl;
+  readonly runs: StepRun[] = [];
+
+  constructor() {
+    rmSync(this.home, { recursive: true, force: true });
+    mkdirSync(this.home);
+    this.service = this.make();
+  }
+
+  make(): TerminalServiceImpl {
+    const service = new TerminalServiceImpl({
+      store: this.store,
+      ptys: this.ptys,
+      shell: '/bin/bash',
+      env: { ...(process.env as Record<string, string>), HOME: this.home, KUBECONFIG: join(this.home, 'kubeconfig') },
+      logError: (error) => {
+        throw error;
+      },
+    });
+    return service;
+  }
+
+  async incident(): Promise<string> {
+    return (await this.store.createIncident({ title: 'Checkout is down', severity: 'SEV2' })).id;
+  }
+
+  async open(incidentId: string) {
+    const tab = await this.service.openTab(incidentId, { ...SIZE, cwd: this.home });
+    await until(async () => (await this.service.listTabs(incidentId)).find((t) => t.tabId === tab.tabId)?.state === 'idle');
+    return tab;
+  }
+
+  /** Types a line like a user and waits for its record to be stored as finished. */
+  async type(incidentId: string, sessionId: string, line: string) {
+    const before = this.store.listCommands(incidentId).filter((c) => c.endedAt !== null).length;
+    await this.service.write(sessionId, line + '\r');
+    await until(() => this.store.listCommands(incidentId).filter((c) => c.endedAt !== null).length > before);
+    return this.store.listCommands(incidentId).at(-1)!;
+  }
+
+  async dispose() {
+    await this.service.dispose();
+    await this.ptys.dispose();
+    this.store.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+let h: Harness;
+afterEach(async () => {
+  await h?.dispose();
+});
+
+describe('TerminalService with a real bash and a real store', () => {
+  it('records typed commands on the timeline with exit codes, cwd and output', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    expect(tab).toMatchObject({ title: 'Terminal 1', active: true, captureOn: true, cwd: h.home });
+    const ok = await h.type(incidentId, tab.sessionId!, 'echo hello');
+    expect(ok).toMatchObject({ commandLine: 'echo hello', exitCode: 0, output: 'hello', cwd: h.home, step: null });
+    await h.type(incidentId, tab.sessionId!, 'cd /tmp');
+    const failed = await h.type(incidentId, tab.sessionId!, 'ls /does-not-exist');
+    expect(failed.exitCode).toBe(2);
+    expect(failed.cwd).toBe('/tmp');
+    const kinds = h.store.getEvents(incidentId).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'command.started')).toHaveLength(3);
+    expect(kinds.filter((k) => k === 'command.finished')).toHaveLength(3);
+    // The tab layout (with the new cwd) is saved for a restart.
+    await until(() => h.store.getTerminalTabs(incidentId)[0]?.cwd === '/tmp');
+  });
+
+  it('runs a step one command at a time, linked to the step, stopping at the first failure', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    await h.open(incidentId);
+    h.service.onDidChangeStepRun(incidentId)((run) => h.runs.push(run));
+    const run = await h.service.runStep({
+      incidentId,
+      runbookId: 'rb-1',
+      stepId: 'check-disk',
+      runbookHash: 'abc123',
+      commands: ['echo one', 'sh -c "exit 3"', 'echo never'],
+    });
+    expect(run.status).toBe('running');
+    await until(() => h.runs.some((r) => r.status !== 'running'));
+    const done = h.runs.at(-1)!;
+    expect(done).toMatchObject({ status: 'failed', exitCode: 3 });
+    expect(done.message).toContain('command 2 of 3 exited with 3');
+    expect(done.commands.map((c) => c.exitCode)).toEqual([0, 3, null]);
+    const commands = h.store.listCommands(incidentId);
+    expect(commands.map((c) => c.commandLine)).toEqual(['echo one', 'sh -c "exit 3"']);
+    expect(commands[0]!.step).toEqual({ runbookId: 'rb-1', stepId: 'check-disk', runbookHash: 'abc123' });
+    expect((await h.service.listStepRuns(incidentId))[0]).toMatchObject({ status: 'failed', exitCode: 3 });
+  });
+
+  it('refuses a command that still holds a placeholder, and types nothing', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    await h.open(incidentId);
+    await expect(
+      h.service.runStep({ incidentId, runbookId: 'rb', stepId: 's', runbookHash: 'h', commands: ['kubectl logs <pod-name>'] }),
+    ).rejects.toMatchObject({ name: 'UserError', code: 'E_INVALID', message: expect.stringContaining('pod-name') });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.store.listCommands(incidentId)).toHaveLength(0);
+  });
+
+  it('never types into a busy shell, and runs in a new tab when asked', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    await h.service.write(tab.sessionId!, 'sleep 30\r');
+    await until(async () => (await h.service.listTabs(incidentId))[0]?.state === 'running');
+    const step = { incidentId, runbookId: 'rb', stepId: 's', runbookHash: 'h', commands: ['echo in-new-tab'] };
+    await expect(h.service.runStep(step)).rejects.toMatchObject({ code: 'E_BUSY' });
+    h.service.onDidChangeStepRun(incidentId)((run) => h.runs.push(run));
+    const run = await h.service.runStep({ ...step, newTab: true });
+    expect(run.tabId).not.toBe(tab.tabId);
+    await until(() => h.runs.some((r) => r.status === 'succeeded'));
+    const tabs = await h.service.listTabs(incidentId);
+    expect(tabs.map((t) => [t.title, t.active, t.runningCommand])).toEqual([
+      ['Terminal 1', false, 'sleep 30'],
+      ['Terminal 2', true, null],
+    ]);
+  });
+
+  it('exports step inputs into the shell without recording their values', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    h.service.onDidChangeStepRun(incidentId)((run) => h.runs.push(run));
+    const secret = 'hunter2-very-secret';
+    await h.service.runStep({
+      incidentId,
+      runbookId: 'rb',
+      stepId: 's',
+      runbookHash: 'h',
+      commands: ['test -n "$API_TOKEN" && echo "token-is-set, ${#API_TOKEN} chars"'],
+      inputs: { API_TOKEN: secret },
+    });
+    await until(() => h.runs.some((r) => r.status !== 'running'));
+    expect(h.runs.at(-1)).toMatchObject({ status: 'succeeded', outputPreview: `token-is-set, ${secret.length} chars` });
+    // Only the step's own command is a record; loading inputs is not.
+    expect(h.store.listCommands(incidentId)).toHaveLength(1);
+    await h.service.settled();
+    h.store.flush();
+    const everything = JSON.stringify([h.store.getEvents(incidentId), h.store.listCommands(incidentId)]);
+    const raw = [...h.store.iterateOutputChunks(tab.sessionId!)].map((c) => Buffer.from(c.data).toString()).join('');
+    expect(everything).not.toContain(secret);
+    expect(raw).not.toContain(secret);
+    expect(raw).toContain('War Room inputs: API_TOKEN');
+    const cast = await h.service.exportCast(incidentId, tab.sessionId!);
+    expect(cast).not.toContain(secret);
+    expect(cast).toContain('token-is-set');
+    const header = JSON.parse(cast.split('\n')[0]!);
+    expect(header).toMatchObject({ version: 2, width: SIZE.cols, height: SIZE.rows, title: 'Checkout is down' });
+    expect(header.env).toBeUndefined();
+  });
+
+  it('ignores a spoofed integration sequence printed by a program', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    await h.type(incidentId, tab.sessionId!, "printf '\\033]633;E;rm -rf /\\007\\033]633;C\\007\\033]633;D;0\\007'; false");
+    await new Promise((r) => setTimeout(r, 200));
+    const commands = h.store.listCommands(incidentId);
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toMatchObject({ exitCode: 1 });
+    expect(commands[0]!.commandLine).toContain('printf');
+  });
+
+  it('holds back a client that does not acknowledge, then sends it a snapshot', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    const got: TerminalOutput[] = [];
+    const sub = h.service.onDidOutput({ sessionId: tab.sessionId!, clientId: 'c1' })((o) => got.push(o));
+    await until(() => got.length > 0);
+    expect(got[0]!.kind).toBe('snapshot');
+    let acked = got[0]!.data.length;
+    await h.service.ack(tab.sessionId!, 'c1', acked);
+    await h.type(incidentId, tab.sessionId!, 'yes | head -c 5000000');
+    const sent = got.slice(1).reduce((n, o) => n + o.data.length, 0);
+    // Past the high watermark (100 000) the client got nothing more: at most one batch over it.
+    expect(sent).toBeLessThan(100_000 + 210_000);
+    expect(got.slice(1).every((o) => o.kind === 'data')).toBe(true);
+    const before = got.length;
+    acked = got.slice(1).reduce((n, o) => n + o.data.length, 0);
+    await h.service.ack(tab.sessionId!, 'c1', acked);
+    await until(() => got.length > before);
+    expect(got[before]!.kind).toBe('snapshot');
+    expect(got[before]!.data.length).toBeLessThan(1_000_000);
+    sub.dispose();
+    // Recording did not wait for the client: the whole output is stored.
+    await h.service.settled();
+    h.store.flush();
+    const stored = [...h.store.iterateOutputChunks(tab.sessionId!)].reduce((n, c) => n + c.data.length, 0);
+    expect(stored).toBeGreaterThan(5_000_000);
+  });
+
+  it('brings tabs back after a restart saying their shell ended, and reopens one in the same cwd', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    await h.service.renameTab(tab.tabId, 'db box');
+    await h.type(incidentId, tab.sessionId!, 'cd /tmp');
+    await until(() => h.store.getTerminalTabs(incidentId)[0]?.cwd === '/tmp');
+    await h.service.dispose();
+    await h.ptys.dispose();
+    h.ptys = new PtyHost({ tempRoot: h.dir });
+    h.service = h.make();
+    const [back] = await h.service.listTabs(incidentId);
+    expect(back).toMatchObject({ tabId: tab.tabId, title: 'db box', sessionId: null, state: 'exited', cwd: '/tmp' });
+    expect(back!.ended).toContain('ended when the War Room host stopped');
+    const again = await h.service.restartTab(tab.tabId, SIZE);
+    expect(again).toMatchObject({ cwd: '/tmp', ended: null });
+    expect(again.sessionId).not.toBeNull();
+  });
+});
