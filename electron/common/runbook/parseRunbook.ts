@@ -34,6 +34,9 @@ const REPORT_TEMPLATE_HEADING = /(?:post-?\s?mortem|incident\s+report|post-?inci
 
 const SHELLISH_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'terminal', 'cmd', 'command', 'text', 'txt']);
 
+/** Every way shell assigns a name has `=` or one of these words; blocks without them are skipped cheaply. */
+const MAY_ASSIGN = /=|\b(?:export|local|declare|typeset|readonly|let|read|for|select|mapfile|readarray|getopts)\b/;
+
 function fileTitle(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
   return base.replace(/\.(?:md|markdown|mdown|mkd|txt)$/i, '') || base || 'Runbook';
@@ -84,6 +87,7 @@ export function buildRunbook(path: string, decoded: DecodedRunbook): Runbook {
   const assignedNames = new Set<string>();
   for (const block of outline.blocks) {
     if (block.kind !== 'code') continue;
+    if (!MAY_ASSIGN.test(block.code)) continue;
     if (block.lang === null ? looksLikeShell(block.code) : SHELLISH_LANGS.has(block.lang)) {
       for (const name of findAssignedNames(block.code)) assignedNames.add(name);
     }

@@ -5,7 +5,7 @@
  * names each step after its leading comment, the prose that introduces it, or its section.
  */
 import type { Command, Diagnostic, Step, Template } from './model';
-import type { CodeBlock, OutlineBlock } from './outline';
+import type { OutlineBlock } from './outline';
 import { classifyRisk, findEnvInputs, findPlaceholders, isChatOpsLine, looksLikeShell, splitBlock } from './shell/index';
 import type { ShellCommand } from './shell/index';
 import { splitSql } from './sqlSplit';
@@ -63,7 +63,8 @@ function buildCommand(command: ShellCommand, assigned: ReadonlySet<string>, shel
     line: command.line,
     placeholders: findPlaceholders(command.text, 'command'),
     // Statements typed into a client are not shell: `$1` in SQL is a parameter, not a variable.
-    envInputs: shell && !command.client ? findEnvInputs(command.text, assigned) : [],
+    // Without a `$` nothing is read from the environment; skipping the lexer there is most commands.
+    envInputs: shell && !command.client && command.text.includes('$') ? findEnvInputs(command.text, assigned) : [],
     risk: verdict.risk,
     riskReasons: verdict.reasons,
   };
