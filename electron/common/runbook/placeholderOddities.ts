@@ -36,6 +36,7 @@ const CHECKS: ReadonlyArray<{ pattern: RegExp; message: (match: string) => strin
 
 export function findPlaceholderOddities(text: string, recognised: readonly string[]): PlaceholderOddity[] {
   const oddities: PlaceholderOddity[] = [];
+  const flagged: [number, number][] = []; // one message per spot: `{{pod}` is not also "never closed"
   for (const check of CHECKS) {
     check.pattern.lastIndex = 0;
     for (let m = check.pattern.exec(text); m; m = check.pattern.exec(text)) {
@@ -47,6 +48,10 @@ export function findPlaceholderOddities(text: string, recognised: readonly strin
       if (inner !== '' && recognised.includes(inner)) continue;
       // Go/Helm templates (`{{.Values.x}`, `{{ $x }`) are code, not placeholders.
       if (/\{\{\s*[.$]/.test(m[0])) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (flagged.some(([a, b]) => start < b && a < end)) continue;
+      flagged.push([start, end]);
       const lineOffset = (text.slice(0, m.index).match(/\n/g) ?? []).length;
       oddities.push({ message: check.message(m[0]), lineOffset });
     }
