@@ -25,8 +25,8 @@ const CHUNK_WINDOW_MS = 20;
 
 interface PendingChunk {
   commandKey: string | null;
-  /** Resolved when the chunk starts: the command's record may be forgotten before the flush. */
-  commandId: Promise<string | null>;
+  /** Looked up when the chunk starts: the command's record may be forgotten before the flush. */
+  command: StoredCommand | null;
   parts: string[];
   chars: number;
   at: number;
@@ -43,12 +43,16 @@ interface SessionRecording {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Serialises this session's writes: a chunk waits for its command's stored id. */
   chain: Promise<void>;
+  /** Chunks on the chain still waiting; with none, a chunk whose id is known is written at once. */
+  waiting: number;
   /** Step refs for the next step-typed commands, in order. */
   expectedSteps: StepRef[];
 }
 
 interface StoredCommand {
   id: Promise<string | null>;
+  /** The stored id once `id` resolved (null: not recorded). */
+  known?: string | null;
   step: StepRef | null;
 }
 
@@ -97,6 +101,7 @@ export class CommandRecorder implements Disposable {
       pending: null,
       timer: undefined,
       chain: Promise.resolve(),
+      waiting: 0,
       expectedSteps: [],
     });
   }
@@ -145,10 +150,11 @@ export class CommandRecorder implements Disposable {
     s.open = start.commandId;
     s.attributed = start.commandId;
     if (s.paused || start.origin === 'inputs') {
-      this.commands.set(start.commandId, { id: Promise.resolve(null), step });
+      this.commands.set(start.commandId, { id: Promise.resolve(null), known: null, step });
       return;
     }
-    const id = this.store
+    const stored: StoredCommand = { id: Promise.resolve(null), step };
+    stored.id = this.store
       .startCommand(s.incidentId, { sessionId: start.sessionId, commandLine: start.commandLine, cwd: start.cwd, step, startedAt: start.startedAt })
       .then(
         ({ command }) => {
@@ -166,14 +172,16 @@ export class CommandRecorder implements Disposable {
             exitCode: null,
             durationMs: null,
           });
+          stored.known = command.id;
           return command.id;
         },
         (error: unknown) => {
           this.logError(error, 'recording a command start');
+          stored.known = null;
           return null;
         },
       );
-    this.commands.set(start.commandId, { id, step });
+    this.commands.set(start.commandId, stored);
   }
 
   private finished(record: CommandRecord): void {
@@ -226,8 +234,8 @@ export class CommandRecorder implements Disposable {
     const p = s.pending;
     if (p && (p.commandKey !== commandKey || p.chars + data.length > CHUNK_MAX_CHARS)) this.flush(sessionId);
     if (!s.pending) {
-      const commandId = (commandKey && this.commands.get(commandKey)?.id) || Promise.resolve(null);
-      s.pending = { commandKey, commandId, parts: [], chars: 0, at: time };
+      const command = (commandKey && this.commands.get(commandKey)) || null;
+      s.pending = { commandKey, command, parts: [], chars: 0, at: time };
       s.timer = setTimeout(() => this.flush(sessionId), CHUNK_WINDOW_MS);
     }
     s.pending.parts.push(data);
@@ -244,8 +252,23 @@ export class CommandRecorder implements Disposable {
     const bytes = Buffer.from(p.parts.join(''), 'utf8');
     const append = (id: string | null) => {
       // Not awaited: the store group-commits a flood's rows together; the chain only keeps order.
-      this.store.appendOutputChunk(s.incidentId, { sessionId, at: p.at, data: bytes, commandId: id }).catch((error: unknown) => this.logError(error, 'recording terminal output'));
+      try {
+        this.store.appendOutputChunk(s.incidentId, { sessionId, at: p.at, data: bytes, commandId: id }).catch((error: unknown) => this.logError(error, 'recording terminal output'));
+      } catch (error) {
+        this.logError(error, 'recording terminal output');
+      }
     };
-    s.chain = s.chain.then(() => p.commandId).then(append);
+    const command = p.command;
+    if (s.waiting === 0 && (!command || command.known !== undefined)) {
+      append(command?.known ?? null);
+      return;
+    }
+    s.waiting++;
+    s.chain = s.chain
+      .then(() => command?.id ?? null)
+      .then((id) => {
+        s.waiting--;
+        append(id);
+      });
   }
 }

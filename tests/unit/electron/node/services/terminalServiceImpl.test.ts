@@ -55,6 +55,7 @@ class Harness {
   }
 
   async dispose() {
+    await this.service.settled();
     await this.service.dispose();
     await this.ptys.dispose();
     this.store.close();
