@@ -50,6 +50,9 @@ export class HeadlessText {
     const buffer = this.term.buffer.normal;
     const lines = [...this.lines];
     for (let y = buffer.baseY; y < buffer.length; y++) this.appendRow(lines, y);
+    // Spaces a program wrote at a line's end are invisible too (zsh's PROMPT_SP pads a
+    // line with them), so they go with the trailing blank lines.
+    for (let i = 0; i < lines.length; i++) lines[i] = (lines[i] as string).trimEnd();
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     return lines.join('\n');
   }

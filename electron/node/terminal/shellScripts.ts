@@ -299,6 +299,13 @@ __wr_precmd_last() {
   builtin return $s
 }
 builtin typeset -ga precmd_functions preexec_functions
+# zsh runs a function named precmd before the precmd_functions array; D must come before
+# anything the user's hooks print, so theirs moves into the array behind ours.
+if (( $\{+functions[precmd]} )); then
+  functions[__wr_user_precmd]=$functions[precmd]
+  builtin unfunction precmd
+  precmd_functions=(__wr_user_precmd $\{precmd_functions[@]})
+fi
 precmd_functions=(__wr_precmd $\{precmd_functions[@]} __wr_precmd_last)
 preexec_functions+=(__wr_preexec)
 `;

@@ -290,3 +290,40 @@ function sleepers(): string[] {
   }
   return found;
 }
+
+const ZSH = ['/usr/bin/zsh', '/bin/zsh'].find((p) => existsSync(p));
+
+describe.skipIf(!ZSH)('PtyHost with a real zsh', () => {
+  const zshrc = "alias greet='echo hello-zsh'\nPS1='z> '\nprecmd() { print -n \"[pc:$?]\" }\n";
+
+  it('records typed commands exactly, with exit codes, cwd and output', async () => {
+    h = new TerminalHarness({ '.zshrc': zshrc });
+    const t = await h.open(ZSH);
+    expect(t).toMatchObject({ shellKind: 'zsh', captureOn: true });
+    expect(await h.type(t.id, 'echo hi')).toMatchObject({ commandLine: 'echo hi', exitCode: 0, output: 'hi' });
+    expect((await h.type(t.id, 'false')).exitCode).toBe(1);
+    // The user's alias and precmd still work, and precmd output is not part of the record.
+    expect((await h.type(t.id, 'greet')).output).toBe('hello-zsh');
+    await h.idle(t.id);
+    expect(h.screen.get(t.id)).toContain('[pc:1]');
+    await h.type(t.id, 'cd /tmp');
+    expect((await h.type(t.id, 'pwd')).cwd).toBe('/tmp');
+    const loop = await h.type(t.id, 'for i in 1 2\ndo echo n$i\ndone');
+    expect(loop).toMatchObject({ commandLine: 'for i in 1 2\ndo echo n$i\ndone', output: 'n1\nn2' });
+    expect((await h.type(t.id, 'echo a # steps may carry comments')).output).toBe('a');
+  });
+
+  it('exports inputs and refuses steps while busy', async () => {
+    h = new TerminalHarness({ '.zshrc': zshrc });
+    const t = await h.open(ZSH);
+    h.host.exportInputs(t.id, { TOKEN: 'zsh-secret-value' });
+    const r = await h.nextRecord(0);
+    expect(r).toMatchObject({ origin: 'inputs', inputNames: ['TOKEN'] });
+    expect(h.screen.get(t.id)).not.toContain('zsh-secret-value');
+    await h.idle(t.id);
+    expect((await h.type(t.id, 'echo ${#TOKEN}')).output).toBe(String('zsh-secret-value'.length));
+    h.host.write(t.id, 'sleep 1\r');
+    await h.until(() => h.host.get(t.id).state === 'running', 5000);
+    expect(() => h.host.runCommand(t.id, 'echo no')).toThrow(/still running/);
+  });
+});

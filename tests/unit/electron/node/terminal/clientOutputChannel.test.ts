@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ClientOutputChannel,
+  HIGH_WATERMARK_CHARS,
+  type ClientMessage,
+} from '../../../../../electron/node/terminal/clientOutputChannel';
+import { BATCH_MAX_CHARS, OutputBatcher } from '../../../../../electron/node/terminal/outputBatcher';
+import { ScreenMirror } from '../../../../../electron/node/terminal/screenMirror';
+
+const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+
+describe('OutputBatcher', () => {
+  it('coalesces small chunks into one message per frame', async () => {
+    const sent: string[] = [];
+    const b = new OutputBatcher((d) => sent.push(d));
+    b.push('a');
+    b.push('b');
+    b.push('c');
+    expect(sent).toEqual([]);
+    await tick();
+    expect(sent).toEqual(['abc']);
+  });
+
+  it('flushes at once past the size limit', () => {
+    const sent: string[] = [];
+    const b = new OutputBatcher((d) => sent.push(d));
+    b.push('x'.repeat(BATCH_MAX_CHARS));
+    expect(sent).toHaveLength(1);
+    b.dispose();
+  });
+
+  it('never ends a message on half of a surrogate pair', async () => {
+    const sent: string[] = [];
+    const b = new OutputBatcher((d) => sent.push(d));
+    const emoji = '😀';
+    b.push('x'.repeat(BATCH_MAX_CHARS - 1) + emoji[0]);
+    b.push(emoji[1] as string);
+    await tick();
+    expect(sent.join('')).toBe('x'.repeat(BATCH_MAX_CHARS - 1) + emoji);
+    for (const m of sent) expect(m.charCodeAt(m.length - 1) >= 0xd800 && m.charCodeAt(m.length - 1) <= 0xdbff).toBe(false);
+  });
+});
+
+describe('ClientOutputChannel', () => {
+  it('stops sending past the high watermark and resumes with a snapshot after acks', async () => {
+    const mirror = new ScreenMirror(80, 24);
+    const messages: ClientMessage[] = [];
+    const channel = new ClientOutputChannel((m) => messages.push(m), () => mirror.snapshot());
+    const push = (data: string) => {
+      mirror.write(data);
+      channel.push(data);
+    };
+    // A flood bigger than the watermark, in pty-sized chunks.
+    for (let i = 0; i < 60; i++) push(`${'y'.repeat(4094)}\r\n`);
+    await tick();
+    const sentChars = messages.reduce((n, m) => n + m.data.length, 0);
+    expect(channel.paused).toBe(true);
+    expect(sentChars).toBeLessThan(HIGH_WATERMARK_CHARS + BATCH_MAX_CHARS + 4096);
+    push('\r\nlast line\r\n');
+    await tick();
+    const whilePaused = messages.length;
+    expect(whilePaused).toBeGreaterThan(0);
+    // The client draws everything it got and acknowledges it.
+    channel.ack(sentChars);
+    for (let waited = 0; messages.length === whilePaused && waited < 3000; waited += 10) await tick(10);
+    const snapshot = messages[whilePaused];
+    expect(snapshot?.kind).toBe('snapshot');
+    expect(snapshot?.data).toContain('last line');
+    expect(channel.paused).toBe(false);
+    push('live again');
+    await tick();
+    expect(messages.at(-1)).toEqual({ kind: 'data', data: 'live again' });
+    channel.dispose();
+    mirror.dispose();
+  });
+});
+
+describe('ScreenMirror', () => {
+  it('shows the end of a flood in its snapshot without parsing all of it', async () => {
+    const mirror = new ScreenMirror(80, 24);
+    for (let i = 0; i < 2000; i++) mirror.write(`${String(i).padStart(6, '0')} ${'z'.repeat(4000)}\r\n`);
+    mirror.write('the end\r\n');
+    const snap = await mirror.snapshot();
+    expect(snap).toContain('the end');
+    expect(snap).toContain('001999');
+    mirror.dispose();
+  });
+});
