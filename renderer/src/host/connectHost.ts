@@ -5,6 +5,7 @@ import { RpcClient } from '../../../electron/common/rpc/rpcClient';
 import { AppServiceContract, type AppService } from '../../../electron/common/services/appService';
 import { IncidentServiceContract, type IncidentService } from '../../../electron/common/services/incidentService';
 import { RunbookServiceContract, type RunbookService } from '../../../electron/common/services/runbookService';
+import { TerminalServiceContract, type TerminalService } from '../../../electron/common/services/terminalService';
 import { openWebSocketConnection } from './webSocketTransport';
 
 declare global {
@@ -26,6 +27,7 @@ export interface HostConnection {
   readonly kind: 'electron' | 'browser';
   readonly app: AppService;
   readonly runbooks: RunbookService;
+  readonly terminals: TerminalService;
   readonly incidents: IncidentService;
   readonly state: ConnectionState;
   readonly onDidChangeState: Event<ConnectionState>;
@@ -68,6 +70,7 @@ export function connectHost(): HostConnection {
     kind: bridge ? 'electron' : 'browser',
     app: client.getService(AppServiceContract),
     runbooks: client.getService(RunbookServiceContract),
+    terminals: client.getService(TerminalServiceContract),
     incidents: client.getService(IncidentServiceContract),
     get state() {
       return state;
