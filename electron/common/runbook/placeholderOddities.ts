@@ -1,7 +1,7 @@
 /**
  * Placeholder syntax that a writer clearly meant but the resolver will not recognise, so the
  * responder would run the command with the marker still in it: `{{name}`, `{name}}`, an
- * unclosed `{{`, empty `{{ }}` or `<>`, `< pod-name >` with spaces inside the brackets.
+ * unclosed `{{`, an empty `{{ }}`, `< pod-name >` with spaces inside the brackets.
  * Used by `warroom lint`; conservative, because redirections (`sort <in >out`) and Go
  * templates (`{{.State}}`) are legitimate shell.
  */
@@ -25,7 +25,8 @@ const CHECKS: ReadonlyArray<{ pattern: RegExp; message: (match: string) => strin
     message: (m) => `\`{{\` is never closed on this line (\`${m.trim().slice(0, 30)}\`); write \`{{name}}\``,
   },
   {
-    pattern: /\{\{\s*\}\}|<>/g,
+    // Only `{{ }}`: `<>` is SQL's "not equal" (inside `psql -c "…"`) and a shell redirection.
+    pattern: /\{\{\s*\}\}/g,
     message: (m) => `empty placeholder \`${m}\`; put the name inside`,
   },
   {

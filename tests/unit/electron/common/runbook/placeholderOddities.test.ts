@@ -18,6 +18,7 @@ describe('findPlaceholderOddities', () => {
     expect(odd("awk '{print $1}' file")).toEqual([]);
     expect(odd('kubectl logs {{pod}} <container-name>')).toEqual([]);
     expect(odd('diff <(ls a) <(ls b)')).toEqual([]);
+    expect(odd('psql -c "SELECT 1 WHERE pid <> pg_backend_pid()"')).toEqual([]);
   });
 
   it('gives the line within a multi-line command', () => {
