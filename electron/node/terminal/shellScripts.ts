@@ -33,15 +33,20 @@ builtin unset WARROOM_NONCE_FILE
 __wr_bashrc_seen=0
 __wr_watch='[[ "$\{BASH_SOURCE[0]##*/}" == .bashrc ]] && __wr_bashrc_seen=1'
 builtin trap "$__wr_watch" DEBUG
+# A DEBUG trap reaches into sourced files only with functrace on.
+__wr_functrace=0
+if [[ $- == *T* ]]; then __wr_functrace=1; fi
+builtin set -T
 if [ -r /etc/profile ]; then . /etc/profile; fi
 if [ -r ~/.bash_profile ]; then . ~/.bash_profile
 elif [ -r ~/.bash_login ]; then . ~/.bash_login
 elif [ -r ~/.profile ]; then . ~/.profile
 fi
+if [[ $__wr_functrace == 0 ]]; then builtin set +T; fi
 # Remove the watch only if a profile did not install a DEBUG trap of its own.
 if [[ "$(builtin trap -p DEBUG)" == "trap -- '$__wr_watch' DEBUG" ]]; then builtin trap - DEBUG; fi
 if [[ $__wr_bashrc_seen == 0 && -r ~/.bashrc ]]; then . ~/.bashrc; fi
-builtin unset __wr_watch __wr_bashrc_seen
+builtin unset __wr_watch __wr_bashrc_seen __wr_functrace
 . '__WR_INTEGRATION__'
 `;
 

@@ -11,10 +11,12 @@ export class TerminalHarness {
   readonly records: CommandRecord[] = [];
   readonly screen = new Map<string, string>();
 
-  constructor(dotfiles: Record<string, string> = {}) {
+  constructor(dotfiles: Record<string, string> = {}, options: { keepScreen?: boolean } = {}) {
     for (const [name, text] of Object.entries(dotfiles)) writeFileSync(join(this.home, name), text);
     this.host.onDidFinishCommand((r) => this.records.push(r));
-    this.host.onDidData((e) => this.screen.set(e.sessionId, (this.screen.get(e.sessionId) ?? '') + e.data));
+    if (options.keepScreen !== false) {
+      this.host.onDidData((e) => this.screen.set(e.sessionId, (this.screen.get(e.sessionId) ?? '') + e.data));
+    }
   }
 
   /** Opens a terminal and waits for its first prompt (or a moment, without integration). */
