@@ -62,8 +62,13 @@ function randomDoc(next: () => number): string {
   return lines.join(next() < 0.8 ? '\n' : '\r\n');
 }
 
+/** Lines of a corpus file taken per mutated input: a window keeps each parse small, so 10 000 fit in seconds. */
+const WINDOW_LINES = 60;
+
 function mutate(source: string, next: () => number): string {
-  const lines = source.split('\n');
+  const all = source.split('\n');
+  const from = Math.floor(next() * Math.max(1, all.length - WINDOW_LINES));
+  const lines = next() < 0.2 ? all : all.slice(from, from + WINDOW_LINES);
   const edits = 1 + Math.floor(next() * 6);
   for (let e = 0; e < edits && lines.length > 0; e++) {
     const at = Math.floor(next() * lines.length);
