@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   INCIDENT_STATUSES,
   MILESTONE_NAMES,
+  type ChainVerification,
   type ChecklistItemState,
   type Incident,
   type IncidentVariable,
@@ -116,6 +117,8 @@ export const IncidentServiceContract = defineService({
     /** Sets a milestone by hand; null returns it to the time derived from the timeline. */
     setMilestone: { args: z.tuple([Id, z.enum(MILESTONE_NAMES), EpochMs.nullable()]), result: z.custom<Milestones>() },
     milestones: { args: z.tuple([Id]), result: z.custom<Milestones>() },
+    /** Checks the incident's hash chains, one per recording device: is the record intact? */
+    verifyChains: { args: z.tuple([Id]), result: z.custom<ChainVerification[]>() },
     /** Full-text search over notes, commands and output; optionally one incident only. */
     search: { args: z.tuple([z.string().max(500), Id.nullable().optional()]), result: z.custom<SearchHit[]>() },
     /** Events with seq > afterSeq, oldest first: what a reconnecting client missed. */

@@ -205,6 +205,10 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
     return this.store().getMilestones(incidentId);
   }
 
+  async verifyChains(incidentId: string) {
+    return this.store().verifyChains(incidentId);
+  }
+
   async search(text: string, incidentId?: string | null) {
     if (!text.trim()) return [];
     return this.store().search(text, incidentId ? { incidentId } : {});

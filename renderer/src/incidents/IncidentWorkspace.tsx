@@ -1,0 +1,152 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useHost } from '../host/hostContext';
+import { ActionItemsPanel } from './ActionItemsPanel';
+import { ChecklistPanel } from './ChecklistPanel';
+import { computeClocks } from './clocks';
+import { CommsPanel } from './CommsPanel';
+import { IncidentHeader } from './IncidentHeader';
+import { IncidentPlaceholderValues } from './IncidentPlaceholderValues';
+import { InputsPanel } from './InputsPanel';
+import { MilestonesPanel } from './MilestonesPanel';
+import { NoteBox } from './NoteBox';
+import { Timeline } from './Timeline';
+import { useAttachedRunbooks } from './useAttachedRunbooks';
+import { useIncidentDetails } from './useIncidentData';
+import { useTimeline } from './useTimeline';
+
+const TABS = [
+  { id: 'runbook', label: 'Runbook' },
+  { id: 'checklist', label: 'Checklist' },
+  { id: 'updates', label: 'Status updates' },
+  { id: 'actions', label: 'Action items' },
+  { id: 'inputs', label: 'Inputs' },
+  { id: 'milestones', label: 'Milestones' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+/** How long an error from an action stays on screen before it clears itself. */
+const ERROR_VISIBLE_MS = 12_000;
+
+/**
+ * The open incident: header with the clocks on top; the runbook (and the incident's panels) on
+ * the left beside the terminals over the timeline on the right. The runbook and terminals come
+ * from the frame (App.tsx), so each pane keeps one owner.
+ */
+export function IncidentWorkspace({
+  incidentId,
+  selectedRunbookId,
+  onSelectRunbook,
+  runbook,
+  terminals,
+}: {
+  incidentId: string;
+  selectedRunbookId: string | null;
+  onSelectRunbook: (runbookId: string) => void;
+  runbook: ReactNode;
+  terminals: ReactNode;
+}) {
+  const host = useHost();
+  const details = useIncidentDetails(incidentId);
+  const timeline = useTimeline(incidentId);
+  const runbooks = useAttachedRunbooks(details.data?.incident.runbookIds ?? []);
+  const [tab, setTab] = useState<TabId>('runbook');
+  const [error, setError] = useState<string | null>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!error) return;
+    const timer = setTimeout(() => setError(null), ERROR_VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [error]);
+
+  // Shortcuts for the frequent actions, only when the responder is not typing somewhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.key === 'n') {
+        e.preventDefault();
+        noteRef.current?.focus();
+      } else if (e.key === '/') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && (e.target === noteRef.current || e.target === searchRef.current)) (e.target as HTMLElement).blur();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('keydown', onEscape);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onEscape);
+    };
+  }, []);
+
+  const data = details.data;
+  const attached = data?.incident.id === incidentId ? data.incident.runbookIds : null;
+  // Reopening an incident brings its runbook back beside the terminal.
+  useEffect(() => {
+    if (attached && attached[0] && !selectedRunbookId) onSelectRunbook(attached[0]);
+  }, [attached, selectedRunbookId, onSelectRunbook]);
+  const clocks = useMemo(
+    () => (data ? computeClocks(data.incident, data.severityOptions, data.milestones, runbooks, timeline.events) : null),
+    [data, runbooks, timeline.events],
+  );
+
+  if (!data || !clocks) {
+    return <p className="pane-message" role={details.error ? 'alert' : undefined}>{details.error ?? 'Opening the incident…'}</p>;
+  }
+  if (data.incident.id !== incidentId) return null;
+
+  return (
+    <IncidentPlaceholderValues incidentId={incidentId} variables={data.variables}>
+      <div className="workspace">
+        <IncidentHeader details={data} clocks={clocks} onError={setError} />
+        {error && (
+          <p className="workspace__error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="workspace__body">
+          <div className="workspace__left">
+            <div role="tablist" aria-label="Incident panels" className="tabs">
+              {TABS.map((t) => (
+                <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} className="tabs__tab" onClick={() => setTab(t.id)}>
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="workspace__panel">
+              {tab === 'runbook' && selectedRunbookId && !data.incident.runbookIds.includes(selectedRunbookId) && (
+                <p className="attach-bar">
+                  This runbook is not attached to the incident: its checklist, templates and severity scale are not used.{' '}
+                  <button type="button" className="button button--small" onClick={() => void host.incidents.attachRunbook(incidentId, selectedRunbookId).catch((e: Error) => setError(e.message))}>
+                    Attach to incident
+                  </button>
+                </p>
+              )}
+              {tab === 'runbook' && runbook}
+              {tab === 'checklist' && <ChecklistPanel details={data} runbooks={runbooks} onError={setError} />}
+              {tab === 'updates' && <CommsPanel details={data} runbooks={runbooks} clocks={clocks} onError={setError} />}
+              {tab === 'actions' && <ActionItemsPanel incidentId={incidentId} events={timeline.events} onError={setError} />}
+              {tab === 'inputs' && <InputsPanel incidentId={incidentId} runbooks={runbooks} variables={data.variables} />}
+              {tab === 'milestones' && <MilestonesPanel details={data} onError={setError} />}
+            </div>
+          </div>
+          <div className="workspace__right">
+            {terminals}
+            <Timeline incidentId={incidentId} timeline={timeline} searchRef={searchRef} />
+            <NoteBox incidentId={incidentId} noteRef={noteRef} />
+          </div>
+        </div>
+      </div>
+    </IncidentPlaceholderValues>
+  );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.closest('.xterm')) return true;
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}

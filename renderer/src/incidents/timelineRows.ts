@@ -1,0 +1,77 @@
+import type { TimelineEvent, TimelineEventOf } from '../../../electron/common/incident/model';
+import { describeEvent, type EventDescription, type TimelineFilter } from './describeEvent';
+
+export interface TimelineRow {
+  event: TimelineEvent;
+  description: EventDescription;
+  /** For a command: how it ended (null while it runs). */
+  finished: TimelineEventOf<'command.finished'> | null;
+  starred: boolean;
+}
+
+/** Descriptions are pure per event: computed once per event object, not per render. */
+const descriptions = new WeakMap<TimelineEvent, EventDescription>();
+function describe(event: TimelineEvent): EventDescription {
+  let description = descriptions.get(event);
+  if (!description) {
+    description = describeEvent(event);
+    descriptions.set(event, description);
+  }
+  return description;
+}
+
+/**
+ * What the timeline lists: one row per event in the order things happened (a backdated note
+ * sits where it happened), a command's start and finish joined into one row, and stars shown
+ * on the starred row rather than as rows of their own.
+ */
+export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
+  const finishedByCommand = new Map<string, TimelineEventOf<'command.finished'>>();
+  const started = new Set<string>();
+  const starred = new Set<string>();
+  for (const event of events) {
+    if (event.kind === 'command.finished') finishedByCommand.set(event.payload.commandId, event);
+    else if (event.kind === 'command.started') started.add(event.payload.commandId);
+    else if (event.kind === 'star') starred.add(event.payload.eventId);
+    else if (event.kind === 'unstar') starred.delete(event.payload.eventId);
+  }
+  const rows: TimelineRow[] = [];
+  for (const event of events) {
+    if (event.kind === 'star' || event.kind === 'unstar') continue;
+    if (event.kind === 'command.finished' && started.has(event.payload.commandId)) continue;
+    rows.push({
+      event,
+      description: describe(event),
+      finished: event.kind === 'command.started' ? (finishedByCommand.get(event.payload.commandId) ?? null) : null,
+      starred: starred.has(event.id),
+    });
+  }
+  // Mostly in order already (TimSort makes that nearly linear); ties keep storage order.
+  rows.sort((a, b) => a.event.occurredAt - b.event.occurredAt || a.event.seq - b.event.seq);
+  return rows;
+}
+
+export function filterRows(rows: readonly TimelineRow[], filter: TimelineFilter, query: string): readonly TimelineRow[] {
+  const needle = query.trim().toLowerCase();
+  if (filter === 'all' && !needle) return rows;
+  return rows.filter((row) => {
+    if (filter === 'starred' ? !row.starred : filter !== 'all' && row.description.group !== filter) return false;
+    if (!needle) return true;
+    return row.description.text.toLowerCase().includes(needle) || row.event.actor.toLowerCase().includes(needle) || row.description.badge.toLowerCase() === needle;
+  });
+}
+
+/** Index of the row with this event, found by its sort key (binary search); -1 if absent. */
+export function indexOfRow(rows: readonly TimelineRow[], event: Pick<TimelineEvent, 'occurredAt' | 'seq'>): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = rows[mid]!.event;
+    const cmp = e.occurredAt - event.occurredAt || e.seq - event.seq;
+    if (cmp === 0) return mid;
+    if (cmp < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return Math.min(lo, rows.length - 1);
+}

@@ -1,0 +1,35 @@
+import type { EventKind } from '../../../electron/common/incident/model';
+import type { IncidentDetails } from '../../../electron/common/services/incidentService';
+import { useHost } from '../host/hostContext';
+import { useHostData, type HostData } from '../host/useHostData';
+
+/** The incidents list, fresh whenever the host says one was created or changed. */
+export function useIncidentList() {
+  const host = useHost();
+  return useHostData(() => host.incidents.list(), [host], (reload) => host.incidents.onDidChangeIncidents(reload));
+}
+
+/** Kinds that leave the header, checklist, inputs and milestones as they were: no reload. */
+const TIMELINE_ONLY: ReadonlySet<EventKind> = new Set<EventKind>([
+  'note',
+  'command.started',
+  'command.finished',
+  'star',
+  'unstar',
+  'actionItem.added',
+  'statusUpdate.copied',
+  'statusUpdate.posted',
+  'capture.paused',
+  'capture.resumed',
+  'output.struck',
+]);
+
+/** The open incident's state besides its timeline, reloaded when an event changes it (a backdated one may move "detected"). */
+export function useIncidentDetails(incidentId: string): HostData<IncidentDetails> {
+  const host = useHost();
+  return useHostData(
+    () => host.incidents.get(incidentId),
+    [host, incidentId],
+    (reload) => host.incidents.onDidAppendEvent(incidentId)((events) => events.some((e) => !TIMELINE_ONLY.has(e.kind) || e.occurredAt < e.recordedAt) && reload()),
+  );
+}
