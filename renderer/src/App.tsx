@@ -1,10 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Sidebar } from './components/Sidebar';
+import { TimeDisplayProvider } from './incidents/displayPrefs';
+import { IncidentWorkspace } from './incidents/IncidentWorkspace';
+import { NewIncidentDialog } from './incidents/NewIncidentDialog';
 import { OpenIncidentProvider, type OpenIncident } from './incidents/openIncident';
+import { StoreStatusBanner } from './incidents/StoreStatusBanner';
 import { PlaceholderValuesProvider } from './runbooks/placeholderValues';
 import { RunbookPane } from './runbooks/RunbookPane';
+import './incidents/incidents.css';
 
 /**
  * The console's frame. Layout (when an incident is open):
@@ -13,25 +18,37 @@ import { RunbookPane } from './runbooks/RunbookPane';
  *   main     runbook beside [terminals over timeline]
  */
 export function App() {
-  const [notice, setNotice] = useState<string | null>(null);
   const [runbookId, setRunbookId] = useState<string | null>(null);
   const [incidentId, setIncidentId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const openIncident = useMemo<OpenIncident>(() => ({ incidentId, open: setIncidentId }), [incidentId]);
+  const closeDialog = useCallback(() => setCreating(false), []);
 
   return (
     <OpenIncidentProvider value={openIncident}>
+      <TimeDisplayProvider>
       <PlaceholderValuesProvider>
         <div className="app">
           <AppHeader />
           <ConnectionBanner />
+          <StoreStatusBanner />
           <div className="app__body">
             <Sidebar
-              onNewIncident={() => setNotice('Incidents arrive with the incident store; this build shows the console shell.')}
+              onNewIncident={() => setCreating(true)}
               selectedRunbookId={runbookId}
               onSelectRunbook={setRunbookId}
             />
-            <main className="main" aria-label="Incident">
-              {runbookId ? (
+            <main className={incidentId ? 'main main--workspace' : 'main'} aria-label="Incident">
+              {incidentId ? (
+                <IncidentWorkspace
+                  key={incidentId}
+                  incidentId={incidentId}
+                  selectedRunbookId={runbookId}
+                  onSelectRunbook={setRunbookId}
+                  runbook={runbookId ? <RunbookPane runbookId={runbookId} /> : <p className="pane-message">Pick a runbook on the left to read it beside the terminal.</p>}
+                  terminals={<div className="workspace__terminals">{/* terminals pane */}</div>}
+                />
+              ) : runbookId ? (
                 <RunbookPane runbookId={runbookId} />
               ) : (
                 <section className="welcome">
@@ -40,17 +57,23 @@ export function App() {
                     Pick a runbook on the left, or start a <strong>New incident</strong>. Every command you run here lands on the incident's timeline,
                     with its exit code and output, on this machine.
                   </p>
-                  {notice && (
-                    <p className="welcome__notice" role="status">
-                      {notice}
-                    </p>
-                  )}
                 </section>
               )}
             </main>
           </div>
+          {creating && (
+            <NewIncidentDialog
+              defaultRunbookId={runbookId}
+              onClose={closeDialog}
+              onCreated={(id) => {
+                setCreating(false);
+                setIncidentId(id);
+              }}
+            />
+          )}
         </div>
       </PlaceholderValuesProvider>
+      </TimeDisplayProvider>
     </OpenIncidentProvider>
   );
 }

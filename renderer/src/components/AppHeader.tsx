@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../electron/common/services/appService';
 import { useConnectionState, useHost } from '../host/hostContext';
+import { ThemeToggle } from './ThemeToggle';
 
 export function AppHeader() {
   const host = useHost();
@@ -40,6 +41,7 @@ export function AppHeader() {
           </span>
         )}
         {lastBeat && <span className="visually-hidden">Last heartbeat {lastBeat}</span>}
+        <ThemeToggle />
       </div>
     </header>
   );
