@@ -142,8 +142,14 @@ export interface OpenConstruct {
 }
 
 export class ShellLexer {
-  /** Everything fed so far, each line followed by `\n`. */
-  text = '';
+  /** Lines fed so far, each with its `\n`; joined only when someone asks for `text`. */
+  private readonly chunks: string[] = [];
+  private readonly chunkStarts: number[] = [];
+  private joined: string | null = '';
+  /** The line being scanned and its offset: scanning never touches earlier text, so feeding stays linear. */
+  private s = '';
+  private base = 0;
+  private total = 0;
   readonly tokens: Token[] = [];
   private readonly frames: Frame[] = [];
   private readonly levels: Level[] = [newLevel()];
@@ -156,6 +162,40 @@ export class ShellLexer {
   private readonly subStarts: number[] = [];
 
   constructor(private readonly collect = true) {}
+
+  /** Everything fed so far, each line followed by `\n`. */
+  get text(): string {
+    if (this.joined === null) this.joined = this.chunks.join('');
+    return this.joined;
+  }
+
+  /** Character at absolute offset i of the current line (undefined outside it). */
+  private c(i: number): string | undefined {
+    return this.s[i - this.base];
+  }
+
+  private get end(): number {
+    return this.base + this.s.length;
+  }
+
+  /** Text between absolute offsets; cheap when it lies in the current line. */
+  private sliceAbs(start: number, end: number): string {
+    if (start >= this.base) return this.s.slice(start - this.base, end - this.base);
+    let lo = 0;
+    let hi = this.chunkStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.chunkStarts[mid] as number) <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    let out = '';
+    for (let k = lo; k < this.chunks.length && (this.chunkStarts[k] as number) < end; k++) {
+      const chunkStart = this.chunkStarts[k] as number;
+      const chunk = this.chunks[k] as string;
+      out += chunk.slice(Math.max(0, start - chunkStart), Math.min(chunk.length, end - chunkStart));
+    }
+    return out;
+  }
 
   /** True when the text fed so far is one or more complete commands. */
   get complete(): boolean {
@@ -175,7 +215,7 @@ export class ShellLexer {
     }
     if (this.continuation) return { what: 'a trailing \\', at: this.continuationAt, kind: 'trailing' };
     const lastOp = this.levels[0]?.lastOp;
-    if (lastOp && CONTINUATION_OPS.has(lastOp)) return { what: `a trailing ${lastOp}`, at: this.text.length, kind: 'trailing' };
+    if (lastOp && CONTINUATION_OPS.has(lastOp)) return { what: `a trailing ${lastOp}`, at: this.total, kind: 'trailing' };
     return null;
   }
 
@@ -190,17 +230,21 @@ export class ShellLexer {
 
   /** Feeds one line (without its line end). */
   feedLine(line: string): void {
-    const base = this.text.length;
-    this.text += line + '\n';
+    const chunk = line + '\n';
+    this.chunkStarts.push(this.total);
+    this.chunks.push(chunk);
+    this.joined = null;
+    this.s = chunk;
+    this.base = this.total;
+    this.total += chunk.length;
     if (this.heredocActive) {
       this.heredocLine(line);
       return;
     }
     this.continuation = false;
-    const text = this.text;
-    let i = base;
-    const end = text.length;
-    while (i < end) i = this.step(text, i);
+    let i = this.base;
+    const end = this.total;
+    while (i < end) i = this.step(i);
   }
 
   private heredocLine(line: string): void {
@@ -256,25 +300,25 @@ export class ShellLexer {
     }
   }
 
-  private step(text: string, i: number): number {
+  private step(i: number): number {
     const top = this.top;
-    const c = text[i] as string;
-    if (!top || SHELL_LEVEL_FRAMES.has(top.kind)) return this.shellStep(text, i, top);
+    const c = this.c(i) as string;
+    if (!top || SHELL_LEVEL_FRAMES.has(top.kind)) return this.shellStep(i, top);
     switch (top.kind) {
       case 'sq':
         if (c === "'") this.frames.pop();
         return i + 1;
       case 'ansi':
-        if (c === '\\') return Math.min(i + 2, text.length);
+        if (c === '\\') return Math.min(i + 2, this.end);
         if (c === "'") this.frames.pop();
         return i + 1;
       case 'dq':
-        if (c === '\\') return this.backslash(text, i);
+        if (c === '\\') return this.backslash(i);
         if (c === '"') {
           this.frames.pop();
           return i + 1;
         }
-        if (c === '$') return this.dollar(text, i, false);
+        if (c === '$') return this.dollar(i, false);
         if (c === '`') {
           this.pushCode('bt', i, i + 1);
           return i + 1;
@@ -285,18 +329,18 @@ export class ShellLexer {
           this.frames.pop();
           return i + 1;
         }
-        return this.inWordCommon(text, i);
+        return this.inWordCommon(i);
       case 'arith':
         if (c === ')') {
           this.frames.pop();
           // `))` closes; a lone `)` is a syntax error we read as the end anyway.
-          return text[i + 1] === ')' ? i + 2 : i + 1;
+          return this.c(i + 1) === ')' ? i + 2 : i + 1;
         }
         if (c === '(') {
           this.push('aparen', i);
           return i + 1;
         }
-        return this.inWordCommon(text, i);
+        return this.inWordCommon(i);
       case 'aparen':
         if (c === ')') {
           this.frames.pop();
@@ -306,7 +350,7 @@ export class ShellLexer {
           this.push('aparen', i);
           return i + 1;
         }
-        return this.inWordCommon(text, i);
+        return this.inWordCommon(i);
       case 'wparen':
         if (c === ')') {
           this.frames.pop();
@@ -321,16 +365,16 @@ export class ShellLexer {
           while (this.top?.kind === 'wparen') this.frames.pop();
           return i;
         }
-        return this.inWordCommon(text, i);
+        return this.inWordCommon(i);
       default:
         return i + 1;
     }
   }
 
   /** Quotes, `$…`, backticks and backslashes inside `${ }`, `$(( ))` and word parens. */
-  private inWordCommon(text: string, i: number): number {
-    const c = text[i];
-    if (c === '\\') return this.backslash(text, i);
+  private inWordCommon(i: number): number {
+    const c = this.c(i);
+    if (c === '\\') return this.backslash(i);
     if (c === "'") {
       this.push('sq', i);
       return i + 1;
@@ -339,7 +383,7 @@ export class ShellLexer {
       this.push('dq', i);
       return i + 1;
     }
-    if (c === '$') return this.dollar(text, i, true);
+    if (c === '$') return this.dollar(i, true);
     if (c === '`') {
       this.pushCode('bt', i, i + 1);
       return i + 1;
@@ -347,18 +391,18 @@ export class ShellLexer {
     return i + 1;
   }
 
-  private backslash(text: string, i: number): number {
-    if (text[i + 1] === '\n' && i + 2 === text.length) {
+  private backslash(i: number): number {
+    if (this.c(i + 1) === '\n' && i + 2 === this.end) {
       this.continuation = true;
       this.continuationAt = i;
     }
-    return Math.min(i + 2, text.length);
+    return Math.min(i + 2, this.end);
   }
 
-  private dollar(text: string, i: number, allowAnsi: boolean): number {
-    const next = text[i + 1];
+  private dollar(i: number, allowAnsi: boolean): number {
+    const next = this.c(i + 1);
     if (next === '(') {
-      if (text[i + 2] === '(') {
+      if (this.c(i + 2) === '(') {
         this.push('arith', i);
         return i + 3;
       }
@@ -388,31 +432,31 @@ export class ShellLexer {
     }
   }
 
-  private shellStep(text: string, i: number, top: Frame | undefined): number {
+  private shellStep(i: number, top: Frame | undefined): number {
     const L = this.level;
-    const c = text[i] as string;
+    const c = this.c(i) as string;
     if (c === '`' && top?.kind === 'bt') {
-      this.endWord(text, i);
+      this.endWord(i);
       this.popCode(i);
       return i + 1;
     }
     if (c === ' ' || c === '\t') {
-      this.endWord(text, i);
+      this.endWord(i);
       return i + 1;
     }
     if (c === '\n') {
-      this.endWord(text, i);
+      this.endWord(i);
       this.newline(i);
       return i + 1;
     }
     if (c === '\\') {
-      if (text[i + 1] === '\n') return this.backslash(text, i);
+      if (this.c(i + 1) === '\n') return this.backslash(i);
       this.startWord(i);
-      return this.backslash(text, i);
+      return this.backslash(i);
     }
     if (c === '#' && L.wordStart < 0) {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = text.length;
+      const newline = this.s.indexOf('\n', i - this.base);
+      const end = newline < 0 ? this.end : this.base + newline;
       if (this.atTopLevel) this.tokens.push({ kind: 'comment', start: i, end });
       return end;
     }
@@ -433,15 +477,15 @@ export class ShellLexer {
     }
     if (c === '$') {
       this.startWord(i);
-      return this.dollar(text, i, true);
+      return this.dollar(i, true);
     }
     if (c === '(') {
       if (L.wordStart >= 0) {
-        this.push('wparen', i, { array: text[i - 1] === '=' });
+        this.push('wparen', i, { array: this.c(i - 1) === '=' });
         return i + 1;
       }
       if (L.cmdPos && L.redirNext === null && L.heredocNext === null) {
-        if (text[i + 1] === '(') {
+        if (this.c(i + 1) === '(') {
           this.startWord(i);
           this.push('arith', i);
           return i + 2;
@@ -457,7 +501,7 @@ export class ShellLexer {
       return i + 1;
     }
     if (c === ')') {
-      this.endWord(text, i);
+      this.endWord(i);
       if (top?.kind === 'sub') {
         this.frames.pop();
         this.emitOp(')', i);
@@ -474,19 +518,19 @@ export class ShellLexer {
       return i + 1;
     }
     if (c === '|' || c === '&' || c === ';' || c === '<' || c === '>') {
-      if ((c === '<' || c === '>') && text[i + 1] === '(') {
+      if ((c === '<' || c === '>') && this.c(i + 1) === '(') {
         this.startWord(i);
         this.pushCode('proc', i, i + 2);
         return i + 2;
       }
       let fd: string | null = null;
-      if ((c === '<' || c === '>') && L.wordStart >= 0 && isDigits(text, L.wordStart, i)) {
-        fd = text.slice(L.wordStart, i);
+      if ((c === '<' || c === '>') && L.wordStart >= 0 && L.wordStart >= this.base && isDigits(this.s, L.wordStart - this.base, i - this.base)) {
+        fd = this.sliceAbs(L.wordStart, i);
         L.wordStart = -1;
       } else {
-        this.endWord(text, i);
+        this.endWord(i);
       }
-      const op = readOperator(text, i);
+      const op = readOperator(this.s, i - this.base);
       this.operator(op, fd, i);
       return i + op.length;
     }
@@ -536,12 +580,12 @@ export class ShellLexer {
     if (this.pendingHeredocs.length > 0) this.heredocActive = true;
   }
 
-  private endWord(text: string, end: number): void {
+  private endWord(end: number): void {
     const L = this.level;
     if (L.wordStart < 0) return;
     const start = L.wordStart;
     L.wordStart = -1;
-    const raw = text.slice(start, end);
+    const raw = this.sliceAbs(start, end);
     const top = this.levels.length === 1 && this.collect;
     const token: WordToken | null = top ? { kind: 'word', raw, start, end, subs: this.currentSubs } : null;
     if (top) this.currentSubs = [];
@@ -585,23 +629,23 @@ export class ShellLexer {
     const top = this.top;
     switch (raw) {
       case 'if':
-        this.push('if', this.text.length);
+        this.push('if', this.total);
         return;
       case 'while':
       case 'until':
-        this.push('loop', this.text.length);
+        this.push('loop', this.total);
         return;
       case 'for':
       case 'select':
-        this.push('loop', this.text.length);
+        this.push('loop', this.total);
         L.cmdPos = false;
         return;
       case 'case':
-        this.push('case', this.text.length);
+        this.push('case', this.total);
         L.cmdPos = false;
         return;
       case '{':
-        this.push('brace', this.text.length);
+        this.push('brace', this.total);
         return;
       case 'then':
       case 'do':

@@ -139,19 +139,25 @@ function bracket(text: string, i: number, literalWords: ReadonlySet<string> | un
   return { start: i, end, name: inner };
 }
 
+/** True when only up to `maxSpaces` spaces (or `allowed` text) separate `i` from the start of its line. Bounded look-back. */
+function lineStartBefore(text: string, i: number, limit: number): number {
+  for (let j = i - 1; j >= Math.max(0, i - limit - 1); j--) if (text[j] === '\n') return j + 1;
+  return i - limit - 1 <= 0 ? 0 : -1;
+}
+
 /** `[ref]: https://x "title"` at a line start: a Markdown link reference definition. */
 function isLinkDefinition(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (!/^ {0,3}$/.test(text.slice(lineStart, start))) return false;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  return /^:\s*\S+(\s+("[^"]*"|'[^']*'|\([^)]*\)))?\s*$/.test(text.slice(end, Math.min(lineEnd, end + 2048)));
+  const lineStart = lineStartBefore(text, start, 3);
+  if (lineStart < 0 || !/^ {0,3}$/.test(text.slice(lineStart, start))) return false;
+  const window = text.slice(end, end + 2048);
+  const newline = window.indexOf('\n');
+  return /^:\s*\S+(\s+("[^"]*"|'[^']*'|\([^)]*\)))?\s*$/.test(newline < 0 ? window : window.slice(0, newline));
 }
 
 /** `- [x] done`: a checked task, not a placeholder. */
 function isTaskMarker(text: string, i: number): boolean {
-  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-  return /^\s*([-*+]|\d+[.)])\s+$/.test(text.slice(lineStart, i));
+  const lineStart = lineStartBefore(text, i, 12);
+  return lineStart >= 0 && /^\s*([-*+]|\d+[.)])\s+$/.test(text.slice(lineStart, i));
 }
 
 /** Names of the placeholders in `text`, in order of first appearance, each once. */

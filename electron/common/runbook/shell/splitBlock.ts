@@ -42,6 +42,9 @@ const SQL_KEYWORDS = new Set([
   'COMMENT', 'MERGE', 'REPLACE', 'OPTIMIZE', 'PURGE', 'START', 'STOP', 'CHANGE', 'STATUS', 'PRAGMA', 'ATTACH', 'DETACH', 'UPSERT',
 ]);
 
+/** Cheap pre-check before asking whether a command opens a client session. */
+const CLIENT_NAMES = /psql|mysql|mariadb|redis-cli|valkey-cli|keydb-cli|sqlite|mongo|cqlsh|clickhouse/;
+
 const SESSION_END = /^(\\q|\\quit|exit|quit|exit\(\)|quit\(\))\s*;?$/i;
 
 /** Chat-ops: `/incident declare …`, `@oncall please look`. */
@@ -217,7 +220,7 @@ class Splitter {
       this.lastAdded = undefined;
       i = this.shellCommand(i, (index) => lines[index] as string);
       const command = this.lastAdded as ShellCommand | undefined;
-      session = command && !command.incomplete ? interactiveClient(command.text) : null;
+      session = command && !command.incomplete && CLIENT_NAMES.test(command.text) ? interactiveClient(command.text) : null;
     }
   }
 
@@ -421,16 +424,25 @@ class Splitter {
     }
   }
 
-  /** The next non-blank line after `index` starts with a prompt. */
+  /** For each line: does the next non-blank, non-comment line after it start with a prompt? Computed once, backwards. */
+  private promptAhead: boolean[] | null = null;
+
   private promptFollows(index: number): boolean {
-    for (let j = index + 1; j < this.lines.length; j++) {
-      const l = this.lines[j] as string;
-      const t = l.trim();
-      if (t === '') continue;
-      if (t.startsWith('#') && shellPromptLength(l, this.rootPrompts, isKnownProgram) === 0) continue;
-      return shellPromptLength(l, this.rootPrompts, isKnownProgram) > 0 || replPrompt(l.trimStart(), null) !== null;
+    if (!this.promptAhead) {
+      const ahead: boolean[] = new Array<boolean>(this.lines.length).fill(false);
+      let next = false;
+      for (let j = this.lines.length - 1; j >= 0; j--) {
+        ahead[j] = next;
+        const l = this.lines[j] as string;
+        const t = l.trim();
+        if (t === '') continue;
+        const isPrompt = shellPromptLength(l, this.rootPrompts, isKnownProgram) > 0 || replPrompt(l.trimStart(), null) !== null;
+        if (t.startsWith('#') && !isPrompt) continue;
+        next = isPrompt;
+      }
+      this.promptAhead = ahead;
     }
-    return false;
+    return this.promptAhead[index] ?? false;
   }
 }
 
@@ -455,26 +467,23 @@ function isClientInput(client: string, trimmed: string): boolean {
 
 /** Removes comments the lexer found (whole comment lines, and trailing comments). */
 function stripComments(fed: string[], tokens: readonly Token[]): string {
-  const comments = tokens.filter((t) => t.kind === 'comment');
-  if (comments.length === 0) return trimCommand(fed.join('\n'));
-  const lineStarts: number[] = [];
-  let offset = 0;
-  for (const l of fed) {
-    lineStarts.push(offset);
-    offset += l.length + 1;
-  }
   const out = fed.slice();
   const drop = new Set<number>();
-  for (const c of comments) {
-    let lineIndex = 0;
-    while (lineIndex + 1 < lineStarts.length && (lineStarts[lineIndex + 1] as number) <= c.start) lineIndex++;
+  // Comments come in text order, so one pass over the lines places them all.
+  let lineIndex = 0;
+  let lineStart = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'comment') continue;
+    while (lineIndex + 1 < fed.length && lineStart + (fed[lineIndex] as string).length + 1 <= t.start) {
+      lineStart += (fed[lineIndex] as string).length + 1;
+      lineIndex++;
+    }
     const line = out[lineIndex] as string;
-    const col = c.start - (lineStarts[lineIndex] as number);
-    const before = line.slice(0, col);
+    const before = line.slice(0, t.start - lineStart);
     if (before.trim() === '') drop.add(lineIndex);
     else out[lineIndex] = before.replace(/[ \t]+$/, '');
   }
-  return trimCommand(out.filter((_, index) => !drop.has(index)).join('\n'));
+  return trimCommand(drop.size > 0 ? out.filter((_, index) => !drop.has(index)).join('\n') : out.join('\n'));
 }
 
 function trimCommand(text: string): string {
