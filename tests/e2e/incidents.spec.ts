@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, startServedConsole, test } from './servedConsole';
+
+/** A fixed data dir per test that survives restarts of `warroom serve` (journey 7). */
+function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-inc-'));
+}
+
+const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
+
+/** `datetime-local` value for a time some minutes ago, in the browser's (and our) local zone. */
+function localInput(at: number): string {
+  const d = new Date(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart and find it all as it was', async ({ page }) => {
+  const dataDir = tempDataDir();
+  let served = await startServedConsole([], dataDir);
+  try {
+    await page.goto(served.url);
+
+    // Journey 2: New incident, from the runbook's own severity scale.
+    await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Kubernetes service outage' }).click();
+    await page.getByRole('button', { name: 'New incident' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New incident' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Checkout returns 502 for EU users');
+    await expect(dialog.getByRole('combobox', { name: 'Runbook' })).toHaveValue(/.+/); // the open runbook, attached by default
+    const dialogSeverity = dialog.getByRole('combobox', { name: 'Severity' });
+    await expect(dialogSeverity.locator('option')).toHaveText(['SEV1 — Critical', 'SEV2 — High', 'SEV3 — Medium', 'SEV4 — Low']);
+    await dialogSeverity.selectOption({ label: 'SEV1 — Critical' });
+    await dialog.getByRole('textbox', { name: 'Commander' }).fill('ana');
+    await dialog.getByRole('textbox', { name: 'Impact' }).fill('EU customers cannot pay');
+    await dialog.getByRole('button', { name: 'Create incident' }).click();
+    await expect(dialog).toHaveCount(0);
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Checkout returns 502 for EU users' })).toBeVisible();
+    const severity = page.getByRole('combobox', { name: 'Severity' });
+    const status = page.getByRole('combobox', { name: 'Status' });
+    await expect(severity).toHaveValue('SEV1');
+    await expect(status.locator('option')).toHaveText(['Investigating', 'Identified', 'Mitigating', 'Monitoring', 'Resolved']);
+    // The response clock counts down from the scale's 15 minutes.
+    await expect(page.getByRole('group', { name: 'Clocks' })).toContainText(/Respond within\s*1[45]:\d\d/);
+    await expect(page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout returns 502/ })).toBeVisible();
+
+    // Journey 5: status and severity, a backdated note, a checklist tick, a star, an action item.
+    await status.selectOption('Identified');
+    await expect(timeline(page)).toContainText('Status Investigating → Identified');
+    await severity.selectOption({ label: 'SEV2 — High' });
+    await expect(timeline(page)).toContainText('Severity SEV1 → SEV2');
+
+    const alertAt = Date.now() - 25 * 60_000;
+    await page.getByRole('textbox', { name: 'Note' }).fill('PagerDuty alert fired: checkout 5xx > 5%');
+    await page.getByLabel('Happened at').fill(localInput(alertAt));
+    await page.getByRole('button', { name: 'Add note' }).click();
+    const alertRow = timeline(page).getByRole('listitem').filter({ hasText: 'PagerDuty alert fired' });
+    await expect(alertRow).toContainText('backdated');
+    await expect(alertRow.locator('time')).toHaveText(new RegExp(localInput(alertAt).slice(11, 16)));
+    // The backdated note is the earliest thing on the timeline, so it moves "detected".
+    await expect(page.getByRole('list', { name: 'Milestones' })).toContainText(`detected ${localInput(alertAt).slice(11)}`);
+
+    // Ctrl+Enter adds a note; `n` focuses the note box when not typing.
+    await page.getByRole('heading', { level: 1, name: 'Checkout returns 502 for EU users' }).click();
+    await page.keyboard.press('n');
+    await expect(page.getByRole('textbox', { name: 'Note' })).toBeFocused();
+    await page.keyboard.type('Rolled back checkout to v41');
+    await page.keyboard.press('Control+Enter');
+    const rollbackRow = timeline(page).getByRole('listitem').filter({ hasText: 'Rolled back checkout to v41' });
+    await expect(rollbackRow).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue('');
+    await rollbackRow.getByRole('button', { name: 'Star' }).click();
+    await expect(rollbackRow.getByRole('button', { name: 'Unstar' })).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Checklist' }).click();
+    const tick = page.getByRole('checkbox', { name: 'Acknowledge the page' });
+    await tick.check();
+    await expect(timeline(page)).toContainText('☑ Acknowledge the page');
+    await expect(tick).toBeChecked();
+
+    await page.getByRole('tab', { name: 'Action items' }).click();
+    await page.getByRole('textbox', { name: 'Action item' }).fill('Alert on checkout 5xx per region');
+    await page.getByRole('textbox', { name: 'Owner' }).fill('bo');
+    await page.getByRole('button', { name: 'Add action item' }).click();
+    await expect(timeline(page)).toContainText('Action item: Alert on checkout 5xx per region — owner bo');
+
+    // Journey 6: fill a template from the incident, copy it, then say when it was posted.
+    await page.getByRole('tab', { name: 'Status updates' }).click();
+    const updates = page.getByRole('region', { name: 'Status updates' });
+    await expect(updates.getByRole('combobox', { name: 'Template' })).toHaveValue(/.+/);
+    const text = updates.getByRole('textbox', { name: 'Status update text' });
+    await expect(text).toHaveValue(/SEV2 Checkout returns 502 for EU users/);
+    await expect(text).toHaveValue(/Impact: EU customers cannot pay/);
+    await expect(text).toHaveValue(/Incident commander: ana/);
+    await text.fill(`${await text.inputValue()}\nRollback to v41 in progress.`);
+    await updates.getByRole('button', { name: 'Copy update' }).click();
+    await expect(updates.getByRole('status')).toContainText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Rollback to v41 in progress.');
+    await expect(timeline(page)).toContainText('Status update copied: SEV2 Checkout returns 502 for EU users');
+    await expect(page.getByRole('group', { name: 'Clocks' })).toContainText('none posted yet');
+    const postedAt = Date.now() - 2 * 60_000;
+    await updates.getByLabel('Posted at').fill(localInput(postedAt));
+    await updates.getByRole('button', { name: 'Mark as posted' }).click();
+    await expect(timeline(page)).toContainText('Status update posted: SEV2 Checkout returns 502 for EU users');
+    // The runbook says "every 30 minutes for SEV1/SEV2": due 28 minutes from now.
+    await expect(page.getByRole('group', { name: 'Clocks' })).toContainText(/Next update due\s*2[78]:\d\d/);
+
+    // Journey 7: times in local time with the zone stated; one toggle shows UTC.
+    await expect(timeline(page)).toContainText(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await timeline(page).getByRole('button', { name: 'UTC' }).click();
+    await expect(timeline(page).getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
+    const utcAlert = new Date(alertAt).toISOString().slice(11, 16);
+    await expect(alertRow.locator('time')).toHaveText(new RegExp(utcAlert));
+    await timeline(page).getByRole('button', { name: 'UTC' }).click();
+
+    // Close the app mid-incident (stop the server), start it again on the same data dir.
+    await served.stop();
+    served = await startServedConsole([], dataDir);
+    const again = await page.context().newPage();
+    await again.goto(served.url);
+    await again.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout returns 502/ }).click();
+    await expect(again.getByRole('heading', { level: 1, name: 'Checkout returns 502 for EU users' })).toBeVisible();
+    await expect(again.getByRole('combobox', { name: 'Severity' })).toHaveValue('SEV2');
+    await expect(again.getByRole('combobox', { name: 'Status' })).toHaveValue('identified');
+    const after = timeline(again);
+    for (const entry of ['Status Investigating → Identified', 'Severity SEV1 → SEV2', 'PagerDuty alert fired', '☑ Acknowledge the page', 'Status update copied', 'Status update posted', 'Action item: Alert on checkout']) {
+      await expect(after).toContainText(entry);
+    }
+    await expect(after.getByRole('listitem').filter({ hasText: 'Rolled back checkout to v41' }).getByRole('button', { name: 'Unstar' })).toBeVisible();
+    await expect(again.getByRole('group', { name: 'Clocks' })).toContainText(/Next update due/);
+    await again.getByRole('tab', { name: 'Checklist' }).click();
+    await expect(again.getByRole('checkbox', { name: 'Acknowledge the page' })).toBeChecked();
+    // The runbook came back beside the timeline.
+    await again.getByRole('tab', { name: 'Runbook' }).click();
+    await expect(again.getByRole('article', { name: /Runbook: Kubernetes/ })).toBeVisible();
+
+    // Reopen after resolving: any status may be chosen directly.
+    await again.getByRole('combobox', { name: 'Status' }).selectOption('Resolved');
+    await expect(again.getByRole('list', { name: 'Milestones' })).not.toContainText('resolved —');
+    await again.getByRole('combobox', { name: 'Status' }).selectOption('Investigating');
+    await expect(after).toContainText('Status Resolved → Investigating');
+    await expect(again.getByRole('list', { name: 'Milestones' })).toContainText('resolved —');
+  } finally {
+    await served.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('placeholder values and incident inputs are remembered per incident; secrets stay masked and off the timeline', async ({ page }) => {
+  const dataDir = tempDataDir();
+  let served = await startServedConsole([], dataDir);
+  try {
+    await page.goto(served.url);
+    await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'PostgreSQL connection exhaustion' }).click();
+    await page.getByRole('button', { name: 'New incident' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Title' }).fill('Too many connections on orders-db');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create incident' }).click();
+    await page.getByRole('tab', { name: 'Inputs' }).click();
+    const panel = page.getByRole('region', { name: 'Incident inputs' });
+    const secret = panel.getByRole('textbox', { name: 'DATABASE_URL', exact: true });
+    await expect(secret).toHaveAttribute('type', 'password');
+    await secret.fill('postgres://app:hunter2@orders-db:5432/orders');
+    await expect(timeline(page)).toContainText('Input DATABASE_URL set (secret, hidden)');
+    await expect(timeline(page)).not.toContainText('hunter2');
+
+    await served.stop();
+    served = await startServedConsole([], dataDir);
+    await page.goto(served.url);
+    await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Too many connections/ }).click();
+    await page.getByRole('tab', { name: 'Inputs' }).click();
+    await expect(page.getByRole('region', { name: 'Incident inputs' }).getByRole('textbox', { name: 'DATABASE_URL', exact: true })).toHaveAttribute('placeholder', /saved \(hidden\)/);
+  } finally {
+    await served.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a missing store is no problem but the brand-new console has no incidents yet', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByRole('navigation', { name: 'Incidents' })).toContainText('None yet.');
+  await expect(page.getByTestId('store-error')).toHaveCount(0);
+});
