@@ -32,7 +32,7 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
   const run = () => runner.run({ step, runbookId, runbookHash, commands: filled }).then(() => say('Sent to the terminal.'), fail);
   const onRun = () => {
     if (risk && needsConfirmation(risk, runner.confirmChanges)) {
-      setPending({ commands: filled, risk, reasons, target: runner.describeTarget() });
+      setPending({ commands: filled, risk, reasons, target: runner.describeTarget(filled) });
     } else {
       void run();
     }
@@ -108,6 +108,7 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
           {status}
         </span>
       </div>
+      {runner.LastRun && <runner.LastRun runbookId={runbookId} stepId={step.id} />}
       {step.expectedOutput && (
         <details className="step__expected">
           <summary>Expected output</summary>

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
 import type { Step } from '../../../electron/common/runbook/model';
 
 export interface StepRunRequest {
@@ -16,12 +16,14 @@ export interface StepRunRequest {
  * say so.
  */
 export interface StepRunner {
-  /** Where commands go, in words, for the confirmation dialog ("terminal 1 in /srv"). */
-  describeTarget(): string;
+  /** Where commands go, in words, for the confirmation dialog ("terminal 1 in /srv"); `commands` as they will run. */
+  describeTarget(commands?: string[]): string;
   /** Whether `change` commands still ask first (the user may turn that off per incident). */
   confirmChanges: boolean;
   run(request: StepRunRequest): Promise<void>;
   sendToTerminal(text: string): Promise<void>;
+  /** Shows a step's last run (exit code, duration, output) and whether it runs now. */
+  LastRun?: ComponentType<{ runbookId: string; stepId: string }>;
 }
 
 async function copy(text: string): Promise<void> {

@@ -1,0 +1,88 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { usePlaceholderValues } from '../runbooks/placeholderValues';
+import { StepRunnerProvider, type StepRunner, type StepRunRequest } from '../runbooks/stepRunner';
+import { useHost } from '../host/hostContext';
+import { describeTarget } from './describeTarget';
+import { useIncidentTerminals } from './incidentTerminals';
+import { StepLastRun } from './StepLastRun';
+
+interface Offer {
+  reason: string;
+  answer(newTab: boolean): void;
+}
+
+/**
+ * The runner the runbook's steps use while an incident is open: Run types into the
+ * incident's active terminal when its shell is idle at its prompt; when it is busy, nested
+ * or cannot be captured, the responder is offered "Run in a new tab" instead.
+ */
+export function IncidentStepRunner({ children }: { children: ReactNode }) {
+  const host = useHost();
+  const terminals = useIncidentTerminals();
+  const { values } = usePlaceholderValues();
+  const [offer, setOffer] = useState<Offer | null>(null);
+  // The runner object stays the same while tabs change; it reads the latest through refs.
+  const latest = useRef({ terminals, values });
+  latest.current = { terminals, values };
+
+  const runner = useMemo<StepRunner>(() => {
+    const run = async ({ step, runbookId, runbookHash, commands }: StepRunRequest) => {
+      const { terminals: t, values: v } = latest.current;
+      const inputs: Record<string, string> = {};
+      for (const name of new Set(step.commands.flatMap((c) => c.envInputs))) if (v[name]) inputs[name] = v[name];
+      const request = { incidentId: t.incidentId, tabId: t.active?.tabId, runbookId, stepId: step.id, runbookHash, commands, inputs, size: t.preferredSize() };
+      try {
+        await host.terminals.runStep(request);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'E_BUSY') throw error;
+        const newTab = await new Promise<boolean>((answer) => setOffer({ reason: (error as Error).message, answer }));
+        setOffer(null);
+        if (!newTab) throw new Error('Not run: the terminal was busy and you chose not to open a new tab.');
+        await host.terminals.runStep({ ...request, newTab: true });
+      }
+    };
+    return {
+      describeTarget: (commands = []) => describeTarget(latest.current.terminals.active, commands, latest.current.values),
+      confirmChanges: true,
+      run,
+      sendToTerminal: async (text) => {
+        const active = latest.current.terminals.active;
+        const handle = active?.sessionId ? latest.current.terminals.handle(active.sessionId) : undefined;
+        if (!handle) throw new Error('No terminal is open in this incident; open one with New terminal first.');
+        handle.paste(text);
+      },
+      LastRun: StepLastRun,
+    };
+  }, [host]);
+
+  return (
+    <StepRunnerProvider runner={runner}>
+      {children}
+      {offer && <NewTabOffer offer={offer} />}
+    </StepRunnerProvider>
+  );
+}
+
+function NewTabOffer({ offer }: { offer: Offer }) {
+  const runRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => runRef.current?.focus(), []);
+  return (
+    <div className="modal-backdrop">
+      <div role="dialog" aria-modal="true" aria-labelledby="new-tab-offer-title" className="modal" onKeyDown={(e) => e.key === 'Escape' && offer.answer(false)}>
+        <h2 id="new-tab-offer-title" className="modal__title">
+          The terminal is busy
+        </h2>
+        <p>{offer.reason}</p>
+        <p>War Room never types into a running program. It can run the step in a new terminal tab, in the same folder.</p>
+        <div className="modal__actions">
+          <button type="button" className="button" onClick={() => offer.answer(false)}>
+            Cancel
+          </button>
+          <button type="button" className="button button--primary" ref={runRef} onClick={() => offer.answer(true)}>
+            Run in a new tab
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useStepRun } from './incidentTerminals';
+
+/** Output lines a step's preview shows: its end, where the answer or the error is. */
+const PREVIEW_LINES = 12;
+
+/** A step's last run: running indicator, then exit code, duration and the tail of its output. */
+export function StepLastRun({ runbookId, stepId }: { runbookId: string; stepId: string }) {
+  const run = useStepRun(runbookId, stepId);
+  if (!run) return null;
+  const running = run.status === 'running';
+  const preview = run.outputPreview?.split('\n').slice(-PREVIEW_LINES).join('\n');
+  const done = run.commands.filter((c) => c.endedAt !== null).length;
+  return (
+    <div className={`step-run step-run--${run.status}`} aria-label="Last run" aria-busy={running} role="region">
+      <p className="step-run__summary">
+        {running ? (
+          <>
+            <span className="spinner" aria-hidden="true" /> Running
+            {run.commands.length > 1 ? ` command ${Math.min(done + 1, run.commands.length)} of ${run.commands.length}` : ''}…
+          </>
+        ) : (
+          <>
+            Last run: <strong className="step-run__exit">exit {run.exitCode ?? '?'}</strong>
+            {run.durationMs !== null && <> · {formatDuration(run.durationMs)}</>}
+            {run.endedAt !== null && <> · {new Date(run.endedAt).toLocaleTimeString()}</>}
+          </>
+        )}
+      </p>
+      {run.message && <p className="step-run__message">{run.message}</p>}
+      {!running && preview && (
+        <pre className="step-run__output">
+          <code>{preview}</code>
+        </pre>
+      )}
+    </div>
+  );
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
