@@ -9,6 +9,9 @@ import { OpenIncidentProvider, type OpenIncident } from './incidents/openInciden
 import { StoreStatusBanner } from './incidents/StoreStatusBanner';
 import { PlaceholderValuesProvider } from './runbooks/placeholderValues';
 import { RunbookPane } from './runbooks/RunbookPane';
+import { IncidentTerminalsProvider } from './terminals/incidentTerminals';
+import { IncidentStepRunner } from './terminals/IncidentStepRunner';
+import { TerminalsPane } from './terminals/TerminalsPane';
 import './incidents/incidents.css';
 
 /**
@@ -40,14 +43,24 @@ export function App() {
             />
             <main className={incidentId ? 'main main--workspace' : 'main'} aria-label="Incident">
               {incidentId ? (
-                <IncidentWorkspace
-                  key={incidentId}
-                  incidentId={incidentId}
-                  selectedRunbookId={runbookId}
-                  onSelectRunbook={setRunbookId}
-                  runbook={runbookId ? <RunbookPane runbookId={runbookId} /> : <p className="pane-message">Pick a runbook on the left to read it beside the terminal.</p>}
-                  terminals={<div className="workspace__terminals">{/* terminals pane */}</div>}
-                />
+                <IncidentTerminalsProvider incidentId={incidentId} key={incidentId}>
+                  <IncidentWorkspace
+                    key={incidentId}
+                    incidentId={incidentId}
+                    selectedRunbookId={runbookId}
+                    onSelectRunbook={setRunbookId}
+                    runbook={
+                      runbookId ? (
+                        <IncidentStepRunner>
+                          <RunbookPane runbookId={runbookId} />
+                        </IncidentStepRunner>
+                      ) : (
+                        <p className="pane-message">Pick a runbook on the left to read it beside the terminal.</p>
+                      )
+                    }
+                    terminals={<TerminalsPane />}
+                  />
+                </IncidentTerminalsProvider>
               ) : runbookId ? (
                 <RunbookPane runbookId={runbookId} />
               ) : (
