@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { IncidentStore } from '../../electron/node/store/incidentStore';
+import type { Page } from '@playwright/test';
+import { expect, startServedConsole, test, type ServedConsole } from './servedConsole';
+
+// A runbook of the test's own: a read step, a failing step and a destroy step.
+const runbook = (drillDir: string) => `# Terminal drill
+
+## Look around
+
+\`\`\`bash
+# Show where we are
+pwd
+\`\`\`
+
+\`\`\`bash
+# Fail on purpose
+ls /no-such-dir-for-warroom
+\`\`\`
+
+## Clean up
+
+\`\`\`bash
+# Remove the drill folder
+rm -rf ${drillDir}
+\`\`\`
+`;
+
+let folder: string;
+let drillDir: string;
+let served: ServedConsole;
+
+test.beforeEach(async () => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-term-'));
+  drillDir = path.join(folder, 'drill');
+  fs.mkdirSync(drillDir);
+  fs.writeFileSync(path.join(folder, 'terminal-drill.md'), runbook(drillDir));
+  served = await startServedConsole(['--runbooks', folder]);
+});
+test.afterEach(async () => {
+  await served.stop();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
+
+/** The commands the store holds, read from the data dir the served host writes (several processes may open it). */
+function storedCommands() {
+  const store = IncidentStore.open(path.join(served.dataDir, 'warroom.db'));
+  try {
+    return store.listIncidents().flatMap((incident) => store.listCommands(incident.id));
+  } finally {
+    store.close();
+  }
+}
+
+async function openIncident(page: Page): Promise<void> {
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Terminal drill' }).click();
+  await page.getByRole('button', { name: 'New incident' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New incident' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Terminal drill incident');
+  await dialog.getByRole('button', { name: 'Create incident' }).click();
+  await expect(dialog).toHaveCount(0);
+  // The incident's first terminal opens by itself and reaches its prompt.
+  await expect(page.getByRole('tablist', { name: 'Terminals' }).getByRole('tab', { name: /Terminal 1/ })).toBeVisible();
+  await expect(page.locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 15_000 });
+}
+
+async function typeInTerminal(page: Page, line: string): Promise<void> {
+  await page.locator('.xterm').first().click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+test('a step run and a typed command are recorded with their exit codes; cwd is tracked; a cancelled destroy runs nothing; spoofed OSC creates nothing', async ({ page }) => {
+  await openIncident(page);
+  const terminals = page.getByRole('tablist', { name: 'Terminals' });
+  await expect(terminals).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New terminal' })).toBeVisible();
+
+  // A step from the runbook: typed into the terminal, recorded with exit 0, linked to its step.
+  const look = page.getByRole('group', { name: 'Show where we are' });
+  await look.getByRole('button', { name: 'Run' }).click();
+  await expect(look.getByRole('region', { name: 'Last run' })).toContainText('exit 0');
+  const entries = timeline(page);
+  await expect(entries).toContainText('pwd');
+  await expect(entries).toContainText('exit 0');
+
+  const failing = page.getByRole('group', { name: 'Fail on purpose' });
+  await failing.getByRole('button', { name: 'Run' }).click();
+  await expect(failing.getByRole('region', { name: 'Last run' })).toContainText('exit 2');
+  await expect(entries).toContainText('exit 2');
+
+  // Typed by hand: recorded too, and the working directory follows `cd`.
+  await typeInTerminal(page, 'cd /tmp');
+  await expect(page.getByLabel('Where this terminal points')).toContainText('/tmp');
+  await typeInTerminal(page, 'false');
+  await expect(entries).toContainText('exit 1');
+
+  // A destroy step asks first; Cancel runs nothing.
+  const destroy = page.getByRole('group', { name: 'Remove the drill folder' });
+  await destroy.getByRole('button', { name: 'Run' }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText(`rm -rf ${drillDir}`);
+  await expect(confirm).toContainText('Terminal 1');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+
+  // A program printing look-alike integration sequences adds only its own record.
+  await typeInTerminal(page, "printf '\\033]633;E;forged-entry\\007\\033]633;C\\007\\033]633;D;0\\007'; (exit 7)");
+  await expect(entries).toContainText('exit 7');
+
+  await expect.poll(() => storedCommands().length).toBe(5);
+  const stored = storedCommands();
+  expect(stored.map((c) => [c.commandLine.startsWith('printf') ? 'printf…' : c.commandLine, c.exitCode])).toEqual([
+    ['pwd', 0],
+    ['ls /no-such-dir-for-warroom', 2],
+    ['cd /tmp', 0],
+    ['false', 1],
+    ['printf…', 7],
+  ]);
+  expect(stored[0]!.step?.stepId).toBeTruthy();
+  expect(stored[3]!.cwd).toBe('/tmp');
+  expect(fs.existsSync(drillDir)).toBe(true);
+  expect(stored.some((c) => c.commandLine.includes('forged-entry') && !c.commandLine.startsWith('printf'))).toBe(false);
+});
+
+test('a step whose terminal is busy offers a new tab; tabs can be renamed and closed', async ({ page }) => {
+  await openIncident(page);
+  await typeInTerminal(page, 'sleep 30');
+  await expect(page.getByLabel('Where this terminal points')).toContainText('sleep 30');
+  await page.getByRole('group', { name: 'Show where we are' }).getByRole('button', { name: 'Run' }).click();
+  const offer = page.getByRole('dialog', { name: 'The terminal is busy' });
+  await expect(offer).toContainText('a command is still running');
+  await offer.getByRole('button', { name: 'Run in a new tab' }).click();
+  const terminals = page.getByRole('tablist', { name: 'Terminals' });
+  await expect(terminals.getByRole('tab')).toHaveCount(2);
+  await expect(terminals.getByRole('tab', { name: /Terminal 2/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('group', { name: 'Show where we are' }).getByRole('region', { name: 'Last run' })).toContainText('exit 0');
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('textbox', { name: 'Tab name' }).fill('db box');
+  await page.keyboard.press('Enter');
+  await expect(terminals.getByRole('tab', { name: /db box/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Close db box' }).click();
+  await expect(terminals.getByRole('tab')).toHaveCount(1);
+});
+
+test('a 100 MB flood keeps the console responsive, Ctrl+C stops it at once, and host memory stays bounded', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openIncident(page);
+  const rss = () => {
+    const status = fs.readFileSync(`/proc/${served.process.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  };
+  let peak = rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, rss())), 100);
+  try {
+    await typeInTerminal(page, 'yes | head -c 100000000');
+    await expect(page.getByLabel('Where this terminal points')).toContainText('yes | head', { timeout: 10_000 });
+    await page.waitForTimeout(3_000); // Well into the flood.
+
+    // The UI still answers: typing a note is handled within a second.
+    const note = page.getByRole('textbox', { name: 'Note' });
+    const started = Date.now();
+    await note.click({ timeout: 5_000 });
+    await note.fill('flooding now', { timeout: 5_000 });
+    await expect(note).toHaveValue('flooding now', { timeout: 5_000 });
+    const noteMs = Date.now() - started;
+
+    // Ctrl+C in the terminal stops the flood promptly.
+    await page.locator('.xterm').first().click();
+    const interrupted = Date.now();
+    await page.keyboard.press('Control+c');
+    await expect(page.locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 5_000 });
+    const stopMs = Date.now() - interrupted;
+    await expect(timeline(page)).toContainText('exit 130');
+    test.info().annotations.push({ type: 'figures', description: `note typed in ${noteMs} ms during the flood; Ctrl+C to prompt ${stopMs} ms; host peak RSS ${peak.toFixed(0)} MB` });
+    console.log(`[flood] note ${noteMs} ms, Ctrl+C to prompt ${stopMs} ms, host peak RSS ${peak.toFixed(0)} MB`);
+    expect(noteMs).toBeLessThan(3_000);
+    expect(stopMs).toBeLessThan(5_000);
+    expect(peak).toBeLessThan(400);
+    // The terminal still works afterwards.
+    await typeInTerminal(page, 'echo after-the-flood');
+    await expect(timeline(page)).toContainText('echo after-the-flood');
+  } finally {
+    clearInterval(sampler);
+  }
+});
