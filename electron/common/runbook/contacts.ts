@@ -7,7 +7,8 @@ import type { Contact } from './model';
 import type { OutlineBlock, TableBlock } from './outline';
 import { stripSiteMarkup } from './siteMarkup';
 
-const CONTACT_HEADING = /contact|escalat|on-?call|who to (?:call|page)|people|owners?\b|stakeholders|responders|team/i;
+/** Headings of contact lists; not "team" alone, which titles procedures as often as people. */
+const CONTACT_HEADING = /contact|escalat|on-?call|who to (?:call|page)|phone|pager|people|owners?\b|stakeholders|responders|roster|directory/i;
 const ROLE_HEADER = /role|position|function|tier|level|team/i;
 const NAME_HEADER = /name|person|who|owner|contact$/i;
 /** Things that reach someone: email, phone, chat handle or channel, URL. */
