@@ -19,11 +19,23 @@ markdown.renderer.rules.fence = slot;
 markdown.renderer.rules.code_block = slot;
 
 export function renderRunbookMarkdown(source: string): string {
-  const html = markdown.render(blankFrontMatter(source));
+  const html = renderTaskBoxes(markdown.render(blankFrontMatter(source)));
   return DOMPurify.sanitize(html, {
     ADD_ATTR: ['data-code-block', 'data-line-start', 'data-line-end', 'target'],
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe'],
   });
+}
+
+/**
+ * GFM task items (`- [ ] …`) as boxes. They are ticked per incident in the
+ * incident's checklist, so here they only show what the runbook says.
+ */
+function renderTaskBoxes(html: string): string {
+  return html.replace(/(<li>(?:\s*<p>)?)\[([ xX])\]\s/g, (_all, open: string, mark: string) =>
+    mark === ' '
+      ? `${open}<span class="task-box" role="img" aria-label="to do">☐</span> `
+      : `${open}<span class="task-box task-box--done" role="img" aria-label="done">☑</span> `,
+  );
 }
 
 /** YAML front matter is metadata, not content; blanking keeps line numbers intact. */
