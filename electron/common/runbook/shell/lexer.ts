@@ -171,7 +171,8 @@ export class ShellLexer {
 
   /** Character at absolute offset i of the current line (undefined outside it). */
   private c(i: number): string | undefined {
-    return this.s[i - this.base];
+    const j = i - this.base;
+    return j >= 0 && j < this.s.length ? this.s[j] : undefined;
   }
 
   private get end(): number {
@@ -208,7 +209,7 @@ export class ShellLexer {
       const first = this.pendingHeredocs[0];
       return { what: `the heredoc never reaches its end marker ${first?.doc.delimiter ?? ''}`.trimEnd(), at: first?.at ?? 0, kind: 'heredoc' };
     }
-    const top = this.frames[this.frames.length - 1];
+    const top = this.top;
     if (top) {
       const open = this.outermostOpen() ?? top;
       return { what: describeFrame(open.kind), at: open.at, kind: 'open' };
@@ -273,7 +274,9 @@ export class ShellLexer {
   }
 
   private get top(): Frame | undefined {
-    return this.frames[this.frames.length - 1];
+    // Reading index -1 of an empty array is a slow property lookup in V8; this runs per character.
+    const n = this.frames.length;
+    return n > 0 ? this.frames[n - 1] : undefined;
   }
 
   private get atTopLevel(): boolean {

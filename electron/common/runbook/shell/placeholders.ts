@@ -52,7 +52,9 @@ const STATUS_WORDS = new Set([
 const SEVERITY_TAG = /^(SEV|P|S|PRIORITY|LEVEL)[ -]?\d$/i;
 
 function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[A-Za-z0-9_-]/.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
 }
 
 function scan(text: string, mode: PlaceholderMode, literalWords: ReadonlySet<string> | undefined): Occurrence[] {
@@ -82,7 +84,7 @@ function scan(text: string, mode: PlaceholderMode, literalWords: ReadonlySet<str
         i = found.end;
         continue;
       }
-    } else if (isWordChar(c) && !isWordChar(text[i - 1])) {
+    } else if (isWordChar(c) && (i === 0 || !isWordChar(text[i - 1]))) {
       let end = i + 1;
       while (end < n && isWordChar(text[end])) end++;
       const token = text.slice(i, end);
