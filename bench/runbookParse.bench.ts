@@ -1,3 +1,4 @@
+import type { BenchResult } from './benchResult';
 /**
  * Runbook parsing: what a responder waits for when opening a runbook or the library.
  *
@@ -16,13 +17,7 @@ import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { parseRunbook } from '../electron/common/runbook/parseRunbook';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline?: { name: string; value: number };
-  target?: string;
-}
+export type { BenchResult } from './benchResult';
 
 const SAMPLES = '/work/shared/runbook-samples';
 /** Runs per sample: enough for a stable mean of a few-millisecond operation. */

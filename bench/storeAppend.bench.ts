@@ -1,3 +1,4 @@
+import type { BenchResult } from './benchResult';
 /**
  * Timeline store benchmarks: what a responder waits for when the timeline is busy.
  *
@@ -17,13 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IncidentStore } from '../electron/node/store/incidentStore';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline?: { name: string; value: number };
-  target?: string;
-}
+export type { BenchResult } from './benchResult';
 
 /** The brief's flood size. */
 const FLOOD_EVENTS = 100_000;

@@ -48,7 +48,8 @@ export function parseRunbook(input: ParseRunbookInput): Runbook {
   return buildRunbook(input.path, decoded);
 }
 
-function emptyRunbook(path: string, diagnostics: Diagnostic[]): Runbook {
+/** A runbook with nothing in it but its diagnostics: what an unreadable file shows. */
+export function emptyRunbook(path: string, diagnostics: Diagnostic[]): Runbook {
   return {
     schema: RUNBOOK_SCHEMA,
     id: runbookId(path),

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { isUserError, UserError } from '../../common/errors';
 import { Emitter, type Disposable } from '../../common/event';
 import { decodeRunbook } from '../../common/runbook/decodeRunbook';
-import { RUNBOOK_SCHEMA, type Runbook } from '../../common/runbook/model';
+import type { Runbook } from '../../common/runbook/model';
+import { emptyRunbook } from '../../common/runbook/parseRunbook';
 import type { RunbookDocument, RunbookFolder, RunbookSearchHit, RunbookSummary } from '../../common/services/runbookService';
 import { parseInWorker } from '../runbook/parseInWorker';
 import { readRunbookBytes } from '../runbook/parseRunbookFile';
@@ -200,7 +201,7 @@ async function loadDocument(file: string, folder: string, source: RunbookSummary
   } catch (error) {
     // Listed with the reason rather than silently dropped: the user should see that a runbook is broken.
     const message = isUserError(error) ? error.message : `Could not parse ${file}: ${(error as Error).message}`;
-    runbook = brokenRunbook(file, message);
+    runbook = emptyRunbook(file, [{ level: 'error', message, line: 1 }]);
   }
   const diagnostics = runbook.diagnostics;
   return {
@@ -218,23 +219,6 @@ async function loadDocument(file: string, folder: string, source: RunbookSummary
       warningCount: diagnostics.filter((d) => d.level === 'warning').length,
       contentHash: bytes ? crypto.createHash('sha256').update(bytes).digest('hex') : '',
     },
-  };
-}
-
-function brokenRunbook(file: string, message: string): Runbook {
-  return {
-    schema: RUNBOOK_SCHEMA,
-    id: 'broken-' + crypto.createHash('sha256').update(file).digest('hex').slice(0, 16),
-    title: path.basename(file),
-    path: file,
-    sections: [],
-    steps: [],
-    checklist: [],
-    severityLevels: [],
-    templates: [],
-    contacts: [],
-    links: [],
-    diagnostics: [{ level: 'error', message, line: 1 }],
   };
 }
 
