@@ -350,7 +350,7 @@ export function classifyRedis(text: string): Finding[] {
     words = [];
   };
   for (const t of lexer.tokens) {
-    if (t.kind === 'word') words.push(wordValue(t, lexer.text));
+    if (t.kind === 'word') words.push(wordValue(t));
     else if (t.kind === 'op' && (t.op === '\n' || t.op === ';')) flush();
   }
   flush();

@@ -27,7 +27,7 @@ const LIST_WORDS = new Set(['for', 'select', 'case']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
 /** Removes shell quoting from a word; command substitutions are copied as written. */
-export function wordValue(token: WordToken, text: string): string {
+export function wordValue(token: WordToken): string {
   const raw = token.raw;
   if (!/['"\\$`]/.test(raw)) return raw;
   const subEnds = new Map<number, number>();
@@ -137,7 +137,7 @@ export function simpleCommandsOf(lexer: ShellLexer): SimpleCommand[] {
           skipNext--;
           break;
         }
-        const value = wordValue(token, text);
+        const value = wordValue(token);
         if (current.argv.length === 0) {
           if (CONTROL_WORDS.has(token.raw)) break;
           if (LIST_WORDS.has(token.raw)) {

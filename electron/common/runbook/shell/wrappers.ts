@@ -114,7 +114,6 @@ function shellWrapper(args: string[], cmd: SimpleCommand): Inner | null {
 
 const KUBECTL_OPTIONS = new Set(PROGRAM_VALUE_OPTIONS.kubectl);
 const KUBECTL_EXEC_OPTIONS = set('-c', '--container', '-n', '--namespace', '-f', '--filename', '--context', '--pod-running-timeout', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as');
-const KUBECTL_DEBUG_OPTIONS = set('-c', '--container', '-n', '--namespace', '--image', '--context', '--copy-to', '--profile', '--target', '--env', '--kubeconfig', '--image-pull-policy', '--custom');
 
 function kubectlWrapper(args: string[]): Inner | null {
   const verbAt = firstPositional(args, 0, KUBECTL_OPTIONS);
