@@ -1,3 +1,4 @@
+import type { BenchResult } from './benchResult';
 /**
  * Terminal capture benchmarks: what a responder waits for when a command floods the terminal.
  *
@@ -19,13 +20,7 @@ import * as pty from 'node-pty';
 import type { CommandRecord } from '../electron/common/terminal/model';
 import { PtyHost } from '../electron/node/terminal/ptyHost';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline?: { name: string; value: number };
-  target?: string;
-}
+export type { BenchResult } from './benchResult';
 
 /** The brief's file size: big enough that start-up costs vanish. */
 const FILE_BYTES = 100 * 1024 * 1024;
@@ -35,26 +30,31 @@ const LINE_CHARS = 120;
 const KEYSTROKES = 200;
 const MB = 1024 * 1024;
 /** Timed runs per path (after one warm-up each). */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'wr-bench-term-'));
   const file = join(dir, 'big.txt');
   try {
     writeFile(file);
-    // Warm the JIT and the page cache, then alternate, keeping each path's best of ROUNDS:
+    // Warm the JIT and the page cache, then alternate the paths and take each one's median:
     // on a 2-core machine single runs vary by 2x with whatever else the machine does.
     await bareNodePty(file);
     await fullPath(file);
-    let bareMs = Infinity;
-    let scriptMs = Infinity;
-    let full = { ms: Infinity, peakRssMb: 0 };
+    const bare: number[] = [];
+    const script: number[] = [];
+    const fulls: number[] = [];
+    let peakRssMb = 0;
     for (let i = 0; i < ROUNDS; i++) {
-      bareMs = Math.min(bareMs, await bareNodePty(file));
-      scriptMs = Math.min(scriptMs, await scriptCat(file));
+      bare.push(await bareNodePty(file));
+      script.push(await scriptCat(file));
       const f = await fullPath(file);
-      full = { ms: Math.min(full.ms, f.ms), peakRssMb: Math.max(full.peakRssMb, f.peakRssMb) };
+      fulls.push(f.ms);
+      peakRssMb = Math.max(peakRssMb, f.peakRssMb);
     }
+    const bareMs = median(bare);
+    const scriptMs = median(script);
+    const full = { ms: median(fulls), peakRssMb };
     const echo = await echoLatencyUnderFlood(file);
     const mbps = (ms: number) => FILE_BYTES / MB / (ms / 1000);
     return [
@@ -161,6 +161,11 @@ async function echoLatencyUnderFlood(file: string): Promise<{ p50: number; p95: 
   } finally {
     await host.dispose();
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {

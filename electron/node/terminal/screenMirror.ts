@@ -17,8 +17,12 @@ const MIRROR_SCROLLBACK_ROWS = 1000;
  * dropped middle is never missed.
  */
 const MIRROR_EAGER_CHARS = 64 * 1024;
-/** Latest output kept for the mirror during a flood: a few screens of anything. */
-const MIRROR_BACKLOG_CHARS = 2 * 1024 * 1024;
+/**
+ * Latest output kept for the mirror during a flood: more than its 1000 rows of scrollback
+ * at typical widths, and small, since every string held across a flood is copied by each
+ * young-generation GC.
+ */
+const MIRROR_BACKLOG_CHARS = 512 * 1024;
 /** Quiet time after which a held-back backlog is parsed (a flood has paused). */
 const MIRROR_QUIET_MS = 50;
 
