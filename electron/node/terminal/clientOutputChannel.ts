@@ -68,11 +68,15 @@ export class ClientOutputChannel {
 
   private deliver(message: ClientMessage): void {
     if (this.disposed) return;
-    this.unacked += message.data.length;
-    this.send(message);
-    if (this.mode === 'live' && this.unacked > HIGH_WATERMARK_CHARS) {
+    // "Behind" is what the client has not drawn before this message: one batch (up to
+    // BATCH_MAX_CHARS, above the watermark) must not pause, and then snapshot, a client
+    // that keeps up. A client already behind gets nothing more; its snapshot covers this.
+    if (message.kind === 'data' && this.mode === 'live' && this.unacked > HIGH_WATERMARK_CHARS) {
       this.mode = 'paused';
       this.batcher.clear();
+      return;
     }
+    this.unacked += message.data.length;
+    this.send(message);
   }
 }
