@@ -1,8 +1,9 @@
 // Takes screenshots of the served console for the README and for review:
 //   node scripts/screenshots.mjs [outDir]   (default docs/images)
-// Uses the system Chromium (CHROMIUM_PATH or /usr/bin/chromium) and a throwaway data dir.
+// Uses the system Chromium (CHROMIUM_PATH or /usr/bin/chromium) and a throwaway data dir,
+// seeded with a demo incident (scripts/seedDemoIncident.ts) so the shots show a console at work.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs/images'));
 fs.mkdirSync(outDir, { recursive: true });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-shots-'));
+execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/seedDemoIncident.ts'), dataDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
 const server = spawn(process.execPath, [path.join(root, 'bin/warroom.js'), 'serve', '--port', '0', '--no-open', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve) => readline.createInterface({ input: server.stdout }).once('line', resolve));
@@ -25,6 +27,11 @@ try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
     await page.goto(url);
     await page.getByTestId('host-status').filter({ hasText: 'Connected to warroom serve' }).waitFor();
+    await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout returns 502/ }).click();
+    await page.getByRole('region', { name: 'Timeline' }).getByText('Error rate back under 1%').waitFor();
+    await page.getByRole('tab', { name: 'Checklist' }).click();
+    // Settle fonts and the clocks' first tick.
+    await page.waitForTimeout(1200);
     await page.screenshot({ path: path.join(outDir, `console-${theme}.png`) });
     await page.close();
   }

@@ -41,7 +41,7 @@ export function NoteBox({ incidentId, noteRef }: { incidentId: string; noteRef?:
         className="input note-box__text"
         aria-label="Note"
         placeholder="What just happened? (N to focus, Ctrl+Enter to add)"
-        rows={2}
+        rows={1}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {

@@ -3,7 +3,9 @@
 export function zoneLabel(utc: boolean, at = Date.now()): string {
   if (utc) return 'UTC';
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return `${zone} (${offsetLabel(at)})`;
+  const offset = offsetLabel(at);
+  // A machine set to UTC says so once, and that it is the local zone.
+  return zone === offset || zone === 'Etc/UTC' ? `local ${offset}` : `${zone} (${offset})`;
 }
 
 /** `UTC+01:00`, `UTC−05:30`, `UTC` for the local offset at that moment. */
