@@ -9,10 +9,11 @@ import { useHost } from '../host/hostContext';
 import { useIncidentTerminals } from './incidentTerminals';
 
 /**
- * Acknowledgements are gathered for this long before one goes to the host: one small
- * message per frame or so instead of one per write, still far inside the host's watermark.
+ * Acknowledgements go to the host when the page is idle (at the latest after this long):
+ * during a flood the host then sends only as fast as the page has time to spare, so
+ * clicks and typing elsewhere keep their turn instead of queueing behind terminal output.
  */
-const ACK_DELAY_MS = 10;
+const ACK_MAX_DELAY_MS = 250;
 /** Lines a responder can scroll back in the browser; the record keeps the whole output anyway. */
 const SCROLLBACK_LINES = 5_000;
 
@@ -93,15 +94,18 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
 
     const clientId = crypto.randomUUID();
     let pendingAck = 0;
-    let ackTimer: ReturnType<typeof setTimeout> | undefined;
+    let ackHandle: number | undefined;
     const acknowledge = (chars: number) => {
       pendingAck += chars;
-      ackTimer ??= setTimeout(() => {
-        ackTimer = undefined;
-        const n = pendingAck;
-        pendingAck = 0;
-        void host.terminals.ack(sessionId, clientId, n).catch(() => undefined);
-      }, ACK_DELAY_MS);
+      ackHandle ??= requestIdleCallback(
+        () => {
+          ackHandle = undefined;
+          const n = pendingAck;
+          pendingAck = 0;
+          void host.terminals.ack(sessionId, clientId, n).catch(() => undefined);
+        },
+        { timeout: ACK_MAX_DELAY_MS },
+      );
     };
     const output = host.terminals.onDidOutput({ sessionId, clientId })((message) => {
       if (message.kind === 'snapshot') term.reset();
@@ -136,7 +140,7 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
       observer.disconnect();
       unregister();
       output.dispose();
-      if (ackTimer) clearTimeout(ackTimer);
+      if (ackHandle !== undefined) cancelIdleCallback(ackHandle);
       input.dispose();
       binary.dispose();
       resized.dispose();
