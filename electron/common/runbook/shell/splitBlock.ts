@@ -275,9 +275,12 @@ class Splitter {
   }
 
   private addCommand(command: ShellCommand, first: number, last: number): void {
-    this.steps.command(command, first, last);
+    this.steps.command(command, first, last, this.inTranscript);
     this.lastAdded = command;
   }
+
+  /** Set while reading a transcript: output between prompts stays in the step. */
+  private inTranscript = false;
 
   private chatOps(index: number, trimmed: string): void {
     this.steps.other(index);
@@ -354,7 +357,14 @@ class Splitter {
 
   // ── transcripts
 
+  /**
+   * A transcript splits like a script — at blank lines and at comment lines after a
+   * command — so a paragraph of prompts is one step whose commands are the prompted
+   * lines and whose sample output is every other line. A blank line inside output
+   * only splits when a prompt (or a comment) comes next.
+   */
   private transcript(): void {
+    this.inTranscript = true;
     const lines = this.lines;
     let i = 0;
     while (i < lines.length) {
@@ -363,7 +373,7 @@ class Splitter {
       const prompt = shellPromptLength(line, this.rootPrompts, isKnownProgram);
       if (prompt > 0) {
         const rest = line.slice(prompt);
-        if (this.steps.hasOutput) this.steps.blank();
+        if (this.steps.outputEndsBlank) this.steps.blank();
         if (rest.trim() === '') {
           i++;
           continue;
@@ -386,7 +396,7 @@ class Splitter {
       }
       const repl = replPrompt(line.trimStart(), null);
       if (repl && !repl.continuation) {
-        if (this.steps.hasOutput) this.steps.blank();
+        if (this.steps.outputEndsBlank) this.steps.blank();
         const indent = line.length - line.trimStart().length;
         const body = line.slice(indent + repl.length);
         if (body.trim() === '') {
@@ -408,8 +418,11 @@ class Splitter {
         i++;
         continue;
       }
-      // A `#` line right after a command is its output (`# Memory` from INFO) unless a prompt follows.
-      if (trimmed.startsWith('#') && ((!this.steps.hasCommands && !this.steps.hasOutput) || this.promptFollows(i))) {
+      // A `#` line right after a command is its output (`# Memory` from INFO) unless a prompt
+      // follows; after a line typed into a client (`redis-cli`, `psql`) `#` is never a shell
+      // comment, so it is output whatever follows.
+      const afterClient = this.steps.lastClient !== undefined && !this.steps.outputEndsBlank;
+      if (trimmed.startsWith('#') && !afterClient && ((!this.steps.hasCommands && !this.steps.hasOutput) || this.promptFollows(i))) {
         this.steps.title(i, commentTitle(trimmed));
         i++;
         continue;

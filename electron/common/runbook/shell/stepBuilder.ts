@@ -38,6 +38,18 @@ export class StepBuilder {
     return this.draft === null;
   }
 
+  /** The step's sample output so far ends with a blank line (a transcript's paragraph break). */
+  get outputEndsBlank(): boolean {
+    const output = this.draft?.output;
+    return output !== undefined && output.length > 0 && (output[output.length - 1] as string).trim() === '';
+  }
+
+  /** The client of the step's latest command (`redis-cli` after `127.0.0.1:6379> INFO`), if any. */
+  get lastClient(): string | undefined {
+    const commands = this.draft?.commands;
+    return commands && commands.length > 0 ? commands[commands.length - 1]?.client : undefined;
+  }
+
   title(index: number, text: string | null): void {
     const d = this.draft;
     if (d && (d.commands.length > 0 || d.output.length > 0 || d.titleClosed)) this.flush();
@@ -53,9 +65,14 @@ export class StepBuilder {
     this.ensure(index).last = index;
   }
 
-  command(command: ShellCommand, first: number, last: number): void {
+  /**
+   * Adds a command. In a script, output before it ends the step; in a transcript
+   * (`keepOutput`) the prompted lines of one paragraph are one step and the output
+   * between them is that step's sample output.
+   */
+  command(command: ShellCommand, first: number, last: number, keepOutput = false): void {
     const d = this.draft;
-    if (d && d.output.length > 0) this.flush();
+    if (d && d.output.length > 0 && !keepOutput) this.flush();
     const draft = this.ensure(first);
     draft.commands.push(command);
     draft.last = Math.max(draft.last, last);

@@ -208,7 +208,32 @@ describe('transcripts', () => {
   it('joins > continuation prompts of an incomplete command', () => {
     const split = splitBlock('$ kubectl logs api \\\n>   --tail=5\nline1\n$ cat <<EOF\n> hello\n> EOF\nhello', { lang: 'console', startLine: 1 });
     expect(commandsOf(split)).toEqual(['kubectl logs api \\\n  --tail=5', 'cat <<EOF\nhello\nEOF']);
-    expect(split.steps.map((s) => s.expectedOutput)).toEqual(['line1', 'hello']);
+    // No blank line between the prompts: one step (the brief splits only at blank and comment lines).
+    expect(split.steps.map((s) => s.expectedOutput)).toEqual(['line1\nhello']);
+  });
+
+  it('keeps a paragraph of prompts as one step whose output is every unprompted line', () => {
+    const split = splitBlock('$ df -h /\n/dev/sda1 20G\n$ free -m\nMem: 1 2 3\n\n$ uptime\n 10:00 up', { lang: 'console', startLine: 10 });
+    expect(split.steps.map((s) => s.commands.map((c) => c.text))).toEqual([['df -h /', 'free -m'], ['uptime']]);
+    expect(split.steps.map((s) => [s.line, s.expectedOutput])).toEqual([[10, '/dev/sda1 20G\nMem: 1 2 3'], [15, ' 10:00 up']]);
+  });
+
+  it('keeps blank lines inside output when no prompt follows them', () => {
+    const split = splitBlock('$ kubectl describe pod api\nName: api\n\nEvents: none', { lang: 'console', startLine: 1 });
+    expect(split.steps).toHaveLength(1);
+    expect(split.steps[0]?.expectedOutput).toBe('Name: api\n\nEvents: none');
+  });
+
+  it('still starts a step at a comment line between prompts', () => {
+    const split = splitBlock('$ kubectl get pods\nNAME READY\n# then the logs\n$ kubectl logs api', { lang: 'console', startLine: 1 });
+    expect(split.steps.map((s) => [s.title, s.commands.length])).toEqual([[null, 1], ['then the logs', 1]]);
+  });
+
+  it('keeps # output of a REPL command as output even right before the next prompt', () => {
+    const split = splitBlock('127.0.0.1:6379> INFO keyspace\n# Keyspace\n127.0.0.1:6379> DBSIZE\n(integer) 42', { lang: null, startLine: 1 });
+    expect(split.steps).toHaveLength(1);
+    expect(split.steps[0]?.commands.map((c) => [c.text, c.client])).toEqual([['INFO keyspace', 'redis-cli'], ['DBSIZE', 'redis-cli']]);
+    expect(split.steps[0]?.expectedOutput).toBe('# Keyspace\n(integer) 42');
   });
 
   it('finds prompts in any block, bash included', () => {
