@@ -14,8 +14,15 @@ const out = path.join(root, 'out');
 const withRenderer = !process.argv.includes('--no-renderer');
 const started = Date.now();
 
-const nodeEntries = ['electron/node/cli.ts', 'electron/node/runbook/runbookWorker.ts', 'electron/node/utilityHost.ts'].filter((entry) =>
-  existsSync(path.join(root, entry)),
+// Output name → source. cliRun is the CLI as a module (exports runCli): the packaged
+// app's main imports it for `War Room --cli …`, where cli.js would exit on import.
+const nodeEntries = Object.fromEntries(
+  Object.entries({
+    cli: 'electron/node/cli.ts',
+    cliRun: 'electron/node/cli/main.ts',
+    runbookWorker: 'electron/node/runbook/runbookWorker.ts',
+    utilityHost: 'electron/node/utilityHost.ts',
+  }).filter(([, entry]) => existsSync(path.join(root, entry))),
 );
 
 rmSync(path.join(out, 'electron'), { recursive: true, force: true });
@@ -25,7 +32,7 @@ const common = { absWorkingDir: root, bundle: true, sourcemap: 'linked', target:
 await Promise.all([
   esbuild({
     ...common,
-    entryPoints: Object.fromEntries(nodeEntries.map((entry) => [path.basename(entry, '.ts'), entry])),
+    entryPoints: nodeEntries,
     outdir: path.join(out, 'electron/node'),
     platform: 'node',
     format: 'esm',

@@ -13,6 +13,44 @@ export interface WarroomBridge {
   onHostExit(listener: () => void): () => void;
   /** Fires when a restarted host is ready: the renderer re-subscribes. */
   onHostReady(listener: () => void): () => void;
+  /** A native menu item the page acts on (it knows the open incident, the theme). */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Registers the page's answer to "is anything still running?", asked before
+   * the app quits. One provider at a time; returns an unregister function.
+   * Without a provider, or when it is slow, main assumes nothing runs.
+   */
+  provideRunningCommands(provider: () => RunningCommandsAnswer | Promise<RunningCommandsAnswer>): () => void;
+  /** The native save dialog; resolves to the chosen path, or null when cancelled. */
+  showSaveDialog(request: SaveDialogRequest): Promise<string | null>;
+  /** The native choose-a-folder dialog; resolves to the folder, or null when cancelled. */
+  showOpenFolderDialog(request: OpenFolderDialogRequest): Promise<string | null>;
+}
+
+/** What the native menu asks of the page; everything else the menu does itself. */
+export const MENU_COMMANDS = ['new-incident', 'open-runbook-folder', 'export-report', 'toggle-theme'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+export interface RunningCommandsAnswer {
+  /** Commands still running in the incidents' terminals. */
+  running: number;
+  /** A few of their command lines, quoted in the quit dialog. */
+  examples?: string[];
+}
+
+export interface SaveDialogRequest {
+  title?: string;
+  /** A file name (no folder): the dialog opens in the user's documents folder. */
+  defaultName: string;
+  filters?: { name: string; extensions: string[] }[];
+}
+
+export interface OpenFolderDialogRequest {
+  title?: string;
 }
 
 export const BRIDGE_GLOBAL = 'warroomBridge';

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_GLOBAL, type WarroomBridge } from '../common/bridge';
+import { APP_CHANNELS } from '../common/appChannels';
+import { BRIDGE_GLOBAL, isMenuCommand, type MenuCommand, type RunningCommandsAnswer, type WarroomBridge } from '../common/bridge';
 import { HOST_CHANNELS } from '../common/hostChannels';
 
 // The one object the page gets: a message pipe to the host. Messages sent before
@@ -9,6 +10,8 @@ const queue: string[] = [];
 const messageListeners = new Set<(message: string) => void>();
 const exitListeners = new Set<() => void>();
 const readyListeners = new Set<() => void>();
+const menuListeners = new Set<(command: MenuCommand) => void>();
+let runningProvider: (() => RunningCommandsAnswer | Promise<RunningCommandsAnswer>) | null = null;
 
 function adopt(next: MessagePort): void {
   port = next;
@@ -31,6 +34,20 @@ ipcRenderer.on(HOST_CHANNELS.hostReady, (event) => {
   for (const listener of readyListeners) listener();
 });
 
+ipcRenderer.on(APP_CHANNELS.menuCommand, (_event, command: unknown) => {
+  if (isMenuCommand(command)) for (const listener of menuListeners) listener(command);
+});
+// Main waits only briefly for this answer; a page that throws or has no provider answers "nothing runs".
+ipcRenderer.on(APP_CHANNELS.queryRunning, async (_event, id: unknown) => {
+  let answer: RunningCommandsAnswer = { running: 0 };
+  try {
+    if (runningProvider) answer = await runningProvider();
+  } catch {
+    answer = { running: 0 };
+  }
+  ipcRenderer.send(APP_CHANNELS.runningAnswer, { id, answer });
+});
+
 const subscribe = <T>(set: Set<T>, listener: T) => {
   set.add(listener);
   return () => void set.delete(listener);
@@ -45,6 +62,15 @@ const bridge: WarroomBridge = {
   onMessage: (listener) => subscribe(messageListeners, listener),
   onHostExit: (listener) => subscribe(exitListeners, listener),
   onHostReady: (listener) => subscribe(readyListeners, listener),
+  onMenuCommand: (listener) => subscribe(menuListeners, listener),
+  provideRunningCommands(provider) {
+    runningProvider = provider;
+    return () => {
+      if (runningProvider === provider) runningProvider = null;
+    };
+  },
+  showSaveDialog: (request) => ipcRenderer.invoke(APP_CHANNELS.showSaveDialog, request),
+  showOpenFolderDialog: (request) => ipcRenderer.invoke(APP_CHANNELS.showOpenFolderDialog, request),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

@@ -39,7 +39,7 @@ test.describe('the Electron app', () => {
   test('the page has no Node: no require, no process, only the bridge', async () => {
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys((window as unknown as { warroomBridge: object }).warroomBridge).sort())).toEqual(['kind', 'onHostExit', 'onHostReady', 'onMessage', 'send']);
+    expect(await page.evaluate(() => Object.keys((window as unknown as { warroomBridge: object }).warroomBridge).sort())).toEqual(['kind', 'onHostExit', 'onHostReady', 'onMenuCommand', 'onMessage', 'provideRunningCommands', 'send', 'showOpenFolderDialog', 'showSaveDialog']);
   });
 
   test('navigation, window.open and permission requests are denied', async () => {

@@ -11,8 +11,11 @@ import type { StoreOrRefusal } from './incidentServiceImpl';
  */
 export function openIncidentStore(dataDir: string, nativeBinding?: string): StoreOrRefusal {
   const file = path.join(dataDir, DATABASE_FILE_NAME);
+  // Inside Electron (the host's utility process, `War Room --cli`) main sets WARROOM_SQLITE_BINDING
+  // to the Electron-ABI addon; plain Node leaves it unset and loads node_modules' own build.
+  const binding = nativeBinding ?? process.env.WARROOM_SQLITE_BINDING;
   try {
-    return { store: IncidentStore.open(file, { nativeBinding }), file };
+    return { store: IncidentStore.open(file, { nativeBinding: binding }), file };
   } catch (error) {
     const refusal = isUserError(error)
       ? (error as UserError)
