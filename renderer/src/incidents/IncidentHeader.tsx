@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../../electron/common/incident/model';
 import type { IncidentDetails } from '../../../electron/common/services/incidentService';
 import { useHost } from '../host/hostContext';
@@ -19,7 +19,16 @@ export function IncidentHeader({ details, clocks, onError }: { details: Incident
   const { utc } = useTimeDisplay();
   const now = useNow();
   const [editing, setEditing] = useState(false);
-  const report = (promise: Promise<unknown>) => void promise.catch((error: Error) => onError(error.message));
+  // The choice shows at once; the recorded value replaces it when the host confirms (or refuses).
+  const [pending, setPending] = useState<{ severity?: string; status?: IncidentStatus }>({});
+  useEffect(() => setPending({}), [incident.severity, incident.status]);
+  const change = (next: { severity?: string; status?: IncidentStatus }, call: Promise<unknown>) => {
+    setPending((current) => ({ ...current, ...next }));
+    void call.catch((error: Error) => {
+      setPending({});
+      onError(error.message);
+    });
+  };
 
   // The current level stays selectable even if the runbook's scale no longer lists it.
   const options = severityOptions.some((o) => o.id === incident.severity) ? severityOptions : [{ id: incident.severity, name: null, responseMinutes: null, rank: 99 }, ...severityOptions];
@@ -46,7 +55,7 @@ export function IncidentHeader({ details, clocks, onError }: { details: Incident
       <div className="incident-header__row">
         <label className="header-field">
           <span className="header-field__label">Severity</span>
-          <select className="input input--select" aria-label="Severity" value={incident.severity} onChange={(e) => report(host.incidents.setSeverity(incident.id, e.target.value))}>
+          <select className="input input--select" aria-label="Severity" value={pending.severity ?? incident.severity} onChange={(e) => change({ severity: e.target.value }, host.incidents.setSeverity(incident.id, e.target.value))}>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
                 {severityLabel(o)}
@@ -56,7 +65,7 @@ export function IncidentHeader({ details, clocks, onError }: { details: Incident
         </label>
         <label className="header-field">
           <span className="header-field__label">Status</span>
-          <select className={`input input--select status-select status-select--${incident.status}`} aria-label="Status" value={incident.status} onChange={(e) => report(host.incidents.setStatus(incident.id, e.target.value as IncidentStatus))}>
+          <select className={`input input--select status-select status-select--${incident.status}`} aria-label="Status" value={pending.status ?? incident.status} onChange={(e) => change({ status: e.target.value as IncidentStatus }, host.incidents.setStatus(incident.id, e.target.value as IncidentStatus))}>
             {INCIDENT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}

@@ -40,7 +40,7 @@ export function NoteBox({ incidentId, noteRef }: { incidentId: string; noteRef?:
         id="note-input"
         className="input note-box__text"
         aria-label="Note"
-        placeholder="What just happened? (N to focus, Ctrl+Enter to add)"
+        placeholder="What just happened?"
         rows={1}
         value={text}
         onChange={(e) => setText(e.target.value)}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { TimelineEvent } from '../../../electron/common/incident/model';
 import { useHost } from '../host/hostContext';
 import { TIMELINE_FILTERS, type TimelineFilter } from './describeEvent';
@@ -112,6 +112,7 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
           {rows.length === allRows.length ? `${allRows.length.toLocaleString()} entries` : `${rows.length.toLocaleString()} of ${allRows.length.toLocaleString()}`}
           {!timeline.complete && ' · loading history…'}
         </span>
+        <ChainStatus incidentId={incidentId} complete={timeline.complete} events={timeline.events.length} />
         <span className="timeline__zone" title="Times on this timeline">
           {zoneLabel(utc)}
         </span>
@@ -141,6 +142,53 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
       )}
       {selected && <EventDetail row={selected} utc={utc} onClose={() => setSelectedId(null)} />}
     </section>
+  );
+}
+
+/**
+ * Verifying hashes every event on the host (about 3 s per 50 000 here, and the host waits
+ * meanwhile), so it runs by itself only on timelines up to this size; longer ones on request.
+ */
+const AUTO_VERIFY_MAX_EVENTS = 5_000;
+
+/**
+ * Whether the record verifies: each device's hash chain over its events, checked by the host
+ * when the timeline has loaded (and again on demand). A tampered or torn record says so here.
+ */
+function ChainStatus({ incidentId, complete, events }: { incidentId: string; complete: boolean; events: number }) {
+  const host = useHost();
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const check = useCallback(() => {
+    setChecking(true);
+    host.incidents.verifyChains(incidentId).then(
+      (chains) => {
+        const bad = chains.find((c) => !c.ok);
+        const events = chains.reduce((n, c) => n + c.events, 0);
+        setResult(
+          bad
+            ? { ok: false, text: `Record does not verify: ${bad.problem ?? 'chain broken'}` }
+            : { ok: true, text: `Hash chain verified: ${events.toLocaleString()} events, ${chains.length === 1 ? '1 device' : `${chains.length} devices`}; head ${chains[0]?.head.slice(0, 12) ?? ''}…` },
+        );
+      },
+      (error: Error) => setResult({ ok: false, text: error.message }),
+    ).finally(() => setChecking(false));
+  }, [host, incidentId]);
+  const auto = complete && events <= AUTO_VERIFY_MAX_EVENTS;
+  useEffect(() => {
+    if (auto) check();
+  }, [auto, check]);
+  if (!result) {
+    return (
+      <button type="button" className="chain-status" onClick={check} disabled={checking} title="Check the hash chain over every event of this incident">
+        {checking ? 'verifying…' : 'Verify record'}
+      </button>
+    );
+  }
+  return (
+    <button type="button" className={`chain-status chain-status--${result.ok ? 'ok' : 'bad'}`} title={`${result.text} — click to check again`} onClick={check}>
+      {result.ok ? '✓ intact' : '✗ tampered?'}
+    </button>
   );
 }
 

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { TimelineEvent } from '../../../electron/common/incident/model';
 import { useConnectionState, useHost } from '../host/hostContext';
 
-/** The newest events fetched first: one screen and plenty of scroll-back, in one quick reply. */
-const FIRST_PAGE = 2_000;
+/** The newest events fetched first: a few screens of scroll-back in one small, quick reply. */
+const FIRST_PAGE = 500;
 /** Older events then come in pages this size, in the background, until the first event is in. */
 const OLDER_PAGE = 5_000;
 /** Catching up after a reconnect or a gap: pages this size until current. */
