@@ -104,7 +104,7 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
           type="search"
           className="input input--compact timeline__search"
           aria-label="Search timeline"
-          placeholder="Search timeline  ( / )"
+          placeholder="Search  /"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
