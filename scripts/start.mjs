@@ -14,6 +14,14 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = findElectron();
 if (electron.path) {
+  // The app opens its database with better-sqlite3 built for Electron's ABI (docs/packaging.md).
+  const sqlite = spawnSync(process.execPath, [path.join(root, 'scripts/build-electron-sqlite.mjs'), '--if-missing'], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  if (sqlite.status !== 0) {
+    electron.path = undefined;
+    electron.reason = `its SQLite addon could not be built: ${sqlite.stderr.trim().replace(/^build-electron-sqlite: /, '')}`;
+  }
+}
+if (electron.path) {
   const child = spawn(electron.path, [path.join(root, 'out/electron/main/main.cjs'), ...passThrough], { cwd: root, stdio: 'inherit' });
   forwardSignals(child);
   child.on('exit', (code) => process.exit(code ?? 0));
