@@ -33,6 +33,9 @@ import {
 } from '../../common/incident/model';
 import { capOutputText } from '../../common/incident/outputText';
 import { ulid } from '../../common/ulid';
+import type { Bundle } from '../../common/report/bundle';
+import { importBundle, type BundleImportResult } from './bundleImport';
+import { readBundleRecords, type BundleRecords } from './bundleRecords';
 import { verifyLinks, type ChainLink } from './chain';
 import { ensureDeviceId } from './deviceId';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase';
@@ -444,6 +447,19 @@ export class IncidentStore {
     for (const row of this.stmt.chunks.iterate(sessionId) as IterableIterator<{ command_id: string | null; at: number; data: Buffer }>) {
       yield { sessionId, commandId: row.command_id, at: row.at, data: row.data };
     }
+  }
+
+  // ---- bundles (export / import) --------------------------------------------------------
+
+  /** Events with their salts and commands with their event ids, as a bundle holds them. */
+  readBundleRecords(incidentId: string): BundleRecords {
+    this.requireIncident(incidentId);
+    return readBundleRecords(this.db, incidentId);
+  }
+
+  /** Merges a teammate's bundle into the incident of the same id (see bundleImport.ts); all or nothing. */
+  importBundle(bundle: Bundle): BundleImportResult {
+    return this.writes.runSync((tx) => importBundle(this.db, tx, bundle));
   }
 
   // ---- terminal layout -------------------------------------------------------------------

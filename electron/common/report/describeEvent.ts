@@ -1,0 +1,144 @@
+/**
+ * Every timeline event kind in words, for the report's timeline. A `switch` over the kinds
+ * with a compile-time exhaustiveness check: a new kind without words is a type error.
+ */
+import type { EventPayloads, EventKind, IncidentStatus } from '../incident/model';
+import type { BundleEvent } from './bundle';
+import { formatDuration, type ReportClock } from './reportClock';
+import type { Inline } from './reportModel';
+
+export const STATUS_WORDS: Record<IncidentStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  mitigating: 'Mitigating',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};
+
+/** What an event needs to be described beyond itself. */
+export interface DescribeContext {
+  clock: ReportClock;
+  /** commandId → command line (for `command.finished` and `output.struck`). */
+  commandLines: ReadonlyMap<string, string>;
+  /** eventId → event (for stars). */
+  eventsById: ReadonlyMap<string, BundleEvent>;
+  /** runbookId → title. */
+  runbookTitles: ReadonlyMap<string, string>;
+}
+
+/** Longest quote of another event inside a star's description. */
+const STAR_QUOTE_CHARS = 80;
+
+export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[] {
+  const kind = event.kind as EventKind;
+  const p = event.payload as never;
+  switch (kind) {
+    case 'incident.created': {
+      const x = p as EventPayloads['incident.created'];
+      return [`Incident opened: `, { strong: x.title }, ` (${x.severity}, ${STATUS_WORDS[x.status] ?? x.status}${x.commander ? `, commander ${x.commander}` : ''})`];
+    }
+    case 'note':
+      return ['Note: ', (p as EventPayloads['note']).text];
+    case 'title.changed': {
+      const x = p as EventPayloads['title.changed'];
+      return [`Title changed from “${x.from}” to “${x.to}”`];
+    }
+    case 'impact.changed': {
+      const x = p as EventPayloads['impact.changed'];
+      return x.to ? ['Impact set to: ', x.to] : ['Impact cleared'];
+    }
+    case 'status.changed': {
+      const x = p as EventPayloads['status.changed'];
+      return ['Status: ', STATUS_WORDS[x.from] ?? x.from, ' → ', { strong: STATUS_WORDS[x.to] ?? x.to }];
+    }
+    case 'severity.changed': {
+      const x = p as EventPayloads['severity.changed'];
+      return ['Severity: ', x.from, ' → ', { strong: x.to }];
+    }
+    case 'commander.changed': {
+      const x = p as EventPayloads['commander.changed'];
+      if (!x.to) return [`Commander role released${x.from ? ` by ${x.from}` : ''}`];
+      return x.from ? [`Commander handed over from ${x.from} to `, { strong: x.to }] : ['Commander: ', { strong: x.to }];
+    }
+    case 'runbook.attached': {
+      const x = p as EventPayloads['runbook.attached'];
+      return ['Runbook attached: ', x.title ?? ctx.runbookTitles.get(x.runbookId) ?? x.runbookId];
+    }
+    case 'checklist.ticked':
+    case 'checklist.unticked': {
+      const x = p as EventPayloads['checklist.ticked'];
+      return [kind === 'checklist.ticked' ? 'Checklist item done: ' : 'Checklist item unticked: ', x.text ?? x.itemId];
+    }
+    case 'command.started': {
+      const x = p as EventPayloads['command.started'];
+      const parts: Inline[] = ['Ran ', { code: oneLine(x.commandLine) }];
+      if (x.cwd) parts.push(` in ${x.cwd}`);
+      if (x.step) parts.push(` (runbook step from ${ctx.runbookTitles.get(x.step.runbookId) ?? x.step.runbookId})`);
+      return parts;
+    }
+    case 'command.finished': {
+      const x = p as EventPayloads['command.finished'];
+      const line = ctx.commandLines.get(x.commandId);
+      return [
+        line === undefined ? 'Command finished' : { code: oneLine(line) },
+        line === undefined ? ': ' : ' finished: ',
+        { strong: x.exitCode === null ? 'no exit code' : `exit ${x.exitCode}` },
+        ` after ${formatDuration(x.durationMs)}${x.outputTruncated ? ' (output kept head and tail only)' : ''}`,
+      ];
+    }
+    case 'statusUpdate.copied':
+      return ['Status update copied (not yet marked sent): ', firstLine((p as EventPayloads['statusUpdate.copied']).text)];
+    case 'statusUpdate.posted': {
+      const x = p as EventPayloads['statusUpdate.posted'];
+      return [`Status update posted${x.channel ? ` to ${x.channel}` : ''}: `, firstLine(x.text)];
+    }
+    case 'star':
+    case 'unstar': {
+      const target = ctx.eventsById.get((p as EventPayloads['star']).eventId);
+      const quoted = target ? plain(describeEvent(target, ctx)) : 'an event';
+      return [`${kind === 'star' ? 'Starred' : 'Unstarred'}: `, { em: clip(quoted, STAR_QUOTE_CHARS) }];
+    }
+    case 'actionItem.added': {
+      const x = p as EventPayloads['actionItem.added'];
+      return ['Action item: ', x.text, x.owner ? ` (owner: ${x.owner})` : ''];
+    }
+    case 'capture.paused':
+      return ['Capture paused in a terminal (commands there are not recorded until it resumes)'];
+    case 'capture.resumed':
+      return ['Capture resumed in a terminal'];
+    case 'output.struck': {
+      const x = p as EventPayloads['output.struck'];
+      const line = ctx.commandLines.get(x.commandId);
+      return ['Output struck from the record', line ? ' for ' : '', line ? { code: oneLine(line) } : '', x.reason ? ` (${x.reason})` : ''];
+    }
+    case 'milestone.set': {
+      const x = p as EventPayloads['milestone.set'];
+      return x.at === null ? [`Milestone “${x.milestone}” returned to the time the timeline gives`] : [`Milestone “${x.milestone}” set to ${ctx.clock.dateTime(x.at)}`];
+    }
+    case 'input.set': {
+      const x = p as EventPayloads['input.set'];
+      return x.secret || x.value === null ? [`Secret input `, { code: x.name }, ' set (value not recorded)'] : ['Input ', { code: x.name }, ' set to ', { code: x.value }];
+    }
+    default: {
+      const unknownKind: never = kind;
+      return [`Event ${String(unknownKind)}`];
+    }
+  }
+}
+
+export function plain(content: readonly Inline[]): string {
+  return content.map((part) => (typeof part === 'string' ? part : 'code' in part ? part.code : 'strong' in part ? part.strong : part.em)).join('');
+}
+
+export function oneLine(text: string): string {
+  const lines = text.split('\n');
+  return lines.length > 1 ? `${lines[0]} …(+${lines.length - 1} lines)` : text;
+}
+
+function firstLine(text: string): string {
+  return oneLine(text.trim());
+}
+
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
