@@ -4,11 +4,14 @@ import type { Disposable } from '../../common/event';
 import { RpcServer } from '../../common/rpc/rpcServer';
 import { AppServiceContract } from '../../common/services/appService';
 import { IncidentServiceContract } from '../../common/services/incidentService';
+import { ReportServiceContract } from '../../common/services/reportService';
 import { RunbookServiceContract } from '../../common/services/runbookService';
 import { TerminalServiceContract } from '../../common/services/terminalService';
 import { RunbookLibrary } from '../library/runbookLibrary';
 import { bundledRunbooksDir } from '../packageRoot';
+import { libraryLookup } from '../report/runbookLookup';
 import { AppServiceImpl } from '../services/appServiceImpl';
+import { createReportService } from '../services/reportServiceImpl';
 import { createRunbookService } from '../services/runbookServiceImpl';
 import { TerminalServiceImpl } from '../services/terminalServiceImpl';
 import { IncidentServiceImpl } from '../services/incidentServiceImpl';
@@ -81,6 +84,8 @@ export class WarroomHost implements Disposable {
       this.disposables.push(this.terminals);
       this.rpc.register(TerminalServiceContract, this.terminals);
     }
+
+    this.rpc.register(ReportServiceContract, createReportService(this.incidentStore, libraryLookup(this.runbooks)));
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@ import type { MessageConnection } from '../../../electron/common/rpc/connection'
 import { RpcClient } from '../../../electron/common/rpc/rpcClient';
 import { AppServiceContract, type AppService } from '../../../electron/common/services/appService';
 import { IncidentServiceContract, type IncidentService } from '../../../electron/common/services/incidentService';
+import { ReportServiceContract, type ReportService } from '../../../electron/common/services/reportService';
 import { RunbookServiceContract, type RunbookService } from '../../../electron/common/services/runbookService';
 import { TerminalServiceContract, type TerminalService } from '../../../electron/common/services/terminalService';
 import { openWebSocketConnection } from './webSocketTransport';
@@ -29,6 +30,7 @@ export interface HostConnection {
   readonly runbooks: RunbookService;
   readonly terminals: TerminalService;
   readonly incidents: IncidentService;
+  readonly reports: ReportService;
   readonly state: ConnectionState;
   readonly onDidChangeState: Event<ConnectionState>;
 }
@@ -72,6 +74,7 @@ export function connectHost(): HostConnection {
     runbooks: client.getService(RunbookServiceContract),
     terminals: client.getService(TerminalServiceContract),
     incidents: client.getService(IncidentServiceContract),
+    reports: client.getService(ReportServiceContract),
     get state() {
       return state;
     },
