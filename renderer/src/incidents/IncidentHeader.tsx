@@ -22,6 +22,14 @@ export function IncidentHeader({ details, clocks, onError }: { details: Incident
   // The choice shows at once; the recorded value replaces it when the host confirms (or refuses).
   const [pending, setPending] = useState<{ severity?: string; status?: IncidentStatus }>({});
   useEffect(() => setPending({}), [incident.severity, incident.status]);
+  // The window title says which incident and how bad, for a glance from another window.
+  useEffect(() => {
+    const previous = document.title;
+    document.title = `${incident.severity} · ${STATUS_LABELS[incident.status]} · ${incident.title} — War Room`;
+    return () => {
+      document.title = previous;
+    };
+  }, [incident.severity, incident.status, incident.title]);
   const change = (next: { severity?: string; status?: IncidentStatus }, call: Promise<unknown>) => {
     setPending((current) => ({ ...current, ...next }));
     void call.catch((error: Error) => {

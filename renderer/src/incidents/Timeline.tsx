@@ -12,6 +12,8 @@ import type { TimelineState } from './useTimeline';
 export const ROW_HEIGHT = 30;
 /** Rows rendered beyond each edge of the view, so a fast wheel never shows a blank band. */
 const OVERSCAN = 12;
+/** Why 250 ms: the host's full-text search runs once the responder pauses, not per keystroke. */
+const SEARCH_DEBOUNCE_MS = 250;
 /** How close to the end (px) still counts as "at the end" and keeps following new entries. */
 const FOLLOW_SLACK = ROW_HEIGHT;
 
@@ -27,7 +29,25 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const allRows = useMemo(() => buildRows(timeline.events), [timeline.events]);
-  const rows = useMemo(() => filterRows(allRows, filter, query), [allRows, filter, query]);
+  // Words also searched on the host (FTS5 over notes, command lines and command output), so a
+  // word that appears only in a command's output still finds the command's row.
+  const [outputMatches, setOutputMatches] = useState<ReadonlySet<string> | undefined>(undefined);
+  useEffect(() => {
+    setOutputMatches(undefined);
+    if (!query.trim()) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      host.incidents.search(query, incidentId).then(
+        (hits) => !cancelled && setOutputMatches(new Set(hits.flatMap((hit) => (hit.eventId ? [hit.eventId] : [])))),
+        () => {},
+      );
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [host, incidentId, query]);
+  const rows = useMemo(() => filterRows(allRows, filter, query, outputMatches), [allRows, filter, query, outputMatches]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);

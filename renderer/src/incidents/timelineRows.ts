@@ -51,13 +51,14 @@ export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
   return rows;
 }
 
-export function filterRows(rows: readonly TimelineRow[], filter: TimelineFilter, query: string): readonly TimelineRow[] {
+/** `alsoMatching`: event ids the host's full-text search found for the query (command output included). */
+export function filterRows(rows: readonly TimelineRow[], filter: TimelineFilter, query: string, alsoMatching?: ReadonlySet<string>): readonly TimelineRow[] {
   const needle = query.trim().toLowerCase();
   if (filter === 'all' && !needle) return rows;
   return rows.filter((row) => {
     if (filter === 'starred' ? !row.starred : filter !== 'all' && row.description.group !== filter) return false;
     if (!needle) return true;
-    return row.description.text.toLowerCase().includes(needle) || row.event.actor.toLowerCase().includes(needle) || row.description.badge.toLowerCase() === needle;
+    return alsoMatching?.has(row.event.id) || row.description.text.toLowerCase().includes(needle) || row.event.actor.toLowerCase().includes(needle) || row.description.badge.toLowerCase() === needle;
   });
 }
 
