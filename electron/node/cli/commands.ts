@@ -1,6 +1,9 @@
 import type { CliIo } from './cliIo';
 import { inspectCommand } from '../runbook/inspectCommand';
 import { lintCommand } from '../runbook/lintCommand';
+import { exportCommand } from '../report/exportCommand';
+import { importCommand } from '../report/importCommand';
+import { incidentsCommand } from '../report/incidentsCommand';
 import { serveCommand } from './serveCommand';
 
 export interface CliCommand {
@@ -35,15 +38,19 @@ export const COMMANDS: CliCommand[] = [
     name: 'incidents',
     usage: 'warroom incidents [--data DIR] [--json]',
     summary: 'List the incidents in the data directory.',
+    run: incidentsCommand,
   },
   {
     name: 'export',
-    usage: 'warroom export INCIDENT|latest --format md|html|pdf|json|cast [--out FILE] [--data DIR]',
-    summary: 'Export an incident report or bundle, with secrets redacted.',
+    usage: 'warroom export INCIDENT|latest --format md|html|pdf|json|cast [--out FILE|-] [--data DIR] [--time-zone ZONE] [--keep ID]... [--list-redactions]',
+    summary:
+      'Export an incident report or bundle, with secrets redacted. Without --out, writes a file named after the incident in the current folder; --out - prints md/html/json to stdout. cast writes one file per terminal session (-1, -2… before the extension). --list-redactions shows what is redacted and the ids --keep takes.',
+    run: exportCommand,
   },
   {
     name: 'import',
     usage: 'warroom import BUNDLE [--data DIR]',
-    summary: "Merge a teammate's exported bundle into the same incident.",
+    summary: "Merge a teammate's exported JSON bundle into the same incident (or create it); duplicates are skipped, chains verified.",
+    run: importCommand,
   },
 ];
