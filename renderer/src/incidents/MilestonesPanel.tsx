@@ -36,7 +36,7 @@ export function MilestonesPanel({ details, onError }: { details: IncidentDetails
               <tr key={name}>
                 <th scope="row">{LABELS[name]}</th>
                 <td>{m.at === null ? '—' : formatDateTime(m.at, utc)}</td>
-                <td className="dim">{since[name] === null ? '' : `time to ${name}: ${formatSpan(since[name])}`}</td>
+                <td className="dim" title={since[name] === null ? undefined : `Time to ${name}, from detected`}>{since[name] === null ? '' : `+${formatSpan(since[name])}`}</td>
                 <td className="dim">{m.source === 'set' ? 'set by hand' : 'derived'}</td>
                 <td>
                   {editing === name ? (

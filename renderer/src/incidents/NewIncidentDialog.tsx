@@ -67,7 +67,7 @@ export function NewIncidentDialog({ defaultRunbookId, onCreated, onClose }: { de
         </h2>
         <label className="field">
           <span className="field__label">Title</span>
-          <input ref={titleRef} className="input" aria-label="Title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Checkout returns 502 for EU users" required maxLength={1000} />
+          <input ref={titleRef} className="input" aria-label="Title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="What is broken, for whom" required maxLength={1000} />
         </label>
         <label className="field">
           <span className="field__label">Runbook</span>

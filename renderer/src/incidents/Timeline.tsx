@@ -59,7 +59,11 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const observer = new ResizeObserver(() => setViewport(element.clientHeight));
+    const observer = new ResizeObserver(() => {
+      setViewport(element.clientHeight);
+      // A smaller view (an entry opened below) must not stop the view from following the end.
+      if (followingRef.current) element.scrollTop = element.scrollHeight;
+    });
     observer.observe(element);
     setViewport(element.clientHeight);
     return () => observer.disconnect();
@@ -145,21 +149,23 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
           {timeline.error}
         </p>
       )}
-      <div className="timeline__scroll" ref={scroller} onScroll={onScroll} tabIndex={0} aria-label="Timeline entries">
-        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
-          <ol className="timeline__rows" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
-            {visible.map((row, i) => (
-              <Row key={row.event.id} row={row} utc={utc} position={first + i + 1} total={rows.length} selected={row.event.id === selectedId} onSelect={() => setSelectedId(row.event.id === selectedId ? null : row.event.id)} onStar={() => toggleStar(row)} />
-            ))}
-          </ol>
+      <div className="timeline__viewport">
+        <div className="timeline__scroll" ref={scroller} onScroll={onScroll} tabIndex={0} aria-label="Timeline entries">
+          <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+            <ol className="timeline__rows" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
+              {visible.map((row, i) => (
+                <Row key={row.event.id} row={row} utc={utc} position={first + i + 1} total={rows.length} selected={row.event.id === selectedId} onSelect={() => setSelectedId(row.event.id === selectedId ? null : row.event.id)} onStar={() => toggleStar(row)} />
+              ))}
+            </ol>
+          </div>
+          {rows.length === 0 && !timeline.loading && <p className="timeline__empty">{allRows.length ? 'Nothing matches this filter.' : 'Nothing recorded yet.'}</p>}
         </div>
-        {rows.length === 0 && !timeline.loading && <p className="timeline__empty">{allRows.length ? 'Nothing matches this filter.' : 'Nothing recorded yet.'}</p>}
+        {!following && rows.length > 0 && (
+          <button type="button" className="button button--small timeline__jump" onClick={jumpToEnd}>
+            ↓ Jump to newest
+          </button>
+        )}
       </div>
-      {!following && rows.length > 0 && (
-        <button type="button" className="button button--small timeline__jump" onClick={jumpToEnd}>
-          ↓ Jump to newest
-        </button>
-      )}
       {selected && <EventDetail row={selected} utc={utc} onClose={() => setSelectedId(null)} />}
     </section>
   );
