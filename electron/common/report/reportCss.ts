@@ -9,7 +9,7 @@ export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #111; --muted: #555; --line: #d0d0d0; --soft: #f4f4f4; --ok: #0a6b2d; --fail: #b00020; --todo: #8a5a00; }
 * { box-sizing: border-box; }
 html { font-size: 10.5pt; }
-body { margin: 0; color: var(--ink); background: #fff; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; line-height: 1.45; }
+body { font-variant-ligatures: none; margin: 0; color: var(--ink); background: #fff; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; line-height: 1.45; }
 .report { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 1.8rem; margin: 0 0 .4rem; line-height: 1.2; }
 h2 { font-size: 1.3rem; margin: 1.8rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--ink); break-after: avoid; }

@@ -42,7 +42,7 @@ const SECTION_RULES: readonly [RegExp, KnownSection][] = [
 
 /** A placeholder left in filled text: `[Users affected]`, `{{ region }}`, `<service>` (not `[ ]`). */
 const LEFTOVER = /\[[A-Za-z][^\]\n]{0,80}\]|\{\{\s*[A-Za-z][^}\n]{0,40}\}\}|<[A-Za-z][\w .-]{0,40}>/;
-const PROMPT = /\[([A-Z][^\]\n]{10,200})\]/g;
+const PROMPT = /\[([A-Z][^\]\n]{10,200}[.?]|[A-Z][^\]\n]*(?: [^\]\n ]+){4,})\]/g;
 const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 

@@ -180,7 +180,8 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
 /** Values that are placeholders or references, not secrets: `<password>`, `$PGPASSWORD`, `***`… */
 const NOT_A_SECRET = [
   /^<[^<>]*>$/,
-  /^\{\{.*\}\}$/,
+  /^\{\{/,
+  /^\{%/,
   /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/,
   /^\$\(.*\)$/,
   /^%[sd]$/,

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { parseBundle } from '../../../../../electron/common/report/bundle';
+import { exportIncident, previewRedactions } from '../../../../../electron/node/report/exportIncident';
+import { NO_BROWSER_MESSAGE } from '../../../../../electron/node/report/printPdf';
+import { createFixture, GITHUB_TOKEN, SECRET_VALUE, type Fixture } from './incidentFixture';
+
+let fixture: Fixture;
+afterEach(() => fixture?.cleanup());
+
+async function text(format: 'md' | 'html' | 'json' | 'cast', timeZone = 'Europe/Berlin', keep?: string[]): Promise<string> {
+  const result = await exportIncident(fixture.store, fixture.incidentId, format, fixture.lookup, { timeZone, keep });
+  return result.files.map((f) => f.content as string).join('\n');
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: bytes, useSystemFonts: true, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n');
+}
+
+describe('exportIncident', () => {
+  it('Markdown: title, zone-stated times, template sections, commands with exit codes, notes, redactions', async () => {
+    fixture = await createFixture();
+    const md = await text('md');
+    expect(md).toMatch(/^# Incident report: Checkout API returns 502s$/m);
+    expect(md).toContain('All times are Europe/Berlin (UTC+01:00).');
+    // Template sections in the template's order, then the data sections it lacks.
+    const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings.slice(0, 8)).toEqual(['Overview', 'Summary', 'Impact', 'Timeline', 'Root cause', 'Evidence', 'Lessons learned', 'Milestones']);
+    expect(headings).toEqual(expect.arrayContaining(['Commands', 'Checklist', 'Status updates', 'Action items', 'Record integrity']));
+    // The template's placeholders are filled from the incident; its prompts become TO COMPLETE.
+    expect(md).toContain('**Severity:** SEV2  **Commander:** alice');
+    expect(md).toContain('> **TO COMPLETE:** Why the checkout pods ran out of database connections.');
+    expect(md).toContain('- Duration: 10 min 30 s');
+    // Times in the zone (the incident was created "now"; check the format and a command's row).
+    expect(md).toMatch(/\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \| alice \| Note: PagerDuty alert fired/);
+    expect(md).toContain('**Exit:** 1');
+    expect(md).toContain('### 2. `kubectl -n shop rollout restart deploy/checkout`');
+    expect(md).toContain('★ Ran `kubectl -n shop rollout restart deploy/checkout`');
+    expect(md).toContain('**Key events** (starred by the responders)');
+    // Notes are escaped, not markup.
+    expect(md).toContain('Pool exhausted: max\\_connections reached \\| see \\<pg\\_stat\\_activity\\> \\*now\\*');
+    // Long output is trimmed with a marker.
+    expect(md).toContain('log line 39 GET /cart 200\n… [440 lines');
+    expect(md).toContain('log line 499 GET /cart 200');
+    expect(md).not.toContain('log line 250 GET');
+    // Secrets never appear.
+    expect(md).not.toContain(SECRET_VALUE);
+    expect(md).not.toContain(GITHUB_TOKEN);
+    expect(md).toContain('PGPASSWORD=[REDACTED:secret-input] psql');
+    expect(md).toContain('Authorization: token [REDACTED:github-token]');
+    expect(md).toMatch(/\| `[0-9a-f]{32}` \| 18 \| `[0-9a-f]{64}` \| verified \|/);
+  });
+
+  it('states the zone it was asked for, and UTC', async () => {
+    fixture = await createFixture({ withRunbook: false });
+    const utc = await text('md', 'UTC');
+    const ny = await text('md', 'America/New_York');
+    expect(utc).toContain('All times are UTC.');
+    expect(ny.split('\n')[2]).toMatch(/All times are America\/New\\_York \(UTC−0[45]:00\)\./);
+    const created = fixture.store.getIncident(fixture.incidentId)!.createdAt;
+    const utcTime = new Date(created).toISOString().slice(11, 19);
+    expect(utc).toContain(`| ${utcTime} | alice | Incident opened:`);
+    // Without a template: the standard sections.
+    expect([...utc.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual([
+      'Summary', 'Milestones', 'Timeline', 'Commands', 'Checklist', 'Status updates', 'Root cause', 'Resolution', 'Action items', 'Lessons learned', 'Incident inputs', 'Record integrity',
+    ]);
+  });
+
+  it('HTML: self-contained (no external src/href/link/script), escaped, with the same content', async () => {
+    fixture = await createFixture();
+    const html = await text('html');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<title>Incident report: Checkout API returns 502s</title>');
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(html).not.toMatch(/\s(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;`);
+    expect(html).toContain('see &lt;pg_stat_activity&gt; *now*');
+    expect(html).toContain('<span class="exit exit--fail">exit 1</span>');
+    expect(html).not.toContain(SECRET_VALUE);
+    expect(html).not.toContain(GITHUB_TOKEN);
+  });
+
+  it('JSON: the full bundle, full output, secrets redacted, redacted events keep digest and drop salt', async () => {
+    fixture = await createFixture();
+    const json = await text('json');
+    const bundle = parseBundle(json);
+    expect(bundle.format).toBe('warroom.bundle/1');
+    expect(bundle.commands[2]!.output).toContain('log line 250 GET /cart 200');
+    expect(json).not.toContain(SECRET_VALUE);
+    expect(json).not.toContain(GITHUB_TOKEN);
+    const stored = fixture.store.readBundleRecords(fixture.incidentId).events;
+    const redacted = bundle.events.filter((e) => e.redacted);
+    expect(redacted.length).toBeGreaterThan(0);
+    for (const e of redacted) {
+      const original = stored.find((s) => s.id === e.id)!;
+      expect(e.salt).toBeNull();
+      expect(e.digest).toBe(original.digest);
+      expect(e.chainHead).toBe(original.chainHead);
+    }
+    expect(bundle.variables).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'DB_PASSWORD', secret: true, value: null })]));
+    expect(bundle.chains.every((c) => c.ok)).toBe(true);
+  });
+
+  it('preview lists each secret once, and a kept one stays in clear in every format', async () => {
+    fixture = await createFixture();
+    const findings = await previewRedactions(fixture.store, fixture.incidentId, fixture.lookup);
+    const input = findings.find((f) => f.kind === 'secret-input')!;
+    expect(input.count).toBeGreaterThanOrEqual(3);
+    expect(input.excerpt).not.toContain(SECRET_VALUE);
+    expect(findings.find((f) => f.kind === 'github-token')?.count).toBe(2);
+    const md = await text('md', 'UTC', [input.id]);
+    expect(md).toContain(SECRET_VALUE);
+    expect(md).not.toContain(GITHUB_TOKEN);
+    expect(md).toContain('1 detected secret was deliberately kept in clear');
+  });
+
+  it('cast: one asciicast v2 file per session, no env, a secret split across chunks redacted', async () => {
+    fixture = await createFixture();
+    const result = await exportIncident(fixture.store, fixture.incidentId, 'cast', fixture.lookup);
+    expect(result.files.map((f) => f.fileName)).toEqual([expect.stringMatching(/-terminal-1\.cast$/), expect.stringMatching(/-terminal-2\.cast$/)]);
+    const [first] = result.files;
+    const lines = (first!.content as string).trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(lines[0]).toMatchObject({ version: 2, width: 120, height: 36 });
+    expect(lines[0]).not.toHaveProperty('env');
+    const output = lines.slice(1).map((l) => (l as [number, string, string])[2]).join('');
+    expect(output).toContain('DB pass is [REDACTED:secret-input] (leaked)');
+    expect(first!.content).not.toContain('Hunter2');
+    expect((lines[2] as [number])[0]).toBeCloseTo(0.1, 3);
+  });
+
+  it('PDF: printed by the system Chromium; its text has the title, times, commands and redactions', async () => {
+    fixture = await createFixture();
+    const result = await exportIncident(fixture.store, fixture.incidentId, 'pdf', fixture.lookup, { timeZone: 'UTC' });
+    const bytes = result.files[0]!.content as Uint8Array;
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const pdf = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Incident report: Checkout API returns 502s');
+    expect(pdf).toContain('All times are UTC.');
+    expect(pdf).toContain('kubectl -n shop rollout restart deploy/checkout');
+    expect(pdf).toContain('exit 1');
+    expect(pdf).toContain('PagerDuty alert fired');
+    expect(pdf).toContain('[REDACTED:secret-input]');
+    expect(pdf).not.toContain(SECRET_VALUE);
+  }, 60_000);
+
+  it('PDF without a browser: one clear line', async () => {
+    fixture = await createFixture({ withRunbook: false });
+    await expect(exportIncident(fixture.store, fixture.incidentId, 'pdf', fixture.lookup, { browser: null })).rejects.toThrow(NO_BROWSER_MESSAGE);
+  });
+});
