@@ -15,7 +15,8 @@ const config: any = require(path.join(ROOT, 'build/electron-builder.config.cjs')
 const hooks: any = require(path.join(ROOT, 'build/packHooks.cjs'));
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
-const targets = (platform: { target: unknown[] }) => platform.target.map((t) => (typeof t === 'string' ? { target: t } : t));
+type Target = { target: string; arch?: string[] };
+const targets = (platform: { target: (string | Target)[] }): Target[] => platform.target.map((t) => (typeof t === 'string' ? { target: t } : t));
 
 describe('electron-builder config', () => {
   it('names the app', () => {
