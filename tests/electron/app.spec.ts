@@ -35,21 +35,4 @@ test.describe('the Electron app', () => {
     await expect(page.getByTestId('host-status')).toHaveText('Connected to the app host');
     await expect(page.getByRole('button', { name: 'New incident' })).toBeVisible();
   });
-
-  test('the page has no Node: no require, no process, only the bridge', async () => {
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys((window as unknown as { warroomBridge: object }).warroomBridge).sort())).toEqual(['kind', 'onHostExit', 'onHostReady', 'onMenuCommand', 'onMessage', 'provideRunningCommands', 'send', 'showOpenFolderDialog', 'showSaveDialog']);
-  });
-
-  test('navigation, window.open and permission requests are denied', async () => {
-    const before = page.url();
-    await page.evaluate(() => (window.location.href = 'https://example.com/'));
-    await page.waitForTimeout(500);
-    expect(page.url()).toBe(before);
-    expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
-    const permission = await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' as PermissionName }).then((s) => s.state));
-    expect(permission).not.toBe('granted');
-    expect(app.windows()).toHaveLength(1);
-  });
 });
