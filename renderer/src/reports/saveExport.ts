@@ -1,0 +1,29 @@
+import type { ExportedReport } from '../../../electron/common/services/reportService';
+
+/**
+ * Hands an exported file to the user. In the browser console: a download (Blob + anchor).
+ * TODO(electron): when the preload bridge offers a save dialog (`warroomBridge.saveFile`),
+ * use it here so the user picks the folder; the download path stays for the browser.
+ */
+export function saveExport(file: ExportedReport): void {
+  const bytes = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content;
+  const blob = new Blob([bytes], { type: file.mimeType });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = file.fileName;
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // The download has started once click() returns; keep the URL a moment for slow browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
