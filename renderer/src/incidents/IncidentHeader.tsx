@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../../electron/common/incident/model';
 import type { IncidentDetails } from '../../../electron/common/services/incidentService';
 import { useHost } from '../host/hostContext';
+import { ExportReportMenu } from '../reports/ExportReportMenu';
 import type { IncidentClocks } from './clocks';
 import { STATUS_LABELS } from './describeEvent';
 import { useTimeDisplay } from './displayPrefs';
@@ -59,6 +60,7 @@ export function IncidentHeader({ details, clocks, onError }: { details: Incident
             </button>
           </>
         )}
+        <ExportReportMenu incidentId={incident.id} utc={utc} />
       </div>
       <div className="incident-header__row">
         <label className="header-field">
