@@ -22,7 +22,7 @@ const ELECTRON = { paths: ['electron'], patterns: ['electron/*'] };
 const both = (...sets) => ({ paths: sets.flatMap((s) => s.paths ?? []), patterns: sets.flatMap((s) => s.patterns ?? []) });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', 'bench-results/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', 'bench-results/**', 'build/electron-native/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
