@@ -70,8 +70,22 @@ export function IncidentWorkspace({
       } else if (e.key === '/') {
         e.preventDefault();
         searchRef.current?.focus();
+      } else if (e.key === 'r') {
+        e.preventDefault();
+        focusNextStep();
       }
     };
+    // Alt+1…9 picks a terminal tab even while a terminal has the keyboard (capture phase, before xterm).
+    const onTerminalKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || !/^Digit[1-9]$/.test(e.code)) return;
+      const tabs = document.querySelectorAll<HTMLElement>('[role="tablist"][aria-label="Terminals"] [role="tab"]');
+      const target = tabs[Number(e.code.slice(5)) - 1];
+      if (!target) return;
+      e.preventDefault();
+      e.stopPropagation();
+      target.click();
+    };
+    window.addEventListener('keydown', onTerminalKey, true);
     const onEscape = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && (e.target === noteRef.current || e.target === searchRef.current)) (e.target as HTMLElement).blur();
     };
@@ -80,6 +94,7 @@ export function IncidentWorkspace({
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keydown', onEscape);
+      window.removeEventListener('keydown', onTerminalKey, true);
     };
   }, []);
 
@@ -143,6 +158,23 @@ export function IncidentWorkspace({
       </div>
     </IncidentPlaceholderValues>
   );
+}
+
+/**
+ * "Run next step", safely: moves the keyboard to the next step's Run button (or
+ * to its first empty input), so Enter runs it and the usual confirmation still
+ * applies. Never runs anything by itself.
+ */
+function focusNextStep(): void {
+  const steps = [...document.querySelectorAll<HTMLElement>('[role="group"][data-step-id]')];
+  if (steps.length === 0) return;
+  const current = steps.findIndex((step) => step.contains(document.activeElement));
+  const next = steps[(current + 1) % steps.length]!;
+  const emptyInput = [...next.querySelectorAll<HTMLInputElement>('input')].find((input) => !input.value);
+  const run = [...next.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Run' || b.textContent === 'Send to terminal');
+  const target = run && !run.disabled ? run : (emptyInput ?? run);
+  next.scrollIntoView({ block: 'center' });
+  target?.focus();
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -61,7 +61,7 @@ export function NoteBox({ incidentId, noteRef }: { incidentId: string; noteRef?:
         </button>
       </div>
       <p className="note-box__hint" aria-hidden="true">
-        <kbd>N</kbd> note · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> add · <kbd>/</kbd> search timeline · <kbd>Esc</kbd> leave a field
+        <kbd>N</kbd> note · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> add · <kbd>/</kbd> search timeline · <kbd>R</kbd> next step · <kbd>Alt</kbd>+<kbd>1…9</kbd> terminal · <kbd>Esc</kbd> leave a field
       </p>
       {message && (
         <p className="note-box__error" role="alert">
