@@ -20,13 +20,16 @@ const MIN_ID_PREFIX = 6;
 export function openExistingStore(dataDir: string): IncidentStore {
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   if (!fs.existsSync(file)) throw new UserError(`no War Room data in ${dataDir} (no ${DATABASE_FILE_NAME}) — pass --data DIR or set WARROOM_DATA.`, 'E_NO_DATA');
-  return IncidentStore.open(file);
+  return IncidentStore.open(file, { nativeBinding: electronBinding() });
 }
 
 export function openOrCreateStore(dataDir: string): IncidentStore {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  return IncidentStore.open(path.join(dataDir, DATABASE_FILE_NAME));
+  return IncidentStore.open(path.join(dataDir, DATABASE_FILE_NAME), { nativeBinding: electronBinding() });
 }
+
+/** `War Room --cli` runs inside Electron: main names the Electron-ABI better-sqlite3 here (docs/packaging.md). */
+const electronBinding = () => process.env.WARROOM_SQLITE_BINDING || undefined;
 
 /** `latest` is the incident changed most recently; else a full id or a unique prefix of one. */
 export function findIncident(store: IncidentStore, ref: string): Incident {
