@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
+import { useHost } from './host/hostContext';
+import { useMenuCommands } from './host/useMenuCommands';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Sidebar } from './components/Sidebar';
 import { TimeDisplayProvider } from './incidents/displayPrefs';
@@ -26,6 +28,19 @@ export function App() {
   const [creating, setCreating] = useState(false);
   const openIncident = useMemo<OpenIncident>(() => ({ incidentId, open: setIncidentId }), [incidentId]);
   const closeDialog = useCallback(() => setCreating(false), []);
+  const host = useHost();
+
+  // The native menu (Electron only) does what the on-screen controls do.
+  useMenuCommands({
+    'new-incident': () => setCreating(true),
+    'toggle-theme': () => document.querySelector<HTMLButtonElement>('.theme-toggle')?.click(),
+    'export-report': () => document.querySelector<HTMLButtonElement>('[aria-haspopup="menu"]')?.click(),
+    'open-runbook-folder': () =>
+      void window.warroomBridge
+        ?.showOpenFolderDialog({ title: 'Add a folder of runbooks' })
+        .then((folder) => (folder ? host.runbooks.addFolder(folder) : null))
+        .catch(() => {}),
+  });
 
   return (
     <OpenIncidentProvider value={openIncident}>
