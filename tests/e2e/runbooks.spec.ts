@@ -37,6 +37,7 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => {
   await served.stop();
+  fs.rmSync(served.dataDir, { recursive: true, force: true });
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
@@ -93,4 +94,30 @@ test('a runbook edited on disk updates in the open console', async ({ page }) =>
   await expect(page.getByRole('group', { name: 'List payment pods' })).toBeVisible();
   fs.writeFileSync(path.join(folder, 'payments-api.md'), RUNBOOK.replace('# List payment pods', '# List every payment pod'));
   await expect(page.getByRole('group', { name: 'List every payment pod' })).toBeVisible();
+});
+
+test('a folder added in the app joins the library, is remembered, and a bad path gets one clear line', async ({ page }) => {
+  const extra = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-extra-'));
+  try {
+    fs.writeFileSync(path.join(extra, 'queue.md'), '# Queue backlog\n\n```bash\n# Show the queue depth\nrabbitmqctl list_queues name messages\n```\n');
+    await page.goto(served.url);
+    const nav = page.getByRole('navigation', { name: 'Runbooks' });
+    await nav.getByText('Runbook folders').click();
+    await nav.getByRole('textbox', { name: 'Runbook folder path' }).fill(path.join(extra, 'nope'));
+    await nav.getByRole('button', { name: 'Add folder' }).click();
+    await expect(nav.getByRole('alert')).toContainText('no such folder');
+    await nav.getByRole('textbox', { name: 'Runbook folder path' }).fill(extra);
+    await nav.getByRole('button', { name: 'Add folder' }).click();
+    await expect(nav.getByRole('button', { name: 'Queue backlog' })).toBeVisible();
+
+    // Remembered in the data folder: a new server on the same data dir still has it.
+    const dataDir = served.dataDir;
+    served.process.kill('SIGTERM');
+    await new Promise((resolve) => served.process.once('exit', resolve));
+    served = await startServedConsole(['--runbooks', folder], dataDir);
+    await page.goto(served.url);
+    await expect(page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Queue backlog' })).toBeVisible();
+  } finally {
+    fs.rmSync(extra, { recursive: true, force: true });
+  }
 });

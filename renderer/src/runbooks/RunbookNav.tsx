@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RunbookSearchHit } from '../../../electron/common/services/runbookService';
 import { useHost } from '../host/hostContext';
 import { useHostData } from '../host/useHostData';
+import { RunbookFolders } from './RunbookFolders';
 
 /** Why 120 ms: search as the user types without a request per keystroke. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -78,6 +79,7 @@ export function RunbookNav({ selectedId, onSelect }: { selectedId: string | null
           ))}
         </ul>
       )}
+      <RunbookFolders />
     </nav>
   );
 }
