@@ -16,7 +16,30 @@ export function hashText(text: string, seed = 0): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return value.toString(36).padStart(11, '0');
+  return base36(value).padStart(11, '0');
+}
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * `value.toString(36)` for an integer below 2^53, without V8's slow path for radix
+ * conversion of large doubles (a 5 MB runbook hashes tens of thousands of steps).
+ */
+function base36(value: number): string {
+  let out = '';
+  let v = value;
+  do {
+    let q = Math.floor(v / 36);
+    let r = v - q * 36;
+    // The division rounds; near a multiple of 36 it can land one too high.
+    if (r < 0) {
+      q -= 1;
+      r += 36;
+    }
+    out = DIGITS[r] + out;
+    v = q;
+  } while (v > 0);
+  return out;
 }
 
 /** Longest slug kept; a heading that is a whole paragraph still gets a usable anchor. */

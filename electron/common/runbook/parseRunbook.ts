@@ -15,7 +15,7 @@ import { buildChecklist } from './checklist';
 import { buildContacts } from './contacts';
 import { STATUS_WORDS } from './templates';
 import { runbookId, slugify, UniqueIds } from './ids';
-import { findAssignedNames, findPlaceholders, looksLikeShell } from './shell/index';
+import { findPlaceholders } from './shell/index';
 
 export interface ParseRunbookInput {
   /** Where the runbook lives; the id derives from it and the title falls back to its file name. */
@@ -31,11 +31,6 @@ const DEFAULT_SEVERITY_IDS = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV-1', 'SEV-2', 
 
 /** A heading that *is* a report template written as plain Markdown (not in a fence). */
 const REPORT_TEMPLATE_HEADING = /(?:post-?\s?mortem|incident\s+report|post-?incident\s+(?:report|review)|retrospective|\brca\b|root\s+cause\s+analysis).*(?:template|format)|(?:template|format).*(?:post-?\s?mortem|incident\s+report|retrospective)/i;
-
-const SHELLISH_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'terminal', 'cmd', 'command', 'text', 'txt']);
-
-/** Every way shell assigns a name has `=` or one of these words; blocks without them are skipped cheaply. */
-const MAY_ASSIGN = /=|\b(?:export|local|declare|typeset|readonly|let|read|for|select|mapfile|readarray|getopts)\b/;
 
 function fileTitle(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
@@ -85,21 +80,13 @@ export function buildRunbook(path: string, decoded: DecodedRunbook): Runbook {
 
   const severityLevels = findSeverityLevels({ blocks: outline.blocks, headings: outline.headings, paths });
 
-  const assignedNames = new Set<string>();
-  for (const block of outline.blocks) {
-    if (block.kind !== 'code') continue;
-    if (!MAY_ASSIGN.test(block.code)) continue;
-    if (block.lang === null ? looksLikeShell(block.code) : SHELLISH_LANGS.has(block.lang)) {
-      for (const name of findAssignedNames(block.code)) assignedNames.add(name);
-    }
-  }
   const templateLiterals = new Set([
     ...STATUS_WORDS,
     ...DEFAULT_SEVERITY_IDS,
     ...severityLevels.map((l) => l.id.toUpperCase()),
   ]);
 
-  const built = buildSteps({ blocks: outline.blocks, headings: outline.headings, sectionIds, paths, runbookTitle: title, assignedNames, templateLiterals });
+  const built = buildSteps({ blocks: outline.blocks, headings: outline.headings, sectionIds, paths, runbookTitle: title, templateLiterals });
   diagnostics.push(...built.diagnostics);
 
   const reportRanges = plainReportTemplates(outline.blocks, sections, sourceLines, built.templates, templateLiterals);

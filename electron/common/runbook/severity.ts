@@ -21,6 +21,10 @@ const NAME_WORDS = [
   'moderate', 'medium', 'normal', 'minor', 'low', 'limited', 'warning', 'informational', 'info', 'cosmetic', 'trivial',
 ];
 const NAME_WORD = new RegExp(`\\b(${NAME_WORDS.join('|')})\\b`, 'i');
+/** A label that opens with a severity word ("Critical - …"); built once, read per paragraph. */
+const LEADING_NAME_WORD = new RegExp(`^[^\\p{L}]{0,4}(${NAME_WORDS.join('|')})\\b`, 'iu');
+/** A table cell that is exactly a severity word; built once, read per cell. */
+const NAME_WORD_CELL = new RegExp(`^\\s*(${NAME_WORDS.join('|')})\\s*$`, 'i');
 
 /** Headings under which level definitions are the scale. */
 const SCALE_CONTEXT = /sever|priorit|\bsev\b|classif|incident levels?|\blevels?\b|impact|urgency/i;
@@ -85,7 +89,7 @@ function readLabel(text: string, allowNameOnly: boolean): Label | null {
     return { id, number, name, rest: restOf(withoutId, name) };
   }
   if (!allowNameOnly) return null;
-  const word = new RegExp(`^[^\\p{L}]{0,4}(${NAME_WORDS.join('|')})\\b`, 'iu').exec(clean);
+  const word = LEADING_NAME_WORD.exec(clean);
   if (!word) return null;
   return { id: word[1]!, number: null, name: word[1]!, rest: restOf(clean.replace(word[1]!, ' '), null) };
 }
@@ -197,7 +201,7 @@ function tableGroup(table: TableBlock, context: string[], allowNameOnly: boolean
 
 /** A cell that is exactly a severity word ("Critical") names the level. */
 function nameWordCell(cell: string): string | null {
-  const match = new RegExp(`^\\s*(${NAME_WORDS.join('|')})\\s*$`, 'i').exec(cell);
+  const match = NAME_WORD_CELL.exec(cell);
   return match ? match[1]! : null;
 }
 

@@ -18,7 +18,7 @@ const HTML_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/g;
 
 /** Removes site markup from a piece of prose; collapses the whitespace it leaves. */
 export function stripSiteMarkup(text: string): string {
-  if (!/[{[<!?:]/.test(text)) return text.replace(/\s+/g, ' ').trim();
+  if (!/[{[<!?:]/.test(text)) return collapseSpace(text);
   return text
     .replace(LIQUID_TAG, ' ')
     .replace(LIQUID_OUTPUT, ' ')
@@ -30,6 +30,14 @@ export function stripSiteMarkup(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Whitespace runs to one space, ends trimmed; most prose needs neither, so look before copying. */
+function collapseSpace(text: string): string {
+  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+/** Whitespace other than single inner spaces: a line break, a tab, two spaces, or space at an end. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
 
 /** Same as `stripSiteMarkup`, but keeps line structure (for multi-line prose such as list descriptions). */
 export function stripSiteMarkupLines(text: string): string {

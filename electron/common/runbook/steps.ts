@@ -6,7 +6,7 @@
  */
 import type { Command, Diagnostic, Step, Template } from './model';
 import type { OutlineBlock } from './outline';
-import { classifyRisk, findEnvInputs, findPlaceholders, isChatOpsLine, looksLikeShell, splitBlock } from './shell/index';
+import { classifyRisk, findAssignedNames, findEnvReferences, findPlaceholders, isChatOpsLine, looksLikeShell, splitBlock } from './shell/index';
 import type { ShellCommand } from './shell/index';
 import { splitSql } from './sqlSplit';
 import { hashText, UniqueIds, UniqueTitles, slugify } from './ids';
@@ -32,8 +32,6 @@ export interface StepContext {
   paths: readonly string[][];
   headings: readonly { text: string }[];
   runbookTitle: string;
-  /** Names the runbook assigns anywhere (so `$NAME` is not an input). */
-  assignedNames: ReadonlySet<string>;
   /** Severity ids and status words written literally in templates (`[SEV1]`, `[RESOLVED]`). */
   templateLiterals: ReadonlySet<string>;
 }
@@ -56,20 +54,46 @@ interface Draft {
   expectedOutput?: string;
 }
 
-function buildCommand(command: ShellCommand, assigned: ReadonlySet<string>, shell: boolean): Command {
+/**
+ * Environment inputs are settled after every block is read: a name the runbook assigns
+ * anywhere (even further down) is not an input. Until then each command keeps what it reads.
+ */
+class EnvLedger {
+  /** Names the runbook assigns anywhere (so `$NAME` is not an input). */
+  readonly assigned = new Set<string>();
+  private readonly pending: { command: Command; reads: string[] }[] = [];
+
+  /** A shell command: note what it assigns, and what it reads to settle later. */
+  shellCommand(command: Command): void {
+    const refs = findEnvReferences(command.text);
+    for (const name of refs.assigns) this.assigned.add(name);
+    if (refs.reads.length > 0) this.pending.push({ command, reads: refs.reads });
+  }
+
+  /** Shell-like text that is not split into commands (`text` fences with `NAME=value` lines). */
+  block(code: string): void {
+    for (const name of findAssignedNames(code)) this.assigned.add(name);
+  }
+
+  settle(): void {
+    for (const { command, reads } of this.pending) command.envInputs = reads.filter((name) => !this.assigned.has(name));
+  }
+}
+
+function buildCommand(command: ShellCommand, env: EnvLedger | null): Command {
   const verdict = classifyRisk(command.text, command.client ? { client: command.client } : {});
   const result: Command = {
     text: command.text,
     line: command.line,
     placeholders: findPlaceholders(command.text, 'command'),
-    // Statements typed into a client are not shell: `$1` in SQL is a parameter, not a variable.
-    // Without a `$` nothing is read from the environment; skipping the lexer there is most commands.
-    envInputs: shell && !command.client && command.text.includes('$') ? findEnvInputs(command.text, assigned) : [],
+    envInputs: [],
     risk: verdict.risk,
     riskReasons: verdict.reasons,
   };
   if (command.client) result.client = command.client;
   if (command.incomplete) result.incomplete = true;
+  // Statements typed into a client are not shell: `$1` in SQL is a parameter, not a variable.
+  if (env && !command.client) env.shellCommand(result);
   return result;
 }
 
@@ -98,6 +122,7 @@ export function buildSteps(context: StepContext): StepsResult {
   const templates: Template[] = [];
   const diagnostics: Diagnostic[] = [];
   const templateIds = new UniqueIds();
+  const env = new EnvLedger();
   // The last runnable step, so a following output block can attach to it; a heading clears it.
   let lastRunnable: Draft | null = null;
   let lastBlockWasRunnable = false;
@@ -133,6 +158,9 @@ export function buildSteps(context: StepContext): StepsResult {
         shellish = true;
       }
     }
+
+    // A `text` fence that is not read as shell may still set names (`NAME=value` lines of an env file).
+    if (!shellish && (lang === 'text' || lang === 'txt')) env.block(block.code);
 
     // Templates: prose blocks under a heading about communication or an incident report.
     if (!RUNNABLE_LANGS.has(lang ?? '') && !shellish && (plain || PROSE_LANGS.has(lang!))) {
@@ -181,7 +209,7 @@ export function buildSteps(context: StepContext): StepsResult {
       const split = presplit ?? splitBlock(block.code, { lang, startLine: block.contentLine });
       diagnostics.push(...split.diagnostics);
       for (const s of split.steps) {
-        const commands = s.commands.map((c) => buildCommand(c, context.assignedNames, true));
+        const commands = s.commands.map((c) => buildCommand(c, env));
         const draft: Draft = {
           sectionId,
           title: s.title === null ? null : toTitle(s.title) || null,
@@ -211,7 +239,7 @@ export function buildSteps(context: StepContext): StepsResult {
           runnable: false,
           code: s.code,
           line: s.line,
-          commands: s.statements.map((st) => buildCommand({ text: st.text, line: st.line, client: 'sql' }, context.assignedNames, false)),
+          commands: s.statements.map((st) => buildCommand({ text: st.text, line: st.line, client: 'sql' }, null)),
         });
       }
       return;
@@ -228,6 +256,7 @@ export function buildSteps(context: StepContext): StepsResult {
     });
   });
 
+  env.settle();
   diagnostics.push(...incompleteWarnings(drafts, diagnostics));
   return { steps: finishSteps(drafts), templates, diagnostics };
 }

@@ -5,7 +5,7 @@
  * `<<'EOF'` heredoc bodies (no expansion) do not count, and `${NAME:-default}`
  * (optional by construction) does not either.
  */
-import { lexShell, type ShellLexer, type WordToken } from './lexer';
+import { sharedLex, type ShellLexer, type WordToken } from './lexer';
 import { simpleCommandsOf } from './simpleCommands';
 
 /** Variables the shell or the login session already sets. */
@@ -30,11 +30,15 @@ const READ_VALUE_OPTIONS = new Set(['-p', '-d', '-n', '-N', '-t', '-u', '-i']);
 
 const DECLARERS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'let']);
 
+/** Every way shell assigns a name has `=` or one of these words; code without them is skipped cheaply. */
+const MAY_ASSIGN = /=|\b(?:export|local|declare|typeset|readonly|let|read|for|select|mapfile|readarray|getopts|printf)\b/;
+
 /** Names the code assigns: `NAME=`, `export NAME=`, `read NAME`, `for NAME in`, `local NAME`, `declare NAME`. */
 export function findAssignedNames(code: string): Set<string> {
   const names = new Set<string>();
+  if (!MAY_ASSIGN.test(code)) return names;
   try {
-    const lexer = lexShell(code);
+    const lexer = sharedLex(code);
     collectAssigned(lexer, names, 0);
     // A block left open (an unclosed quote) swallows what follows; a line scan
     // still finds the plain `NAME=` lines there.
@@ -73,7 +77,7 @@ function collectAssigned(lexer: ShellLexer, names: Set<string>, depth: number): 
   }
   for (const cmd of simpleCommandsOf(lexer)) {
     for (const a of cmd.assignments) addName(names, a);
-    for (const sub of cmd.subs) collectAssigned(lexShell(sub), names, depth + 1);
+    for (const sub of cmd.subs) collectAssigned(sharedLex(sub), names, depth + 1);
     const [first, ...args] = cmd.argv;
     if (first === undefined) continue;
     if (DECLARERS.has(first)) {
@@ -105,27 +109,48 @@ function lineScan(code: string, names: Set<string>): void {
   }
 }
 
-/** Environment variables `text` reads that nobody assigns, in order of first appearance. */
-export function findEnvInputs(text: string, assigned: ReadonlySet<string>): string[] {
-  const found: string[] = [];
+const NOTHING_ASSIGNED: ReadonlySet<string> = new Set();
+
+/** What one command reads and assigns, before the rest of the runbook is known. */
+export interface EnvReferences {
+  /** UPPER_SNAKE names it reads and does not assign itself (nor the shell), in order of first appearance. */
+  reads: string[];
+  /** Names it assigns (`NAME=`, `read NAME`, `for NAME in`, …). */
+  assigns: ReadonlySet<string>;
+}
+
+/**
+ * Reads and assignments of one command from a single lexing, so a runbook can be read
+ * command by command and the inputs settled once every assignment is known.
+ */
+export function findEnvReferences(text: string): EnvReferences {
+  const reads: string[] = [];
+  let assigns: ReadonlySet<string> = NOTHING_ASSIGNED;
   try {
-    const own = findAssignedNames(text);
+    // Most commands assign nothing; they share one empty set instead of each building one.
+    if (MAY_ASSIGN.test(text)) assigns = findAssignedNames(text);
+    if (text.indexOf('$') < 0) return { reads, assigns };
     const seen = new Set<string>();
     const add = (name: string): void => {
       if (seen.has(name)) return;
       seen.add(name);
-      if (UPPER_SNAKE.test(name) && !SHELL_OWN.has(name) && !assigned.has(name) && !own.has(name)) found.push(name);
+      if (UPPER_SNAKE.test(name) && !SHELL_OWN.has(name) && !assigns.has(name)) reads.push(name);
     };
     refsInCode(text, add, 0);
   } catch {
     // Never let a strange command break the runbook view; no inputs is the safe answer.
   }
-  return found;
+  return { reads, assigns };
+}
+
+/** Environment variables `text` reads that nobody assigns, in order of first appearance. */
+export function findEnvInputs(text: string, assigned: ReadonlySet<string>): string[] {
+  return findEnvReferences(text).reads.filter((name) => !assigned.has(name));
 }
 
 function refsInCode(code: string, add: (name: string) => void, depth: number): void {
   if (depth > MAX_DEPTH) return;
-  const lexer = lexShell(code);
+  const lexer = sharedLex(code);
   for (const t of lexer.tokens) {
     if (t.kind === 'word') refsInWord(t, lexer.text, add, depth);
     else if (t.kind === 'redir') {

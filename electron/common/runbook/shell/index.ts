@@ -74,4 +74,4 @@ export interface PlaceholderOptions {
 export { splitBlock, looksLikeShell, isChatOpsLine } from './splitBlock';
 export { classifyRisk } from './risk';
 export { findPlaceholders, fillPlaceholders } from './placeholders';
-export { findEnvInputs, findAssignedNames } from './envInputs';
+export { findEnvInputs, findAssignedNames, findEnvReferences, type EnvReferences } from './envInputs';

@@ -28,8 +28,12 @@ const SHELL_PROMPTS: readonly RegExp[] = [
 /** Prompts that look like plain text too (`# note`, `% done`): prompts only when a known command follows. */
 const CONDITIONAL_PROMPTS: readonly RegExp[] = [/^# /, /^% /, /^❯ /, /^➜ +/];
 
+/** Every shell and REPL prompt ends in one of these; most lines of a block have none, and skip the patterns. */
+const PROMPT_CHAR = /[$#%>❯➜]/;
+
 /** Length of a shell prompt at the start of `line` (leading spaces included), or 0. */
 export function shellPromptLength(line: string, rootPrompts: boolean, isKnown: (word: string) => boolean): number {
+  if (!PROMPT_CHAR.test(line)) return 0;
   const indent = line.length - line.trimStart().length;
   const rest = line.slice(indent);
   for (const re of SHELL_PROMPTS) {
@@ -71,6 +75,8 @@ const REPL_PATTERNS: readonly ReplPattern[] = [
 
 /** A REPL prompt at the start of `line`, or null. Continuation prompts only count while `inStatementOf` is their client. */
 export function replPrompt(line: string, inStatementOf: string | null): ReplPrompt | null {
+  // Only Python's `... ` continuation has no prompt character.
+  if (inStatementOf !== 'python' && !PROMPT_CHAR.test(line)) return null;
   for (const p of REPL_PATTERNS) {
     if (p.continuation && p.client !== inStatementOf) continue;
     const m = p.re.exec(line);

@@ -6,7 +6,7 @@
  */
 import type { Risk, RiskContext, RiskVerdict } from './index';
 import { positionals, programName } from './argv';
-import { lexShell, type RedirToken } from './lexer';
+import { sharedLex, type RedirToken } from './lexer';
 import { REDIS_RULES } from './redisRules';
 import { PROGRAM_RULES, PROGRAM_VALUE_OPTIONS } from './riskRules';
 import { RISK_RANK, type Finding, type RiskRule, type TextRiskRule } from './riskTypes';
@@ -105,8 +105,7 @@ function verdict(findings: Finding[]): RiskVerdict {
 
 function classifyShell(text: string, depth: number): Finding[] {
   if (depth > MAX_DEPTH) return [{ risk: 'unknown', reason: 'commands nested too deeply for the rules to follow' }];
-  const lexer = lexShell(text);
-  const commands = simpleCommandsOf(lexer);
+  const commands = simpleCommandsOf(sharedLex(text));
   const findings: Finding[] = [];
   for (const cmd of commands) {
     findings.push(...classifySimple(cmd, depth));
@@ -158,7 +157,7 @@ function classifyArgv(argv: string[], cmd: SimpleCommand, depth: number): Findin
  */
 export function interactiveClient(text: string): string | null {
   try {
-    const commands = simpleCommandsOf(lexShell(text));
+    const commands = simpleCommandsOf(sharedLex(text));
     const last = commands[commands.length - 1];
     if (!last || commands.length !== 1) return null;
     let argv = last.argv;
@@ -187,22 +186,27 @@ function programFindings(name: string, argv: string[]): Finding[] {
   const shown = argv[0] ?? name;
   if (!rules) return [{ risk: 'unknown', reason: `${shown} is not a command the risk rules know; check what it does before running it` }];
   const args = argv.slice(1);
-  const sub = positionals(args, VALUE_OPTIONS.get(name) ?? EMPTY_SET).join(' ');
-  const joined = ` ${args.join(' ').slice(0, MAX_ARGS_TEXT)} `;
-  const fired = rules.filter((r) => !r.fallback && ruleMatches(r, args, sub, joined));
-  const chosen = fired.length > 0 ? fired : rules.filter((r) => r.fallback && ruleMatches(r, args, sub, joined));
+  // The texts the rules test are built on first use: most programs' rules need only one of them.
+  let sub: string | undefined;
+  let joined: string | undefined;
+  const texts = {
+    sub: (): string => (sub ??= positionals(args, VALUE_OPTIONS.get(name) ?? EMPTY_SET).join(' ')),
+    joined: (): string => (joined ??= ` ${args.join(' ').slice(0, MAX_ARGS_TEXT)} `),
+  };
+  const fired = rules.filter((r) => !r.fallback && ruleMatches(r, args, texts));
+  const chosen = fired.length > 0 ? fired : rules.filter((r) => r.fallback && ruleMatches(r, args, texts));
   if (chosen.length === 0) {
-    const what = [name, ...sub.split(' ').slice(0, 2)].join(' ').trim();
+    const what = [name, ...texts.sub().split(' ').slice(0, 2)].join(' ').trim();
     return [{ risk: 'unknown', reason: `the risk rules know ${name} but not \`${what}\`; check what it does before running it` }];
   }
   return chosen.map((r) => ({ risk: r.risk, reason: r.reason }));
 }
 
-function ruleMatches(r: RiskRule, args: string[], sub: string, joined: string): boolean {
-  if (r.sub && !r.sub.test(sub)) return false;
+function ruleMatches(r: RiskRule, args: string[], texts: { sub: () => string; joined: () => string }): boolean {
+  if (r.sub && !r.sub.test(texts.sub())) return false;
   if (r.arg && !args.some((a) => r.arg?.test(a))) return false;
   if (r.notArg && args.some((a) => r.notArg?.test(a))) return false;
-  if (r.args && !r.args.test(joined)) return false;
+  if (r.args && !r.args.test(texts.joined())) return false;
   return true;
 }
 
@@ -261,6 +265,9 @@ export function classifySql(text: string): Finding[] {
  * literals emptied, comments removed, whitespace collapsed. psql meta-commands
  * (`\conninfo`) are statements of their own that end with their line.
  */
+/** Characters that start a literal, comment, dollar quote, meta-command or statement end in SQL. */
+const SQL_SPECIAL = /['"`\-/$\\;]/g;
+
 export function sqlStatements(text: string): string[] {
   const out: string[] = [];
   let cur = '';
@@ -272,6 +279,15 @@ export function sqlStatements(text: string): string[] {
   let i = 0;
   const n = text.length;
   while (i < n) {
+    // Copy the plain run up to the next character that means something, in one slice.
+    SQL_SPECIAL.lastIndex = i;
+    const special = SQL_SPECIAL.exec(text);
+    const next = special ? special.index : n;
+    if (next > i) {
+      cur += text.slice(i, next);
+      i = next;
+      if (i >= n) break;
+    }
     const c = text[i] as string;
     if (c === "'" || c === '"' || c === '`') {
       let j = i + 1;
@@ -336,7 +352,7 @@ export function classifyRedis(text: string): Finding[] {
   const findings: Finding[] = [];
   // Redis input is one command per line with shell-like quoting, but no shell
   // keywords: `TIME`, `SELECT 2` and `FUNCTION FLUSH` are commands, not structure.
-  const lexer = lexShell(text);
+  const lexer = sharedLex(text);
   let words: string[] = [];
   const flush = (): void => {
     const first = words[0];

@@ -93,7 +93,16 @@ export function parseSimpleCommands(text: string): { commands: SimpleCommand[]; 
   return { commands: simpleCommandsOf(lexer), lexer };
 }
 
+/**
+ * The simple commands of a lexed text, built once per lexer: a shared lexer (see
+ * `sharedLex`) is read by several rules. Shared between callers: read, never modify.
+ */
 export function simpleCommandsOf(lexer: ShellLexer): SimpleCommand[] {
+  lexer.simpleCommands ??= buildSimpleCommands(lexer);
+  return lexer.simpleCommands as SimpleCommand[];
+}
+
+function buildSimpleCommands(lexer: ShellLexer): SimpleCommand[] {
   const text = lexer.text;
   const commands: SimpleCommand[] = [];
   let current = emptyCommand(null);

@@ -7,7 +7,7 @@
  * `psql`/`redis-cli` are handled here too.
  */
 import type { BlockSplit, ShellCommand, ShellDiagnostic, SplitOptions } from './index';
-import { ShellLexer, type Token } from './lexer';
+import { rememberLex, ShellLexer, type Token } from './lexer';
 import { continuationPromptLength, replPrompt, shellPromptLength } from './prompts';
 import { interactiveClient, isKnownProgram, isRedisCommand } from './risk';
 import { SqlStatement } from './sqlStatement';
@@ -50,6 +50,9 @@ const SESSION_END = /^(\\q|\\quit|exit|quit|exit\(\)|quit\(\))\s*;?$/i;
 /** Chat-ops: `/incident declare …`, `@oncall please look`. */
 export function isChatOpsLine(line: string): boolean {
   const t = line.trim();
+  const first = t.charCodeAt(0);
+  // Only `/` and `@` open a chat-ops line; skip the patterns for every other line.
+  if (first !== 47 && first !== 64) return false;
   if (/^\/[a-z][\w-]{0,40}(\s|$)/i.test(t)) return true;
   return /^@[a-z][\w.-]{0,60}(\s|$|[,:])/i.test(t);
 }
@@ -251,6 +254,8 @@ class Splitter {
       this.steps.title(start, commentTitle(fed.join(' ')));
       return i;
     }
+    // The rules that judge this command read the same lexing when the text is exactly what was fed.
+    if (commandText.length === lexer.text.length - 1 && commandText === fed.join('\n')) rememberLex(commandText, lexer);
     const command: ShellCommand = { text: commandText, line: this.lineOf(start) };
     if (open) {
       const at = this.lineOf(start + countNewlines(lexer.text, open.at));
@@ -500,6 +505,8 @@ function stripComments(fed: string[], tokens: readonly Token[]): string {
 }
 
 function trimCommand(text: string): string {
+  // Most commands start and end with a visible character: nothing to trim.
+  if (text !== '' && !/\s/.test(text[0] as string) && !/\s/.test(text[text.length - 1] as string)) return text;
   return text.replace(/^\s*\n/, '').replace(/\s+$/, '').replace(/^[ \t]+/, '');
 }
 
@@ -527,7 +534,8 @@ function isElided(fed: string[], tokens: readonly Token[]): boolean {
   }
   for (const t of tokens) {
     const raw = t.kind === 'word' ? t.raw : t.kind === 'redir' ? t.target?.raw : undefined;
-    if (raw === undefined) continue;
+    // Every elision mark has a `.`, `…` or `snip`; most words have none of them.
+    if (raw === undefined || (raw.indexOf('.') < 0 && raw.indexOf('…') < 0 && raw.indexOf('snip') < 0)) continue;
     if (ELISION_WORDS.has(raw) || /=(\.\.\.|…)$/.test(raw)) return true;
     if (raw.includes('…') && !/['"]/.test(raw)) return true;
   }

@@ -233,3 +233,18 @@ describe('parseRunbook: unterminated fences at the very end', () => {
     expect(parse('# T\n\n```bash\nkubectl get pods\n```').diagnostics).toEqual([]);
   });
 });
+
+describe('parseRunbook: environment inputs across the runbook', () => {
+  it('does not ask for a name the runbook assigns further down, nor one set in a text fence', () => {
+    const rb = parse(
+      `# T\n\n## Check\n\n${fence('bash', 'kubectl -n "$NAMESPACE" get pods\ncurl "$API_URL/health" -H "X-Token: $API_TOKEN"')}\n\n## Setup\n\n${fence('bash', 'export NAMESPACE=shop')}\n\n${fence('text', 'API_URL=https://api.example')}\n`,
+    );
+    const commands = rb.steps.flatMap((s) => s.commands);
+    expect(commands.map((c) => c.envInputs)).toEqual([[], ['API_TOKEN'], []]);
+  });
+
+  it('does not read assignments out of a transcript’s sample output', () => {
+    const rb = parse(`# T\n\n${fence('console', '$ env | grep DB_\nDB_HOST=db-1')}\n\n${fence('bash', 'psql -h "$DB_HOST"')}\n`);
+    expect(rb.steps.flatMap((s) => s.commands).map((c) => c.envInputs)).toEqual([[], ['DB_HOST']]);
+  });
+});

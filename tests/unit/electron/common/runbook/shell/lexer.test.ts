@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexShell, ShellLexer } from '../../../../../../electron/common/runbook/shell/lexer';
+import { lexShell, rememberLex, sharedLex, ShellLexer } from '../../../../../../electron/common/runbook/shell/lexer';
 import { parseSimpleCommands } from '../../../../../../electron/common/runbook/shell/simpleCommands';
 
 const open = (text: string): string | undefined => lexShell(text).openConstruct()?.what;
@@ -73,5 +73,22 @@ describe('tokens', () => {
   it('drops case patterns and function headers', () => {
     const { commands } = parseSimpleCommands('case $1 in start) systemctl start x;; esac\nf() { echo hi; }');
     expect(commands.map((c) => c.argv)).toEqual([['systemctl', 'start', 'x'], ['echo', 'hi']]);
+  });
+});
+
+describe('sharedLex', () => {
+  it('lexes a text once for every reader and gives the same tokens as lexShell', () => {
+    const text = 'kubectl get pods -n "$NS" | grep -v Running';
+    const first = sharedLex(text);
+    expect(sharedLex(text)).toBe(first);
+    expect(first.tokens).toEqual(lexShell(text).tokens);
+  });
+
+  it('uses the splitter’s lexing when the command is exactly the lines it fed', () => {
+    const code = 'psql "$DATABASE_URL" -c "\nSELECT 1;\n"';
+    const lexer = new ShellLexer(true);
+    for (const line of code.split('\n')) lexer.feedLine(line);
+    rememberLex(code, lexer);
+    expect(sharedLex(code)).toBe(lexer);
   });
 });
