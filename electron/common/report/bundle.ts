@@ -57,6 +57,11 @@ export interface BundleCommand {
   output: string | null;
   outputTruncated: boolean;
   outputStruck: boolean;
+  /**
+   * In memory only, never in a written bundle: the report's excerpt of the output, made by a
+   * report-only redaction that scans just the shown parts (see outputExcerpt.ts).
+   */
+  outputExcerpt?: { text: string; omittedLines: number };
 }
 
 export interface BundleChecklistItem {

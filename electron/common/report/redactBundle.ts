@@ -5,6 +5,7 @@
  * verifies and the secret cannot be confirmed by hashing guesses.
  */
 import type { Bundle, BundleEvent } from './bundle';
+import { excerptOutput } from './outputExcerpt';
 import { Redactor, type RedactionFinding, type RedactorOptions } from './redaction';
 
 export interface RedactedBundle {
@@ -15,7 +16,15 @@ export interface RedactedBundle {
 /** Longest command line quoted in a preview's "where": enough to recognise it. */
 const WHERE_COMMAND_CHARS = 60;
 
-export function redactBundle(source: Bundle, options: RedactorOptions = {}): RedactedBundle {
+export interface RedactBundleOptions extends RedactorOptions {
+  /**
+   * For the Markdown/HTML/PDF report: outputs become their report excerpt, and only the shown
+   * parts are scanned. The JSON bundle redacts every output whole.
+   */
+  excerptOutputs?: boolean;
+}
+
+export function redactBundle(source: Bundle, options: RedactBundleOptions = {}): RedactedBundle {
   const redactor = new Redactor(options);
   // The preview's "where" quotes command lines and notes: always fully redacted, whatever is kept.
   const quiet = new Redactor({ secrets: options.secrets });
@@ -40,6 +49,10 @@ export function redactBundle(source: Bundle, options: RedactorOptions = {}): Red
     const name = commandName(command.id, command.commandLine);
     const commandLine = redactor.redact(command.commandLine, `${name}: command line`);
     const cwd = command.cwd === null ? null : redactor.redact(command.cwd, `${name}: working directory`);
+    if (options.excerptOutputs) {
+      const outputExcerpt = command.output === null || command.output === '' ? undefined : excerptOutput(command.output, (piece) => redactor.matches(piece, `${name}: output`));
+      return { ...command, commandLine, cwd, output: null, outputExcerpt };
+    }
     const output = command.output === null ? null : redactor.redact(command.output, `${name}: output`);
     if (commandLine === command.commandLine && cwd === command.cwd && output === command.output) return command;
     return { ...command, commandLine, cwd, output };

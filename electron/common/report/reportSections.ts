@@ -7,13 +7,8 @@ import type { MilestoneName } from '../incident/model';
 import type { Bundle, BundleCommand, BundleEvent } from './bundle';
 import { STATUS_WORDS, describeEvent, oneLine, type DescribeContext } from './describeEvent';
 import { formatDuration, type ReportClock } from './reportClock';
+import { OUTPUT_HEAD_LINES, OUTPUT_TAIL_LINES, excerptOutput } from './outputExcerpt';
 import type { Block, CommandView, Inline, ReportSection } from './reportModel';
-
-/** Output lines shown from a command's start and end; the JSON bundle has all of it. */
-export const OUTPUT_HEAD_LINES = 40;
-export const OUTPUT_TAIL_LINES = 20;
-/** Characters shown at most per command output (lines can be very long: minified JSON, logs). */
-export const OUTPUT_MAX_CHARS = 8000;
 
 /** Everything the section builders share, computed once per report. */
 export interface ReportContext {
@@ -157,7 +152,7 @@ export function commandsSection(ctx: ReportContext): ReportSection {
 }
 
 function commandView(ctx: ReportContext, command: BundleCommand, number: number): CommandView {
-  const trimmed = command.output === null || command.output === '' ? null : trimOutput(command.output);
+  const trimmed = command.outputExcerpt ?? (command.output === null || command.output === '' ? null : excerptOutput(command.output));
   let step: string | null = null;
   if (command.step) step = `${ctx.describe.runbookTitles.get(command.step.runbookId) ?? command.step.runbookId} › ${command.step.stepId}`;
   return {
@@ -173,49 +168,6 @@ function commandView(ctx: ReportContext, command: BundleCommand, number: number)
     struck: command.outputStruck,
     truncatedAtSource: command.outputTruncated,
   };
-}
-
-/** First and last lines of long output (never splitting the whole text: outputs reach 1 Mi chars). */
-export function trimOutput(text: string): { text: string; omittedLines: number } {
-  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-  // End of the head: the newline closing line OUTPUT_HEAD_LINES (or -1 when there are fewer).
-  let headEnd = -1;
-  for (let i = 0, from = 0; i < OUTPUT_HEAD_LINES; i++) {
-    const nl = body.indexOf('\n', from);
-    if (nl === -1) {
-      headEnd = -1;
-      break;
-    }
-    headEnd = nl;
-    from = nl + 1;
-  }
-  // Start of the tail: just after the newline opening the last OUTPUT_TAIL_LINES lines.
-  let tailNl = body.length;
-  for (let i = 0; i < OUTPUT_TAIL_LINES && tailNl > 0; i++) tailNl = body.lastIndexOf('\n', tailNl - 1);
-  const fewLines = headEnd === -1 || tailNl <= headEnd;
-  if (fewLines) {
-    if (body.length <= OUTPUT_MAX_CHARS) return { text: body, omittedLines: 0 };
-    const half = OUTPUT_MAX_CHARS / 2;
-    const omitted = countLines(body, half, body.length - half);
-    return { text: `${body.slice(0, half)}\n${omittedMarker(omitted, body.length - OUTPUT_MAX_CHARS)}\n${body.slice(body.length - half)}`, omittedLines: omitted };
-  }
-  const half = OUTPUT_MAX_CHARS / 2;
-  let head = body.slice(0, headEnd);
-  let tail = body.slice(tailNl + 1);
-  if (head.length > half) head = head.slice(0, half);
-  if (tail.length > half) tail = tail.slice(tail.length - half);
-  const omitted = countLines(body, headEnd + 1, tailNl + 1);
-  return { text: `${head}\n${omittedMarker(omitted, body.length - head.length - tail.length)}\n${tail}`, omittedLines: omitted };
-}
-
-function omittedMarker(lines: number, chars: number): string {
-  return `… [${lines} lines (${chars} characters) omitted here — the JSON bundle has the full output] …`;
-}
-
-function countLines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) n++;
-  return Math.max(n, 1);
 }
 
 export function checklistSection(ctx: ReportContext): ReportSection {

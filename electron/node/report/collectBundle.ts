@@ -9,6 +9,7 @@ import type { TimelineEvent } from '../../common/incident/model';
 import { BUNDLE_FORMAT, type Bundle, type BundleRunbook } from '../../common/report/bundle';
 import type { LiteralSecret } from '../../common/report/redaction';
 import type { Runbook } from '../../common/runbook/model';
+import { verifyLinks, type ChainLink } from '../store/chain';
 import type { IncidentStore } from '../store/incidentStore';
 import { APP_VERSION } from '../version';
 
@@ -53,7 +54,8 @@ export async function collectBundle(store: IncidentStore, incidentId: string, lo
     deviceId: store.deviceId,
     incident: incidentFields,
     events: records.events,
-    chains: store.verifyChains(incidentId),
+    // Verified from the records just read (one read of the timeline, not two).
+    chains: verifyLinks(records.events as unknown as ChainLink[]),
     milestones: deriveMilestones(records.events as unknown as TimelineEvent[]),
     commands: records.commands,
     checklist: store.getChecklistState(incidentId).map(({ incidentId: _id, ...item }) => item),

@@ -69,7 +69,8 @@ export async function exportIncident(store: IncidentStore, incidentId: string, f
       findings: redactor.findings(),
     };
   }
-  const { bundle, findings } = redactBundle(collected.bundle, { secrets: collected.secrets, keep: options.keep });
+  // The report formats scan only the output they show; the JSON carries (and redacts) all of it.
+  const { bundle, findings } = redactBundle(collected.bundle, { secrets: collected.secrets, keep: options.keep, excerptOutputs: format !== 'json' });
   const file = (content: string | Uint8Array): ExportResult => ({ files: [{ fileName: `${base}.${format}`, mimeType: MIME_TYPES[format], content }], findings });
   if (format === 'json') return file(JSON.stringify(bundle, null, 1) + '\n');
   let report;
