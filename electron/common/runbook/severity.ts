@@ -127,15 +127,30 @@ function responseFrom(lines: readonly string[]): number | null {
   return null;
 }
 
+/** Lines a wrapped description may run on for; a level's description is a sentence or two. */
+const MAX_DESCRIPTION_LINES = 4;
+
 function descriptionFrom(rest: string, lines: readonly string[]): string {
   if (rest !== '') return rest;
-  for (const line of lines) {
-    const text = line.trim();
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i] as string).trim();
     if (text === '' || /^[\w\s-]{1,30}:\s*$/.test(text)) continue; // "Examples:" introduces, it does not describe
-    if (RESPONSE_WORDS.test(text) || NOT_RESPONSE.test(text)) continue;
-    return text.replace(/^[\w\s/-]{1,30}:\s+(?=\S)/, (key) => (/descr|impact|defin|criteri|summary/i.test(key) ? '' : key));
+    if (!isDescriptionLine(text)) continue;
+    // A sentence wrapped in the source ("…, a failed-login burst, a" / "vulnerability …") reads on.
+    let description = text;
+    for (let j = i + 1; j < lines.length && j <= i + MAX_DESCRIPTION_LINES && !/[.!?:;)]$/.test(description); j++) {
+      const next = (lines[j] as string).trim();
+      if (next === '' || !isDescriptionLine(next) || /^[\w\s/-]{1,30}:(\s|$)/.test(next) || /^[-*+]\s|^\d+[.)]\s/.test(next)) break;
+      description += ` ${next}`;
+    }
+    return description.replace(/^[\w\s/-]{1,30}:\s+(?=\S)/, (key) => (/descr|impact|defin|criteri|summary/i.test(key) ? '' : key));
   }
   return '';
+}
+
+/** A line that can describe a level: not its response time or another clock. */
+function isDescriptionLine(text: string): boolean {
+  return !RESPONSE_WORDS.test(text) && !NOT_RESPONSE.test(text);
 }
 
 function uniqueIds(levels: readonly Candidate[]): boolean {

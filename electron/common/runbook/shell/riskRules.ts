@@ -186,7 +186,10 @@ export const PROGRAM_RULES: readonly RiskRule[] = [
   rule('docker', 'change', 'docker restart/start/stop/run changes running containers', 'docker restart api', { sub: /^(restart|start|stop|pause|unpause|up|run|create|update|wait|attach|rename)\b|^container (restart|start|stop|run|create|update|pause|unpause|rename)\b/ }),
   rule('docker', 'change', 'pulls, builds, copies or tags images and files', 'docker pull nginx:1.27', { sub: /^(pull|build|tag|push|login|logout|cp|commit|load|save|import|export|image (pull|build|tag|push|load|save|import))\b/ }),
   rule('docker', 'change', 'changes docker networks, services or the swarm', 'docker service scale api=3', { sub: /^(network|service|stack|context|node|swarm|secret|config) (create|connect|disconnect|update|scale|deploy|rollback|use|promote|demote|init|join)\b/ }),
-  rule('docker', 'change', 'removes images or networks (they can be pulled or recreated)', 'docker rmi api:old', { sub: /^(rmi|image (rm|prune)|network (rm|prune))\b/ }),
+  rule('docker', 'change', 'removes networks (compose or the next run recreates them)', 'docker network prune -f', { sub: /^network (rm|prune)\b/ }),
+  // An image built on this host and never pushed exists nowhere else: deleting images can lose it.
+  rule('docker', 'destroy', 'deletes images; one built here and never pushed cannot be pulled back', 'docker image prune -a --force', { sub: /^(rmi|image (rm|prune))\b/ }),
+  rule('docker', 'destroy', 'deletes the build cache; the next builds start from scratch', 'docker builder prune --force', { sub: /^(builder prune|buildx prune)\b/ }),
   rule('docker', 'destroy', 'docker rm deletes containers and what they wrote to their own filesystem', 'docker rm -f api', { sub: /^(rm|container rm)\b/ }),
   rule('docker', 'destroy', 'docker kill stops containers with SIGKILL; work in flight is lost', 'docker kill api', { sub: /^(kill|container kill)\b/ }),
   rule('docker', 'destroy', 'prune deletes every stopped container, unused volume and their data', 'docker system prune -af', { sub: /^(system|volume|container) prune\b/ }),

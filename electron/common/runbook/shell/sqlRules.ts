@@ -32,7 +32,7 @@ export const SQL_RULES: readonly TextRiskRule[] = [
   sql(/^KILL\b/, 'destroy', 'KILL ends a database connection or query; its work is lost', 'KILL 1234;'),
   sql(/^PURGE\b/, 'destroy', 'PURGE deletes binary logs', "PURGE BINARY LOGS BEFORE '2024-01-01';"),
   sql(/^ALTER\s+SYSTEM\b/, 'change', 'ALTER SYSTEM changes the server configuration', "ALTER SYSTEM SET max_connections = 300;"),
-  sql(/^ALTER\b/, 'change', 'ALTER changes the structure or settings of an object', 'ALTER TABLE orders ADD COLUMN note text;'),
+  sql(/^ALTER\b(?!\s+SYSTEM\b)/, 'change', 'ALTER changes the structure or settings of an object', 'ALTER TABLE orders ADD COLUMN note text;'),
   sql(/^(CREATE|GRANT|REVOKE|COMMENT|SECURITY|REASSIGN|IMPORT)\b/, 'change', 'creates objects or changes permissions', 'CREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);'),
   sql(/^(VACUUM|ANALYZE|ANALYSE|REINDEX|CLUSTER|CHECKPOINT|REFRESH|OPTIMIZE|REPAIR|DISCARD|RESET|LOCK|LOAD|NOTIFY|LISTEN|UNLISTEN|FLUSH|INSTALL|UNINSTALL)\b/, 'change', 'runs maintenance or changes server or session state', 'VACUUM ANALYZE orders;'),
   sql(/^(SET|START\s+(SLAVE|REPLICA)|STOP\s+(SLAVE|REPLICA)|CHANGE\s+(MASTER|REPLICATION))\b/, 'change', 'SET changes a setting (for this session unless GLOBAL)', 'SET statement_timeout = \'30s\';'),

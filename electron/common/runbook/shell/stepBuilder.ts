@@ -108,7 +108,7 @@ export class StepBuilder {
     if (!d) return;
     while (d.output.length > 0 && (d.output[d.output.length - 1] as string).trim() === '') d.output.pop();
     const step: SplitStep = {
-      title: d.titleLines.length > 0 ? d.titleLines.join(' ') : null,
+      title: d.titleLines.length > 0 ? joinTitleLines(d.titleLines) : null,
       code: this.lines.slice(d.first, d.last + 1).join('\n'),
       line: this.startLine + d.first,
       commands: d.commands,
@@ -116,6 +116,21 @@ export class StepBuilder {
     if (d.output.length > 0) step.expectedOutput = d.output.join('\n');
     this.steps.push(step);
   }
+}
+
+/**
+ * One title from several comment lines: a sentence wrapped over lines reads on with a space;
+ * a new capitalised sentence after one without a stop gets its full stop
+ * ("Increase memory limits if needed. Edit docker-compose.yml and redeploy").
+ */
+function joinTitleLines(lines: readonly string[]): string {
+  let title = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const next = lines[i] as string;
+    const newSentence = /^\p{Lu}\p{Ll}/u.test(next) && /[\p{L}\p{N})]$/u.test(title);
+    title += newSentence ? `. ${next}` : ` ${next}`;
+  }
+  return title;
 }
 
 /** Lines that only decorate: `# -----`, `#####`, shebangs, editor and linter directives. */

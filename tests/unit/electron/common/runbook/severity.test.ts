@@ -75,3 +75,16 @@ describe('severity levels', () => {
     expect(levels('# S\n\nIf it is a P1, page someone.\n\n## Escalation\n\n- P1: call the lead\n')).toEqual([]);
   });
 });
+
+describe('severity descriptions', () => {
+  it('reads a description wrapped over several source lines to the end of its sentence', () => {
+    const rb = parseRunbook({
+      path: 'wrapped.md',
+      text: '# Security\n\n## Severity\n\n### Critical (SEV1)\nConfirmed compromise.\n\nResponse Time: 15 minutes\n\n### Medium (SEV3)\nSuspicious activity: a phishing click, a failed-login burst, a\nvulnerability being actively scanned for.\n\nResponse Time: 24 hours\n',
+    });
+    expect(rb.severityLevels.map((l) => [l.id, l.description, l.responseMinutes])).toEqual([
+      ['SEV1', 'Confirmed compromise.', 15],
+      ['SEV3', 'Suspicious activity: a phishing click, a failed-login burst, a vulnerability being actively scanned for.', 1440],
+    ]);
+  });
+});

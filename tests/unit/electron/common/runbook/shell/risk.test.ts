@@ -292,3 +292,15 @@ describe('combination', () => {
     expect(classifyRisk('   # just a comment')).toEqual({ risk: 'read', reasons: [] });
   });
 });
+
+describe('docker clean-up and ALTER SYSTEM, as the bundled runbooks use them', () => {
+  it('judges image and build-cache prunes as destroy, network prunes as change', () => {
+    expect(classifyRisk('docker image prune -a --filter "until=168h" --force && docker builder prune --filter "until=168h" --force').risk).toBe('destroy');
+    expect(classifyRisk('docker rmi api:old').risk).toBe('destroy');
+    expect(classifyRisk('docker network prune -f').risk).toBe('change');
+  });
+
+  it('gives ALTER SYSTEM its own reason only', () => {
+    expect(classifyRisk("ALTER SYSTEM SET idle_in_transaction_session_timeout = '5min';", { client: 'psql' }).reasons).toEqual(['ALTER SYSTEM changes the server configuration']);
+  });
+});

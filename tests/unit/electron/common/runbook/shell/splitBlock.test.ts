@@ -361,3 +361,10 @@ describe.skipIf(!existsSync(SAMPLES))('the shared sample runbooks', () => {
     expect(kill?.text.split('\n').length).toBeGreaterThan(3);
   });
 });
+
+describe('titles from several comment lines', () => {
+  it('reads a wrapped sentence on with a space and stops a new sentence with a full stop', () => {
+    const titles = splitBlock('# Restart the pods one at a time so that\n# the service stays up\nkubectl rollout restart deploy/api\n\n# Increase memory limits if needed\n# Edit docker-compose.yml and redeploy', { lang: 'bash', startLine: 1 }).steps.map((s) => s.title);
+    expect(titles).toEqual(['Restart the pods one at a time so that the service stays up', 'Increase memory limits if needed. Edit docker-compose.yml and redeploy']);
+  });
+});
