@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import Ajv from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { parseBundle } from '../../../../../electron/common/report/bundle';
@@ -105,6 +107,10 @@ describe('exportIncident', () => {
     }
     expect(bundle.variables).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'DB_PASSWORD', secret: true, value: null })]));
     expect(bundle.chains.every((c) => c.ok)).toBe(true);
+    // The schema document in docs/ describes what we write.
+    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(new URL('../../../../../docs/bundle-schema.json', import.meta.url), 'utf8')) as object);
+    expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...JSON.parse(json), format: 'warroom.bundle/2' })).toBe(false);
   });
 
   it('preview lists each secret once, and a kept one stays in clear in every format', async () => {
