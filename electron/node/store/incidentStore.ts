@@ -44,6 +44,8 @@ import { SearchIndex, type SearchOptions } from './searchIndex';
 import { prepareStatements, type Statements } from './statements';
 import { TimelineWriter, TxState } from './timelineWriter';
 import { WriteQueue } from './writeQueue';
+import { WalCheckpointer } from './walCheckpointer';
+import { WalSync } from './walSync';
 
 export interface IncidentStoreOptions {
   /** Who is recording, when a call names no actor. Defaults to the OS user name. */
@@ -120,6 +122,8 @@ export class IncidentStore {
   private readonly searchIndex: SearchIndex;
   private readonly didAppendEvents = new Emitter<TimelineEvent[]>();
   private readonly stmt: Statements;
+  private readonly walSync: WalSync;
+  private readonly checkpointer: WalCheckpointer;
 
   /** Events this store committed, in commit order, fired after each commit. */
   readonly onDidAppendEvents: Event<TimelineEvent[]> = this.didAppendEvents.event;
@@ -131,13 +135,15 @@ export class IncidentStore {
   /** Takes ownership of an open, migrated database (see openDatabase). */
   constructor(
     private readonly db: Database,
-    options: IncidentStoreOptions = {},
+    options: IncidentStoreOptions & OpenDatabaseOptions = {},
   ) {
     this.deviceId = ensureDeviceId(db);
     this.actor = options.actor ?? defaultActor();
     this.timeline = new TimelineWriter(db, this.deviceId);
     this.searchIndex = new SearchIndex(db);
     this.stmt = prepareStatements(db);
+    this.walSync = new WalSync(`${db.name}-wal`);
+    this.checkpointer = new WalCheckpointer(db, { nativeBinding: options.nativeBinding });
     this.writes = new WriteQueue<TxState>(
       db,
       {
@@ -153,13 +159,18 @@ export class IncidentStore {
           }
         },
       },
-      options.groupCommit,
+      { ...options.groupCommit, onCommit: (deferred) => {
+          if (deferred) this.walSync.request();
+          this.checkpointer.committed(deferred);
+        } },
     );
   }
 
   /** Commits pending writes, then closes the database. */
   close(): void {
     this.writes.close();
+    this.walSync.close();
+    this.checkpointer.close();
     this.didAppendEvents.dispose();
     this.db.close();
   }
@@ -432,6 +443,8 @@ export class IncidentStore {
 
   /** Raw terminal output with its arrival time, kept for the asciicast export. */
   appendOutputChunk(incidentId: string, chunk: OutputChunk): Promise<void> {
+    // Deferred sync: a flood's rows must not wait on the disk in the event loop; they are
+    // synced off it right after, and by the command's `finished` commit at the latest.
     return this.writes.enqueue(() => {
       try {
         this.stmt.insertChunk.run(incidentId, chunk.sessionId, chunk.commandId, chunk.at, chunk.data);
@@ -439,7 +452,7 @@ export class IncidentStore {
         if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw notFound(incidentId);
         throw error;
       }
-    });
+    }, { deferSync: true });
   }
 
   /** A session's raw output in arrival order. */

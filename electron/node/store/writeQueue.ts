@@ -46,8 +46,28 @@ export type Write<S, T> = (state: S) => T;
 
 interface Pending<S> {
   write: Write<S, unknown>;
+  /** May commit without waiting for the disk (see {@link EnqueueOptions.deferSync}). */
+  deferSync: boolean;
   resolve(value: unknown): void;
   reject(error: unknown): void;
+}
+
+export interface EnqueueOptions {
+  /**
+   * The write is nothing anyone is told is safe (raw terminal output, never acknowledged to
+   * a user): a batch made only of such writes commits with `synchronous=NORMAL`, which in WAL
+   * mode survives a crash of the app but leaves the fsync to `onCommit` (off the event
+   * loop) or to the next FULL commit, which syncs the whole WAL and so everything before it.
+   * Syncing 100 MB of flood output on the event loop would stall the pty reads behind it.
+   */
+  deferSync?: boolean;
+}
+
+export interface WriteQueueOptions {
+  windowMs?: number;
+  maxBatch?: number;
+  /** After each committed batch; `deferred` when it skipped its fsync (schedule one off the event loop). */
+  onCommit?: (deferred: boolean) => void;
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -63,11 +83,13 @@ export class WriteQueue<S extends TransactionState<unknown>> {
   private readonly savepoint: Statement;
   private readonly release: Statement;
   private readonly rollbackTo: Statement;
+  /** The connection's `synchronous` level now: FULL (2) normally, NORMAL (1) for deferred batches. */
+  private syncLevel = 2;
 
   constructor(
     private readonly db: Database,
     private readonly hooks: WriteQueueHooks<S>,
-    private readonly options: { windowMs?: number; maxBatch?: number } = {},
+    private readonly options: WriteQueueOptions = {},
   ) {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
@@ -78,10 +100,10 @@ export class WriteQueue<S extends TransactionState<unknown>> {
   }
 
   /** Queues a write; resolves with its result once its transaction has committed. */
-  enqueue<T>(write: Write<S, T>): Promise<T> {
+  enqueue<T>(write: Write<S, T>, options: EnqueueOptions = {}): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the incident store is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ write, deferSync: options.deferSync === true, resolve: resolve as (value: unknown) => void, reject });
       if (this.queue.length >= this.maxBatch) this.scheduleImmediate();
       else if (!this.timer && !this.immediate) this.timer = setTimeout(() => this.flushSlice(), this.options.windowMs ?? GROUP_COMMIT_WINDOW_MS);
     });
@@ -94,7 +116,10 @@ export class WriteQueue<S extends TransactionState<unknown>> {
   runSync<T>(write: Write<S, T>): T {
     if (this.closed) throw new Error('the incident store is closed');
     this.flush();
-    return this.transact((state) => write(state));
+    this.setSyncLevel(2);
+    const result = this.transact((state) => write(state));
+    this.options.onCommit?.(false);
+    return result;
   }
 
   /** Commits everything queued now. */
@@ -142,6 +167,8 @@ export class WriteQueue<S extends TransactionState<unknown>> {
   }
 
   private commitBatch(batch: Pending<S>[]): void {
+    const deferred = batch.every((item) => item.deferSync);
+    this.setSyncLevel(deferred ? 1 : 2);
     let outcomes: Outcome[];
     try {
       // Optimistic: every write succeeds, no savepoints needed.
@@ -158,11 +185,19 @@ export class WriteQueue<S extends TransactionState<unknown>> {
         return;
       }
     }
+    this.options.onCommit?.(deferred);
     batch.forEach((item, index) => {
       const outcome = outcomes[index] as Outcome;
       if (outcome.ok) item.resolve(outcome.value);
       else item.reject(outcome.error);
     });
+  }
+
+  private setSyncLevel(level: number): void {
+    if (level === this.syncLevel) return;
+    // Outside any transaction, so it applies to the next commit only of this connection.
+    this.db.pragma(`synchronous = ${level}`);
+    this.syncLevel = level;
   }
 
   private runIsolated(state: S, write: Write<S, unknown>): Outcome {

@@ -43,6 +43,23 @@ function setup(options: { windowMs?: number; maxBatch?: number } = {}) {
 }
 
 describe('WriteQueue', () => {
+  it('commits a batch of deferred-sync writes without its fsync, and any other batch with FULL', async () => {
+    const file = join(tempDir(), 'sync.db');
+    const db = new Database(file);
+    dbs.push(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    const commits: boolean[] = [];
+    const queue = new WriteQueue<Counter>(db, { begin: () => new Counter(), beforeCommit: () => {}, afterCommit: () => {} }, { onCommit: (deferred) => commits.push(deferred) });
+    const level = () => db.pragma('synchronous', { simple: true }) as number;
+    const deferred = await Promise.all([queue.enqueue(level, { deferSync: true }), queue.enqueue(level, { deferSync: true })]);
+    const mixed = await Promise.all([queue.enqueue(level, { deferSync: true }), queue.enqueue(level)]);
+    expect(deferred).toEqual([1, 1]);
+    expect(mixed).toEqual([2, 2]);
+    expect(queue.runSync(level)).toBe(2);
+    expect(commits).toEqual([true, false, false]);
+  });
+
   it('commits a burst of writes in one transaction', async () => {
     const { queue, commits, write } = setup();
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => queue.enqueue(write(i))));
