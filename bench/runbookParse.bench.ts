@@ -27,8 +27,8 @@ export type { BenchResult } from './benchResult';
 const SAMPLES = '/work/shared/runbook-samples';
 /** Runs per sample: enough for a stable mean of a few-millisecond operation. */
 const SAMPLE_RUNS = 300;
-/** Runs of the 5 MB parse: each takes most of a second. */
-const BIG_RUNS = 5;
+/** Runs of the 5 MB parse (one per batch, alternating with markdown-it): each takes most of a second. */
+const BIG_RUNS = 7;
 /** The brief's size for "a large runbook". */
 const BIG_BYTES = 5 * 1024 * 1024;
 /**
@@ -103,6 +103,35 @@ function mean(runs: number, fn: () => void, warmup = 1): number {
   return (performance.now() - started) / runs;
 }
 
+/** Batches a sample's runs are cut into; the median batch is reported. */
+const BATCHES = 15;
+
+/**
+ * Time per run of `fn` and of its `baseline`, measured in alternating batches and reported as
+ * the median batch of each: on a shared machine a burst from another process lands in a few
+ * batches of one side instead of skewing a whole mean, and both sides see the same load.
+ */
+function pairedMedians(runs: number, fn: () => void, baseline: () => void, warmup: number): { value: number; baseline: number } {
+  for (let i = 0; i < warmup; i++) {
+    fn();
+    baseline();
+  }
+  const perBatch = Math.max(1, Math.round(runs / BATCHES));
+  const batches = Math.max(1, Math.min(BATCHES, runs));
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    ours.push(mean(perBatch, fn, 0));
+    theirs.push(mean(perBatch, baseline, 0));
+  }
+  return { value: median(ours), baseline: median(theirs) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] as number;
+}
+
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const md = new MarkdownIt('default', { html: true, linkify: true });
@@ -110,8 +139,7 @@ export async function run(): Promise<BenchResult[]> {
     for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
       const bytes = new Uint8Array(readFileSync(join(SAMPLES, file)));
       const text = new TextDecoder().decode(bytes);
-      const parse = mean(SAMPLE_RUNS, () => parseRunbook({ path: file, bytes }), SAMPLE_WARMUP);
-      const baseline = mean(SAMPLE_RUNS, () => md.parse(text, {}), SAMPLE_WARMUP);
+      const { value: parse, baseline } = pairedMedians(SAMPLE_RUNS, () => parseRunbook({ path: file, bytes }), () => md.parse(text, {}), SAMPLE_WARMUP);
       results.push({
         name: `parse ${file} (${(bytes.length / 1024).toFixed(1)} KB)`,
         value: Number(parse.toFixed(3)),
@@ -123,8 +151,7 @@ export async function run(): Promise<BenchResult[]> {
   }
   const text = bigRunbook();
   const bytes = new TextEncoder().encode(text);
-  const parse = mean(BIG_RUNS, () => parseRunbook({ path: 'big.md', bytes }));
-  const baseline = mean(BIG_RUNS, () => md.parse(text, {}));
+  const { value: parse, baseline } = pairedMedians(BIG_RUNS, () => parseRunbook({ path: 'big.md', bytes }), () => md.parse(text, {}), 1);
   results.push({
     name: `parse generated ${(bytes.length / 1048576).toFixed(1)} MB runbook`,
     value: Math.round(parse),
