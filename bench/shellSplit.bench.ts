@@ -1,3 +1,4 @@
+import type { BenchResult } from './benchResult';
 /**
  * The shell half of the runbook engine: splitting every code block of the shared samples
  * into steps and commands, then classifying, finding placeholders and env inputs for each
@@ -15,13 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { classifyRisk, findEnvInputs, findPlaceholders, splitBlock } from '../electron/common/runbook/shell';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline?: { name: string; value: number };
-  target?: string;
-}
+export type { BenchResult } from './benchResult';
 
 const SAMPLES = '/work/shared/runbook-samples';
 /** Runs over the samples: each run takes well under a millisecond, so many give a stable mean. */
