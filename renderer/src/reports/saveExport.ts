@@ -1,9 +1,9 @@
 import type { ExportedReport } from '../../../electron/common/services/reportService';
 
 /**
- * Hands an exported file to the user. In the browser console: a download (Blob + anchor).
- * TODO(electron): when the preload bridge offers a save dialog (`warroomBridge.saveFile`),
- * use it here so the user picks the folder; the download path stays for the browser.
+ * Hands an exported file to the user as a download (Blob + anchor). In the browser console
+ * the browser saves it; in the Electron app a download with no `will-download` handler opens
+ * Electron's native Save dialog, so the user picks the folder there.
  */
 export function saveExport(file: ExportedReport): void {
   const bytes = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content;
