@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { verifyLinks, type ChainLink } from '../electron/node/store/chain';
 import { IncidentStore } from '../electron/node/store/incidentStore';
 
 export type { BenchResult } from './benchResult';
@@ -73,7 +74,12 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'ms',
         target: '< 200 ms',
       },
-      { name: `store: verify the hash chain of ${FLOOD_EVENTS} events`, value: round(open.verifyMs), unit: 'ms' },
+      {
+        name: `store: verify the hash chain of ${FLOOD_EVENTS} events (rehash stored canonical text)`,
+        value: round(open.verifyMs),
+        unit: 'ms',
+        baseline: { name: 'parse and re-canonicalise each event', value: round(open.generalVerifyMs) },
+      },
     );
     const search = await benchSearch(join(dir, 'search.db'));
     results.push({
@@ -135,7 +141,7 @@ function benchOnePerEvent(file: string): number {
   return (BASELINE_EVENTS / elapsed) * 1000;
 }
 
-function benchOpen(file: string, incidentId: string): { openMs: number; readMs: number; verifyMs: number; bytes: number } {
+function benchOpen(file: string, incidentId: string): { openMs: number; readMs: number; verifyMs: number; generalVerifyMs: number; bytes: number } {
   const bytes = statSync(file).size;
   const start = performance.now();
   const store = IncidentStore.open(file);
@@ -149,8 +155,13 @@ function benchOpen(file: string, incidentId: string): { openMs: number; readMs: 
   const chains = store.verifyChains(incidentId);
   const verified = performance.now();
   if (!chains.every((chain) => chain.ok)) throw new Error('the flood left a broken chain');
+  // Baseline: the general verifier, which parses and re-canonicalises every payload.
+  const general = performance.now();
+  const baseline = verifyLinks(store.readBundleRecords(incidentId).events as unknown as ChainLink[]);
+  const generalMs = performance.now() - general;
+  if (!baseline.every((chain) => chain.ok)) throw new Error('the general verifier disagrees');
   store.close();
-  return { openMs: opened - start, readMs: read - opened, verifyMs: verified - read, bytes };
+  return { openMs: opened - start, readMs: read - opened, verifyMs: verified - read, generalVerifyMs: generalMs, bytes };
 }
 
 async function benchSearch(file: string): Promise<{ queryMs: number; finishMs: number; bytes: number }> {

@@ -206,7 +206,8 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
   }
 
   async verifyChains(incidentId: string) {
-    return this.store().verifyChains(incidentId);
+    // In slices: a long timeline must not hold up terminal output or other requests.
+    return this.store().verifyChainsInSlices(incidentId);
   }
 
   async search(text: string, incidentId?: string | null) {

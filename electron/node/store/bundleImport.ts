@@ -12,6 +12,7 @@
  *   in bundles, so they are not touched.
  */
 import type { Database } from 'better-sqlite3';
+import { canonicalJson } from '../../common/canonicalJson';
 import { UserError } from '../../common/errors';
 import type { ChainVerification, TimelineEvent } from '../../common/incident/model';
 import type { Bundle, BundleEvent } from '../../common/report/bundle';
@@ -95,7 +96,8 @@ export function importBundle(db: Database, tx: TxState, bundle: Bundle): BundleI
       event.recordedAt,
       event.deviceId,
       event.actor,
-      JSON.stringify(event.payload),
+      // Canonical, as the store's own appends: chain verification rehashes the stored text.
+      canonicalJson(event.payload),
       event.salt,
       event.digest,
       event.chainHead,

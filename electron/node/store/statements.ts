@@ -38,7 +38,13 @@ export function prepareStatements(db: Database) {
          WHERE incident_id = @incidentId AND occurred_at < recorded_at ORDER BY occurred_at LIMIT 1)
        ORDER BY seq`,
     ),
-    chainLinks: p(`SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = ? ORDER BY seq`),
+    // Named as StoredChainLink's fields, so rows need no mapping; the payload stays text.
+    // Read in pages with .all(): a row at a time through .iterate() cost more than the hashing.
+    chainLinks: p(
+      `SELECT seq, id, kind, occurred_at AS occurredAt, recorded_at AS recordedAt, device_id AS deviceId, actor,
+        payload AS payloadJson, salt, digest, chain_head AS chainHead
+       FROM events WHERE incident_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
     getChecklistItem: p('SELECT checked FROM checklist_state WHERE incident_id = ? AND runbook_id = ? AND item_id = ?'),
     setChecklistItem: p(
       `INSERT INTO checklist_state (incident_id, runbook_id, item_id, checked, by, at) VALUES (?, ?, ?, ?, ?, ?)

@@ -9,7 +9,8 @@ import { UserError } from '../../common/errors';
 import { CHAIN_GENESIS } from '../../common/incident/eventDigest';
 import type { EventKind, EventPayloads, TimelineEvent } from '../../common/incident/model';
 import { ulid } from '../../common/ulid';
-import { eventDigest, newSalt, nextChainHead } from './chain';
+import { canonicalJson } from '../../common/canonicalJson';
+import { eventDigestOfCanonicalPayload, newSalt, nextChainHead } from './chain';
 import type { TransactionState } from './writeQueue';
 
 /**
@@ -104,9 +105,12 @@ export class TimelineWriter {
     const id = ulid(recordedAt);
     const salt = newSalt();
     const fields = { id, kind, occurredAt, recordedAt, deviceId: this.deviceId, actor: options.actor, payload };
-    const digest = eventDigest(salt, fields);
+    // Stored in canonical JSON: the digest is computed from these exact bytes, so verifying
+    // the chain later rehashes the stored text without parsing or re-serialising it.
+    const payloadJson = canonicalJson(payload);
+    const digest = eventDigestOfCanonicalPayload(salt, fields, payloadJson);
     const chainHead = nextChainHead(previousHead, digest);
-    const { lastInsertRowid } = this.insert.run(id, incidentId, seq, kind, occurredAt, recordedAt, this.deviceId, options.actor, JSON.stringify(payload), salt, digest, chainHead);
+    const { lastInsertRowid } = this.insert.run(id, incidentId, seq, kind, occurredAt, recordedAt, this.deviceId, options.actor, payloadJson, salt, digest, chainHead);
     const text = searchText(kind, payload);
     if (text !== null) this.index.run(lastInsertRowid, text);
     tx.heads.set(headKey, chainHead);

@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHAIN_GENESIS } from '../../../../../electron/common/incident/eventDigest';
 import type { TimelineEvent } from '../../../../../electron/common/incident/model';
+import { canonicalJson } from '../../../../../electron/common/canonicalJson';
+import { eventDigest, eventDigestOfCanonicalPayload } from '../../../../../electron/node/store/chain';
 import { IncidentStore } from '../../../../../electron/node/store/incidentStore';
 import { useTempDirs } from './tempDir';
 
@@ -40,6 +42,41 @@ describe('hash chains', () => {
     raw.exec('DROP TRIGGER events_redact_only');
     raw.prepare('UPDATE events SET payload = ? WHERE id = ?').run('{"text":"note 4 (edited)"}', events[5]!.id);
     expect(store.verifyChains(incidentId)).toMatchObject([{ ok: false, firstBadEventId: events[5]!.id, problem: expect.stringContaining('digest') }]);
+  });
+
+  it('stores payloads in canonical JSON, and still verifies one re-spelled with the same content', async () => {
+    const { store, raw, incidentId, events } = await timeline();
+    const event = (await store.setChecklistItem(incidentId, { runbookId: 'rb', itemId: 'i1', checked: true, text: 'Page the DBA' }))!;
+    const stored = raw.prepare('SELECT payload FROM events WHERE id = ?').pluck().get(event.id) as string;
+    expect(stored).toBe('{"itemId":"i1","runbookId":"rb","text":"Page the DBA"}');
+    raw.exec('DROP TRIGGER events_redact_only');
+    // An older version wrote JSON.stringify's spelling: keys in insertion order.
+    raw.prepare('UPDATE events SET payload = ? WHERE id = ?').run('{"runbookId": "rb", "itemId": "i1", "text": "Page the DBA"}', event.id);
+    raw.prepare('UPDATE events SET payload = ? WHERE id = ?').run('{ "text" : "note 0" }', events[1]!.id);
+    expect(store.verifyChains(incidentId)).toMatchObject([{ ok: true, events: 12 }]);
+    raw.prepare('UPDATE events SET payload = ? WHERE id = ?').run('{ "text" : "note 0 " }', events[1]!.id);
+    expect(store.verifyChains(incidentId)).toMatchObject([{ ok: false, firstBadEventId: events[1]!.id, problem: expect.stringContaining('digest') }]);
+  });
+
+  it('computes the digest from a canonical payload text exactly as the recipe does', () => {
+    const fields = { id: '01J0000000000000000000000A', kind: 'note' as const, occurredAt: 1_700_000_000_000, recordedAt: 1_700_000_000_123, deviceId: 'dev-ü"\\', actor: 'ali\nce', payload: { text: 'é ☃ \u0000 "q"', n: [1, 2.5, -0, null, true], nested: { b: 1, a: { d: [], c: {} } } } };
+    const { payload, ...rest } = fields;
+    expect(eventDigestOfCanonicalPayload('00ff', rest, canonicalJson(payload))).toBe(eventDigest('00ff', fields as never));
+  });
+
+  it('verifies in slices that let the event loop run, with the same result as in one go', async () => {
+    const { store, raw, incidentId, events } = await timeline();
+    await Promise.all(Array.from({ length: 4500 }, (_, i) => store.appendEvent(incidentId, { kind: 'note', payload: { text: `more ${i}` } })));
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const sliced = await store.verifyChainsInSlices(incidentId);
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThan(0);
+    expect(sliced).toEqual(store.verifyChains(incidentId));
+    expect(sliced).toMatchObject([{ ok: true, events: 4511 }]);
+    raw.exec('DROP TRIGGER events_no_delete');
+    raw.prepare('DELETE FROM events WHERE id = ?').run(events[6]!.id);
+    expect(await store.verifyChainsInSlices(incidentId)).toMatchObject([{ ok: false, firstBadEventId: events[7]!.id, events: 4510 }]);
   });
 
   it('detects a modified time or actor, which the digest covers too', async () => {
