@@ -172,10 +172,11 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
 }
 
 /**
- * Verifying hashes every event on the host (about 3 s per 50 000 here, and the host waits
- * meanwhile), so it runs by itself only on timelines up to this size; longer ones on request.
+ * Verifying rehashes every event on the host: about 0.3 s of work per 50 000 here, done in
+ * slices so the host keeps serving meanwhile. It runs by itself on timelines up to this size
+ * (about half a second); longer ones on request.
  */
-const AUTO_VERIFY_MAX_EVENTS = 5_000;
+const AUTO_VERIFY_MAX_EVENTS = 100_000;
 
 /**
  * Whether the record verifies: each device's hash chain over its events, checked by the host
