@@ -15,6 +15,17 @@ const CONTAINER_OPEN = /^(:{3,})[ \t]*([\w-]*)(.*)$/;
 const HIGHLIGHT_OPEN = /^\{%-?\s*highlight\s+([\w+#.-]+)[^%]*-?%\}\s*$/;
 const HIGHLIGHT_CLOSE = /^\{%-?\s*endhighlight\s*-?%\}\s*$/;
 
+/** The first character of a line's content (after its indent), as a char code; NaN on an empty line. */
+function firstChar(state: StateBlock, line: number): number {
+  return state.src.charCodeAt(state.bMarks[line]! + state.tShift[line]!);
+}
+
+/** `!`, `?`, `:` and `{`: the only characters the rules below start with. Every other line skips their patterns. */
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const COLON = 0x3a;
+const BRACE = 0x7b;
+
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
 }
@@ -34,6 +45,8 @@ function tokenizeNested(state: StateBlock, start: number, end: number, indent: n
 }
 
 function admonition(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const first = firstChar(state, startLine);
+  if (first !== BANG && first !== QUESTION) return false;
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const match = ADMONITION.exec(lineText(state, startLine));
   if (!match) return false;
@@ -56,6 +69,7 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
 }
 
 function container(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (firstChar(state, startLine) !== COLON) return false;
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const match = CONTAINER_OPEN.exec(lineText(state, startLine));
   if (!match) return false;
@@ -81,6 +95,7 @@ function container(state: StateBlock, startLine: number, endLine: number, silent
 }
 
 function highlight(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (firstChar(state, startLine) !== BRACE) return false;
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const match = HIGHLIGHT_OPEN.exec(lineText(state, startLine));
   if (!match) return false;

@@ -102,8 +102,21 @@ function parenToken(text: string): RegExpExecArray | null {
   return inner;
 }
 
+/** Per name word as spelled: the pattern that removes it (and its parentheses) from a label; built once each. */
+const NAME_REMOVERS = new Map<string, RegExp>();
+/** Spellings remembered at most (case variants of the name words); an odd file cannot grow the map for ever. */
+const MAX_NAME_REMOVERS = 256;
+
 function restOf(text: string, name: string | null): string {
-  let rest = name ? text.replace(new RegExp(`\\(?\\s*${name}\\s*\\)?`), ' ') : text;
+  let remover: RegExp | undefined;
+  if (name) {
+    remover = NAME_REMOVERS.get(name);
+    if (remover === undefined) {
+      remover = new RegExp(`\\(?\\s*${name}\\s*\\)?`);
+      if (NAME_REMOVERS.size < MAX_NAME_REMOVERS) NAME_REMOVERS.set(name, remover);
+    }
+  }
+  let rest = remover ? text.replace(remover, ' ') : text;
   rest = rest.replace(/\((?:[^()]*?(?:respon|sla|ack)[^()]*)\)/gi, ' ').replace(/\(\s*\)/g, ' ');
   return rest.replace(/^[\s\-–—:|.,]+|[\s\-–—:|.,]+$/g, '').replace(/\s+/g, ' ');
 }
@@ -264,15 +277,19 @@ function headingGroups(input: SeverityInput): Group[] {
   return [...groups.values()];
 }
 
-function paragraphGroups(input: SeverityInput): Group[] {
+/** Whether a section path sits under a heading about the scale (and not about escalation, alerts, …). */
+function isScaleContext(path: readonly string[]): boolean {
+  return path.some((t) => SCALE_CONTEXT.test(t) && !DISTRACTOR_CONTEXT.test(t));
+}
+
+function paragraphGroups(input: SeverityInput, scaled: readonly boolean[]): Group[] {
   const { blocks, paths } = input;
   const groups: Group[] = [];
   let current: { group: Group; key: string } | null = null;
   const labelled: { index: number; block: ParagraphBlock; label: Label; inline: string }[] = [];
   blocks.forEach((block, index) => {
     if (block.kind !== 'paragraph') return;
-    const context = block.section === -1 ? [] : (paths[block.section] ?? []);
-    const underScale = context.some((t) => SCALE_CONTEXT.test(t) && !DISTRACTOR_CONTEXT.test(t));
+    const underScale = block.section !== -1 && (scaled[block.section] ?? false);
     if (block.list && !block.list.firstInItem) return;
     const firstLine = block.text.split('\n', 1)[0] ?? '';
     // A bold lead (`**P0 - Critical**`) or a list item that opens with a level token.
@@ -336,15 +353,17 @@ function score(group: Group): number {
 const MIN_SCALE_SCORE = 4;
 
 export function findSeverityLevels(input: SeverityInput): SeverityLevel[] {
+  // Per section, read once: thousands of paragraphs and tables share a few hundred sections.
+  const scaled = input.paths.map(isScaleContext);
   const tables: Group[] = [];
   for (const block of input.blocks) {
     if (block.kind !== 'table') continue;
     const context = block.section === -1 ? [] : (input.paths[block.section] ?? []);
-    const underScale = context.some((t) => SCALE_CONTEXT.test(t) && !DISTRACTOR_CONTEXT.test(t));
+    const underScale = block.section !== -1 && (scaled[block.section] ?? false);
     const group = tableGroup(block, context, underScale);
     if (group) tables.push(group);
   }
-  const groups = [...tables, ...headingGroups(input), ...paragraphGroups(input)].filter(
+  const groups = [...tables, ...headingGroups(input), ...paragraphGroups(input, scaled)].filter(
     (g) => g.levels.length >= 2 && uniqueIds(g.levels),
   );
   let best: Group | null = null;

@@ -6,8 +6,9 @@
  */
 import type { Command, Diagnostic, Step, Template } from './model';
 import type { OutlineBlock } from './outline';
-import { classifyRisk, findAssignedNames, findEnvReferences, findPlaceholders, isChatOpsLine, looksLikeShell, splitBlock } from './shell/index';
-import type { ShellCommand } from './shell/index';
+import { findAssignedNames, findPlaceholders, isChatOpsLine, looksLikeShell, splitBlock } from './shell/index';
+import type { EnvReferences, ShellCommand } from './shell/index';
+import { CommandFacts } from './commandFacts';
 import { splitSql } from './sqlSplit';
 import { hashText, UniqueIds, UniqueTitles, slugify } from './ids';
 import { toTitle } from './siteMarkup';
@@ -61,11 +62,10 @@ interface Draft {
 class EnvLedger {
   /** Names the runbook assigns anywhere (so `$NAME` is not an input). */
   readonly assigned = new Set<string>();
-  private readonly pending: { command: Command; reads: string[] }[] = [];
+  private readonly pending: { command: Command; reads: readonly string[] }[] = [];
 
   /** A shell command: note what it assigns, and what it reads to settle later. */
-  shellCommand(command: Command): void {
-    const refs = findEnvReferences(command.text);
+  shellCommand(command: Command, refs: EnvReferences): void {
     for (const name of refs.assigns) this.assigned.add(name);
     if (refs.reads.length > 0) this.pending.push({ command, reads: refs.reads });
   }
@@ -80,20 +80,20 @@ class EnvLedger {
   }
 }
 
-function buildCommand(command: ShellCommand, env: EnvLedger | null): Command {
-  const verdict = classifyRisk(command.text, command.client ? { client: command.client } : {});
+function buildCommand(command: ShellCommand, facts: CommandFacts, env: EnvLedger | null): Command {
+  const fact = facts.of(command.text, command.client);
   const result: Command = {
     text: command.text,
     line: command.line,
-    placeholders: findPlaceholders(command.text, 'command'),
+    // Copies: a repeated command's facts are shared, its model arrays are its own.
+    placeholders: fact.placeholders.slice(),
     envInputs: [],
-    risk: verdict.risk,
-    riskReasons: verdict.reasons,
+    risk: fact.risk,
+    riskReasons: fact.reasons.slice(),
   };
   if (command.client) result.client = command.client;
   if (command.incomplete) result.incomplete = true;
-  // Statements typed into a client are not shell: `$1` in SQL is a parameter, not a variable.
-  if (env && !command.client) env.shellCommand(result);
+  if (env && fact.env) env.shellCommand(result, fact.env);
   return result;
 }
 
@@ -123,6 +123,7 @@ export function buildSteps(context: StepContext): StepsResult {
   const diagnostics: Diagnostic[] = [];
   const templateIds = new UniqueIds();
   const env = new EnvLedger();
+  const facts = new CommandFacts();
   // The last runnable step, so a following output block can attach to it; a heading clears it.
   let lastRunnable: Draft | null = null;
   let lastBlockWasRunnable = false;
@@ -209,7 +210,7 @@ export function buildSteps(context: StepContext): StepsResult {
       const split = presplit ?? splitBlock(block.code, { lang, startLine: block.contentLine });
       diagnostics.push(...split.diagnostics);
       for (const s of split.steps) {
-        const commands = s.commands.map((c) => buildCommand(c, env));
+        const commands = s.commands.map((c) => buildCommand(c, facts, env));
         const draft: Draft = {
           sectionId,
           title: s.title === null ? null : toTitle(s.title) || null,
@@ -239,7 +240,7 @@ export function buildSteps(context: StepContext): StepsResult {
           runnable: false,
           code: s.code,
           line: s.line,
-          commands: s.statements.map((st) => buildCommand({ text: st.text, line: st.line, client: 'sql' }, null)),
+          commands: s.statements.map((st) => buildCommand({ text: st.text, line: st.line, client: 'sql' }, facts, null)),
         });
       }
       return;
