@@ -83,7 +83,7 @@ export class WriteQueue<S extends TransactionState<unknown>> {
   private readonly savepoint: Statement;
   private readonly release: Statement;
   private readonly rollbackTo: Statement;
-  /** The connection's `synchronous` level now: FULL (2) normally, NORMAL (1) for deferred batches. */
+  /** The connection's `synchronous` level now: FULL (2), except NORMAL (1) during a deferred batch. */
   private syncLevel = 2;
 
   constructor(
@@ -116,7 +116,6 @@ export class WriteQueue<S extends TransactionState<unknown>> {
   runSync<T>(write: Write<S, T>): T {
     if (this.closed) throw new Error('the incident store is closed');
     this.flush();
-    this.setSyncLevel(2);
     const result = this.transact((state) => write(state));
     this.options.onCommit?.(false);
     return result;
@@ -168,7 +167,17 @@ export class WriteQueue<S extends TransactionState<unknown>> {
 
   private commitBatch(batch: Pending<S>[]): void {
     const deferred = batch.every((item) => item.deferSync);
-    this.setSyncLevel(deferred ? 1 : 2);
+    if (deferred) this.setSyncLevel(1);
+    try {
+      this.commitBatchAt(batch, deferred);
+    } finally {
+      // Back to FULL at once: any other write on this connection (a migration, a direct
+      // statement) must never inherit the relaxed level.
+      this.setSyncLevel(2);
+    }
+  }
+
+  private commitBatchAt(batch: Pending<S>[], deferred: boolean): void {
     let outcomes: Outcome[];
     try {
       // Optimistic: every write succeeds, no savepoints needed.
@@ -195,7 +204,7 @@ export class WriteQueue<S extends TransactionState<unknown>> {
 
   private setSyncLevel(level: number): void {
     if (level === this.syncLevel) return;
-    // Outside any transaction, so it applies to the next commit only of this connection.
+    // Set outside any transaction (a pragma inside one would not apply to its commit).
     this.db.pragma(`synchronous = ${level}`);
     this.syncLevel = level;
   }

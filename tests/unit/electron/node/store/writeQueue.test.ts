@@ -55,6 +55,8 @@ describe('WriteQueue', () => {
     const deferred = await Promise.all([queue.enqueue(level, { deferSync: true }), queue.enqueue(level, { deferSync: true })]);
     const mixed = await Promise.all([queue.enqueue(level, { deferSync: true }), queue.enqueue(level)]);
     expect(deferred).toEqual([1, 1]);
+    // Nothing else on the connection inherits the relaxed level.
+    expect(level()).toBe(2);
     expect(mixed).toEqual([2, 2]);
     expect(queue.runSync(level)).toBe(2);
     expect(commits).toEqual([true, false, false]);
