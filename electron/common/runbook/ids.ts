@@ -70,9 +70,11 @@ export class UniqueIds {
 
   take(base: string): string {
     let id = base;
-    let n = this.next.get(base) ?? 1;
+    const from = this.next.get(base) ?? 1;
+    let n = from;
     while (this.used.has(id)) id = `${base}-${n++}`;
-    this.next.set(base, n);
+    // Most ids are free at once: leave the suffix map alone unless a suffix was used.
+    if (n !== from) this.next.set(base, n);
     this.used.add(id);
     return id;
   }
@@ -85,9 +87,10 @@ export class UniqueTitles {
 
   take(title: string): string {
     let candidate = title;
-    let n = this.next.get(title) ?? 2;
+    const from = this.next.get(title) ?? 2;
+    let n = from;
     while (this.used.has(candidate)) candidate = `${title} (${n++})`;
-    this.next.set(title, n);
+    if (n !== from) this.next.set(title, n);
     this.used.add(candidate);
     return candidate;
   }

@@ -168,8 +168,11 @@ function inlineText(token: Token, line: number, links: OutlineLink[]): InlineTex
   return { text, strongLead };
 }
 
-/** Parses runbook text (already decoded and normalised) into the outline. */
-export function buildOutline(text: string, sourceLines: readonly string[]): Outline {
+/**
+ * Parses runbook text (already decoded and normalised) into the outline. `sourceLines` gives
+ * the text's lines; it is called only for HTML tables, so most runbooks never split the text.
+ */
+export function buildOutline(text: string, sourceLines: () => readonly string[]): Outline {
   const md = markdownParser();
   const tokens = md.parse(text, {});
   const blocks: OutlineBlock[] = [];
@@ -302,7 +305,7 @@ export function buildOutline(text: string, sourceLines: readonly string[]): Outl
         });
         if (/<table[\s>]/i.test(token.content)) {
           const end = token.map ? token.map[1] + 1 : line + 1;
-          for (const htmlTable of parseHtmlTables(sourceLines, line, end)) blocks.push({ ...htmlTable, section });
+          for (const htmlTable of parseHtmlTables(sourceLines(), line, end)) blocks.push({ ...htmlTable, section });
         }
         break;
       }

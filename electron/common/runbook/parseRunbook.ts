@@ -67,7 +67,9 @@ export function buildRunbook(path: string, decoded: DecodedRunbook): Runbook {
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   const front = extractFrontMatter(decoded.text);
   diagnostics.push(...front.diagnostics);
-  const sourceLines = front.body.split('\n');
+  // Only HTML tables and a plain-Markdown report template read the source lines: split on demand.
+  let lines: string[] | null = null;
+  const sourceLines = (): readonly string[] => (lines ??= front.body.split('\n'));
   const outline = buildOutline(front.body, sourceLines);
   const sections = buildSections(outline.headings);
   const sectionIds = sections.map((s) => s.id);
@@ -118,7 +120,7 @@ export function buildRunbook(path: string, decoded: DecodedRunbook): Runbook {
 function plainReportTemplates(
   blocks: ReturnType<typeof buildOutline>['blocks'],
   sections: ReturnType<typeof buildSections>,
-  sourceLines: readonly string[],
+  sourceLines: () => readonly string[],
   templates: Template[],
   literals: ReadonlySet<string>,
 ): [number, number][] {
@@ -128,7 +130,7 @@ function plainReportTemplates(
   for (const t of templates) ids.take(t.id);
   sections.forEach((section, index) => {
     if (ranges.length > 0 || !REPORT_TEMPLATE_HEADING.test(section.title)) return;
-    let endLine = sourceLines.length + 1;
+    let endLine = Number.POSITIVE_INFINITY;
     for (let j = index + 1; j < sections.length; j++) {
       if (sections[j]!.level <= section.level) {
         endLine = sections[j]!.line;
@@ -137,7 +139,9 @@ function plainReportTemplates(
     }
     const hasCode = blocks.some((b): b is CodeBlock => b.kind === 'code' && b.line > section.line && b.line < endLine);
     if (hasCode) return;
-    const bodyLines = sourceLines.slice(section.line, endLine - 1);
+    const all = sourceLines();
+    endLine = Math.min(endLine, all.length + 1);
+    const bodyLines = all.slice(section.line, endLine - 1);
     const firstContent = bodyLines.findIndex((l) => l.trim() !== '');
     const body = bodyLines.join('\n').trim();
     if (body === '' || firstContent === -1) return;

@@ -291,10 +291,11 @@ function paragraphGroups(input: SeverityInput, scaled: readonly boolean[]): Grou
     if (block.kind !== 'paragraph') return;
     const underScale = block.section !== -1 && (scaled[block.section] ?? false);
     if (block.list && !block.list.firstInItem) return;
-    const firstLine = block.text.split('\n', 1)[0] ?? '';
     // A bold lead (`**P0 - Critical**`) or a list item that opens with a level token.
-    const labelText = block.strongLead ?? (block.list ? firstLine.split(/[:：]\s|\s[-–—]\s(?=[^-–—]*$)/)[0]! : null);
-    if (labelText === null) return;
+    if (block.strongLead === null && !block.list) return;
+    const newline = block.text.indexOf('\n');
+    const firstLine = newline < 0 ? block.text : block.text.slice(0, newline);
+    const labelText = block.strongLead ?? firstLine.split(/[:：]\s|\s[-–—]\s(?=[^-–—]*$)/)[0]!;
     const label = readLabel(labelText, underScale && block.strongLead !== null);
     if (!label) return;
     labelled.push({ index, block, label, inline: firstLine.slice(firstLine.indexOf(labelText) + labelText.length) });

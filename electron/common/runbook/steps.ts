@@ -46,7 +46,9 @@ export interface StepsResult {
 interface Draft {
   sectionId: string | null;
   title: string | null;
-  fallbackTitle: string;
+  /** The block the step came from and its section's title: the step's title when it has none of its own. */
+  blockIndex: number;
+  sectionTitle: string;
   lang: string | null;
   runnable: boolean;
   code: string;
@@ -181,8 +183,6 @@ export function buildSteps(context: StepContext): StepsResult {
       }
     }
 
-    const lead = leadText(blocks, index);
-    const fallbackTitle = lead ?? sectionTitle;
 
     if (lang !== null && OUTPUT_LANGS.has(lang)) {
       if (lastRunnable) {
@@ -214,7 +214,8 @@ export function buildSteps(context: StepContext): StepsResult {
         const draft: Draft = {
           sectionId,
           title: s.title === null ? null : toTitle(s.title) || null,
-          fallbackTitle,
+          blockIndex: index,
+          sectionTitle,
           lang,
           runnable: commands.some((c) => !c.client),
           code: s.code,
@@ -235,7 +236,8 @@ export function buildSteps(context: StepContext): StepsResult {
         drafts.push({
           sectionId,
           title: s.title === null ? null : toTitle(s.title) || null,
-          fallbackTitle,
+          blockIndex: index,
+          sectionTitle,
           lang,
           runnable: false,
           code: s.code,
@@ -248,7 +250,8 @@ export function buildSteps(context: StepContext): StepsResult {
     drafts.push({
       sectionId,
       title: null,
-      fallbackTitle,
+      blockIndex: index,
+      sectionTitle,
       lang,
       runnable: false,
       code: block.code,
@@ -259,7 +262,7 @@ export function buildSteps(context: StepContext): StepsResult {
 
   env.settle();
   diagnostics.push(...incompleteWarnings(drafts, diagnostics));
-  return { steps: finishSteps(drafts), templates, diagnostics };
+  return { steps: finishSteps(drafts, blocks), templates, diagnostics };
 }
 
 function attachOutput(step: Draft, output: string): void {
@@ -293,14 +296,25 @@ function firstLine(text: string): string {
 }
 
 /** Titles unique in order of appearance; ids from section + code so unrelated edits keep them. */
-function finishSteps(drafts: readonly Draft[]): Step[] {
+function finishSteps(drafts: readonly Draft[], blocks: readonly OutlineBlock[]): Step[] {
   const titles = new UniqueTitles();
   const ids = new UniqueIds();
+  // The prose before a block is read only for steps without a comment title, once per block
+  // (a block's steps are consecutive).
+  let leadBlock = -1;
+  let leadTitle = '';
+  const fallbackTitle = (draft: Draft): string => {
+    if (draft.blockIndex !== leadBlock) {
+      leadBlock = draft.blockIndex;
+      leadTitle = leadText(blocks, draft.blockIndex) ?? draft.sectionTitle;
+    }
+    return leadTitle;
+  };
   return drafts.map((draft) => {
     const step: Step = {
       id: ids.take(`${draft.sectionId ?? 'top'}/${hashText(draft.code)}`),
       sectionId: draft.sectionId,
-      title: titles.take(draft.title ?? (draft.fallbackTitle || 'Step')),
+      title: titles.take(draft.title ?? (fallbackTitle(draft) || 'Step')),
       lang: draft.lang,
       runnable: draft.runnable,
       code: draft.code,

@@ -185,29 +185,59 @@ function programFindings(name: string, argv: string[]): Finding[] {
   const rules = RULES_BY_PROGRAM.get(name);
   const shown = argv[0] ?? name;
   if (!rules) return [{ risk: 'unknown', reason: `${shown} is not a command the risk rules know; check what it does before running it` }];
-  const args = argv.slice(1);
-  // The texts the rules test are built on first use: most programs' rules need only one of them.
-  let sub: string | undefined;
-  let joined: string | undefined;
-  const texts = {
-    sub: (): string => (sub ??= positionals(args, VALUE_OPTIONS.get(name) ?? EMPTY_SET).join(' ')),
-    joined: (): string => (joined ??= ` ${args.join(' ').slice(0, MAX_ARGS_TEXT)} `),
-  };
-  const fired = rules.filter((r) => !r.fallback && ruleMatches(r, args, texts));
-  const chosen = fired.length > 0 ? fired : rules.filter((r) => r.fallback && ruleMatches(r, args, texts));
-  if (chosen.length === 0) {
+  const texts = new RuleTexts(name, argv.slice(1));
+  let chosen = matching(rules, false, texts);
+  chosen ??= matching(rules, true, texts);
+  if (chosen === null) {
     const what = [name, ...texts.sub().split(' ').slice(0, 2)].join(' ').trim();
     return [{ risk: 'unknown', reason: `the risk rules know ${name} but not \`${what}\`; check what it does before running it` }];
   }
-  return chosen.map((r) => ({ risk: r.risk, reason: r.reason }));
+  return chosen;
 }
 
-function ruleMatches(r: RiskRule, args: string[], texts: { sub: () => string; joined: () => string }): boolean {
+/** Findings of the (fallback or ordinary) rules that match, in table order; null when none does. */
+function matching(rules: readonly RiskRule[], fallback: boolean, texts: RuleTexts): Finding[] | null {
+  let out: Finding[] | null = null;
+  for (const r of rules) {
+    if ((r.fallback ?? false) !== fallback || !ruleMatches(r, texts)) continue;
+    (out ??= []).push({ risk: r.risk, reason: r.reason });
+  }
+  return out;
+}
+
+/**
+ * The texts a program's rules test, built on first use: most programs' rules need only one of
+ * them. A class rather than closures: this runs for every distinct command of a runbook.
+ */
+class RuleTexts {
+  private subText: string | undefined;
+  private joinedText: string | undefined;
+
+  constructor(
+    private readonly name: string,
+    readonly args: string[],
+  ) {}
+
+  sub(): string {
+    return (this.subText ??= positionals(this.args, VALUE_OPTIONS.get(this.name) ?? EMPTY_SET).join(' '));
+  }
+
+  joined(): string {
+    return (this.joinedText ??= ` ${this.args.join(' ').slice(0, MAX_ARGS_TEXT)} `);
+  }
+}
+
+function ruleMatches(r: RiskRule, texts: RuleTexts): boolean {
   if (r.sub && !r.sub.test(texts.sub())) return false;
-  if (r.arg && !args.some((a) => r.arg?.test(a))) return false;
-  if (r.notArg && args.some((a) => r.notArg?.test(a))) return false;
+  if (r.arg && !someMatches(r.arg, texts.args)) return false;
+  if (r.notArg && someMatches(r.notArg, texts.args)) return false;
   if (r.args && !r.args.test(texts.joined())) return false;
   return true;
+}
+
+function someMatches(pattern: RegExp, args: readonly string[]): boolean {
+  for (const a of args) if (pattern.test(a)) return true;
+  return false;
 }
 
 function redirectFindings(redirs: RedirToken[]): Finding[] {

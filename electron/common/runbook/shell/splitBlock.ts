@@ -255,7 +255,9 @@ class Splitter {
       return i;
     }
     // The rules that judge this command read the same lexing when the text is exactly what was fed.
-    if (commandText.length === lexer.text.length - 1 && commandText === fed.join('\n')) rememberLex(commandText, lexer);
+    // (The lexer's text is the fed lines each with its `\n`, so a prefix test of that length compares without a copy.)
+    const lexed = lexer.text;
+    if (commandText.length === lexed.length - 1 && lexed.startsWith(commandText)) rememberLex(commandText, lexer);
     const command: ShellCommand = { text: commandText, line: this.lineOf(start) };
     if (open) {
       const at = this.lineOf(start + countNewlines(lexer.text, open.at));
@@ -485,8 +487,8 @@ function isClientInput(client: string, trimmed: string): boolean {
 
 /** Removes comments the lexer found (whole comment lines, and trailing comments). */
 function stripComments(fed: string[], tokens: readonly Token[]): string {
-  const out = fed.slice();
-  const drop = new Set<number>();
+  let out: string[] | null = null;
+  let drop: Set<number> | null = null;
   // Comments come in text order, so one pass over the lines places them all.
   let lineIndex = 0;
   let lineStart = 0;
@@ -496,12 +498,16 @@ function stripComments(fed: string[], tokens: readonly Token[]): string {
       lineStart += (fed[lineIndex] as string).length + 1;
       lineIndex++;
     }
+    // Most commands carry no comment: copy the lines only when one is found.
+    out ??= fed.slice();
     const line = out[lineIndex] as string;
     const before = line.slice(0, t.start - lineStart);
-    if (before.trim() === '') drop.add(lineIndex);
+    if (before.trim() === '') (drop ??= new Set<number>()).add(lineIndex);
     else out[lineIndex] = before.replace(/[ \t]+$/, '');
   }
-  return trimCommand(drop.size > 0 ? out.filter((_, index) => !drop.has(index)).join('\n') : out.join('\n'));
+  const lines = out ?? fed;
+  const dropped = drop;
+  return trimCommand(dropped !== null ? lines.filter((_, index) => !dropped.has(index)).join('\n') : lines.length === 1 ? (lines[0] as string) : lines.join('\n'));
 }
 
 function trimCommand(text: string): string {
