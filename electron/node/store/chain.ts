@@ -97,7 +97,7 @@ export function storedLinksWalker(): ChainWalker<StoredChainLink> {
     (link) =>
       link.salt === null ||
       eventDigestOfCanonicalPayload(link.salt, link, link.payloadJson) === link.digest ||
-      eventDigest(link.salt, { ...link, payload: parsePayload(link.payloadJson) }) === link.digest,
+      eventDigest(link.salt, { ...link, payload: parsePayload(link.payloadJson) as DigestFields['payload'] }) === link.digest,
   );
 }
 
