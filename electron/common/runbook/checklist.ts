@@ -15,6 +15,8 @@ export function buildChecklist(
   const items: ChecklistItem[] = [];
   for (const block of blocks) {
     if (block.kind !== 'paragraph' || !block.list?.firstInItem) continue;
+    // Every task marker opens with `[`; other list items skip the pattern.
+    if (block.source.charCodeAt(0) !== 0x5b) continue;
     const marker = TASK_MARKER.exec(block.source);
     if (!marker || skip(block.line)) continue;
     const text = stripSiteMarkup(block.text.replace(/^\[[ xX]\]\s*/, ''));

@@ -77,8 +77,29 @@ function nameIn(text: string): string | null {
   return word ? word[1]! : null;
 }
 
+/**
+ * Labels already read, by text: the same cells and leads (`P1`, `SEV2`, `Critical`) recur in
+ * every table and list of a runbook and across the library. Labels are never modified.
+ */
+const LABELS = new Map<string, Label | null>();
+/** Entries kept before the memo starts over; a few thousand short labels is a few hundred KB. */
+const MAX_LABELS = 4096;
+/** Longer texts are read each time, so the memo never pins a long paragraph. */
+const MAX_LABEL_KEY = 160;
+
 /** Reads a label such as `SEV1 (Critical) - Service Outage` or `Critical (P0)`. */
 function readLabel(text: string, allowNameOnly: boolean): Label | null {
+  if (text.length > MAX_LABEL_KEY) return readLabelText(text, allowNameOnly);
+  const key = allowNameOnly ? `1${text}` : `0${text}`;
+  const known = LABELS.get(key);
+  if (known !== undefined) return known;
+  const label = readLabelText(text, allowNameOnly);
+  if (LABELS.size >= MAX_LABELS) LABELS.clear();
+  LABELS.set(key, label);
+  return label;
+}
+
+function readLabelText(text: string, allowNameOnly: boolean): Label | null {
   const clean = text.replace(/\*\*|__/g, '').trim();
   const token = LEVEL_LABEL.exec(clean) ?? (/^[^(]{0,40}\(([^)]*)\)/.exec(clean) ? parenToken(clean) : null);
   if (token) {
