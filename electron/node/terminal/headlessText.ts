@@ -84,8 +84,20 @@ export class HeadlessText {
     if (!row) return;
     const next = buffer.getLine(y + 1);
     // Keep trailing spaces of a row that continues on the next one (a wrapped long line).
-    const text = row.translateToString(!next?.isWrapped);
+    const text = flatten(row.translateToString(!next?.isWrapped));
     if (row.isWrapped && into.length) into[into.length - 1] += text;
     else into.push(text);
   }
+}
+
+/**
+ * The same string, flattened. xterm builds a row's text one cell at a time, which V8 keeps as
+ * a rope of about one node per cell; thousands of rows held as ropes made the garbage
+ * collector copy every node at each scavenge and `text()` flatten them all at the end, which
+ * cost three times the parse of the output itself. Any numeric conversion flattens a string in
+ * place (the `flatstr` trick), so the rope is copied once, while it is young.
+ */
+function flatten(text: string): string {
+  void Number(text);
+  return text;
 }
