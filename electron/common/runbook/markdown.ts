@@ -9,6 +9,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 
 const ADMONITION = /^(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)?(?:[ \t]+"([^"]*)")?[ \t]*$/;
 const CONTAINER_OPEN = /^(:{3,})[ \t]*([\w-]*)(.*)$/;
@@ -117,6 +118,18 @@ function highlight(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
+/**
+ * markdown-it's own `normalize` rewrites every line end (`\r\n?|\n` → `\n`), copying the whole
+ * text even when it has no `\r` — as decoded runbooks never do. Same result, copied only when
+ * there is something to change.
+ */
+function normalize(state: StateCore): void {
+  let src = state.src;
+  if (src.indexOf('\r') >= 0) src = src.replace(/\r\n?/g, '\n');
+  if (src.indexOf('\0') >= 0) src = src.replace(/\0/g, '\uFFFD');
+  state.src = src;
+}
+
 let shared: MarkdownIt | null = null;
 
 /**
@@ -132,6 +145,7 @@ function createMarkdownParser(): MarkdownIt {
   // `html: true` so comments and HTML tables come out as html_block tokens (and so their
   // content is not mistaken for text); linkify so bare dashboard URLs become links.
   const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
+  md.core.ruler.at('normalize', normalize);
   const interrupts = { alt: ['paragraph', 'reference', 'blockquote', 'list'] };
   md.block.ruler.before('fence', 'warroom_highlight', highlight, interrupts);
   md.block.ruler.before('fence', 'warroom_admonition', admonition, interrupts);

@@ -141,6 +141,12 @@ export interface OpenConstruct {
   at: number;
 }
 
+/**
+ * The sub-ranges of a word with no `$( … )`, backticks or `<( … )` — nearly every word. One
+ * shared, frozen list instead of an empty array per word; the lexer copies before adding.
+ */
+const NO_SUBS = Object.freeze([]) as unknown as SubRange[];
+
 export class ShellLexer {
   /** Lines fed so far, each with its `\n`; joined only when someone asks for `text`. */
   private readonly chunks: string[] = [];
@@ -159,8 +165,8 @@ export class ShellLexer {
   private heredocActive = false;
   private continuation = false;
   private continuationAt = 0;
-  /** Sub-ranges of the top-level word being built. */
-  private currentSubs: SubRange[] = [];
+  /** Sub-ranges of the top-level word being built (the shared empty list until one is found). */
+  private currentSubs: SubRange[] = NO_SUBS;
   private readonly subStarts: number[] = [];
 
   constructor(private readonly collect = true) {}
@@ -301,7 +307,10 @@ export class ShellLexer {
     if (this.levels.length > 1) this.levels.pop();
     if (frame?.recordSub) {
       const start = this.subStarts.pop();
-      if (start !== undefined) this.currentSubs.push({ start, end });
+      if (start !== undefined) {
+        if (this.currentSubs === NO_SUBS) this.currentSubs = [];
+        this.currentSubs.push({ start, end });
+      }
     }
   }
 
@@ -433,7 +442,7 @@ export class ShellLexer {
     const L = this.level;
     if (L.wordStart < 0) {
       L.wordStart = i;
-      if (this.levels.length === 1) this.currentSubs = [];
+      if (this.levels.length === 1) this.currentSubs = NO_SUBS;
     }
   }
 
@@ -593,7 +602,7 @@ export class ShellLexer {
     const raw = this.sliceAbs(start, end);
     const top = this.levels.length === 1 && this.collect;
     const token: WordToken | null = top ? { kind: 'word', raw, start, end, subs: this.currentSubs } : null;
-    if (top) this.currentSubs = [];
+    if (top) this.currentSubs = NO_SUBS;
 
     if (L.heredocNext) {
       const doc: Heredoc = {

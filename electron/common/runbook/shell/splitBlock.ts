@@ -221,7 +221,7 @@ class Splitter {
         session = null;
       }
       this.lastAdded = undefined;
-      i = this.shellCommand(i, (index) => lines[index] as string);
+      i = this.shellCommand(i, null);
       const command = this.lastAdded as ShellCommand | undefined;
       session = command && !command.incomplete && CLIENT_NAMES.test(command.text) ? interactiveClient(command.text) : null;
     }
@@ -232,14 +232,15 @@ class Splitter {
 
   /**
    * Reads one complete shell command starting at line `start`; `lineText` gives
-   * the text of a line (a transcript strips its prompts). Returns the next line.
+   * the text of a line (a transcript strips its prompts), null for the lines as they are.
+   * Returns the next line.
    */
-  private shellCommand(start: number, lineText: (index: number) => string | null): number {
+  private shellCommand(start: number, lineText: ((index: number) => string | null) | null): number {
     const lexer = new ShellLexer(true);
     const fed: string[] = [];
     let i = start;
     while (i < this.lines.length) {
-      const text = i === start ? (lineText(i) ?? '') : lineText(i);
+      const text = lineText === null ? (this.lines[i] as string) : i === start ? (lineText(i) ?? '') : lineText(i);
       if (text === null) break;
       lexer.feedLine(text);
       fed.push(text);
