@@ -1,3 +1,4 @@
+import { round } from './benchMath';
 import type { BenchResult } from './benchResult';
 /**
  * Opening an incident in the console, through the same IncidentService and RPC the page uses
@@ -89,11 +90,6 @@ export async function run(): Promise<BenchResult[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function round(value: number, digits = 0): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

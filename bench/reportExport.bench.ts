@@ -1,3 +1,4 @@
+import { mb, round } from './benchMath';
 import type { BenchResult } from './benchResult';
 /**
  * Report export and bundle import on a big incident: 10 000 timeline events and 50 MB of
@@ -123,15 +124,6 @@ async function seed(store: IncidentStore): Promise<string> {
   }
   await Promise.all(pending);
   return incident.id;
-}
-
-function round(value: number, digits = 0): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-function mb(bytes: number): string {
-  return (bytes / 1_000_000).toFixed(1);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,3 +1,4 @@
+import { mb, median, percentile, round } from './benchMath';
 import type { BenchResult } from './benchResult';
 /**
  * Timeline store benchmarks: what a responder waits for when the timeline is busy.
@@ -202,23 +203,6 @@ function logLines(seed: number, chars: number): string {
     size += line.length + 1;
   }
   return lines.join('\n');
-}
-
-function percentile(sorted: ArrayLike<number>, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
-
-function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 0.5);
-}
-
-function round(value: number, digits = 0): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-function mb(bytes: number): string {
-  return (bytes / 1_000_000).toFixed(1);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,3 +1,4 @@
+import { median } from './benchMath';
 import type { BenchResult } from './benchResult';
 /**
  * Terminal capture benchmarks: what a responder waits for when a command floods the terminal.
@@ -161,11 +162,6 @@ async function echoLatencyUnderFlood(file: string): Promise<{ p50: number; p95: 
   } finally {
     await host.dispose();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
