@@ -1,6 +1,8 @@
 import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import path from 'node:path';
 import { HOST_CHANNELS } from '../common/hostChannels';
+import { isPrintPdfRequest, type PrintPdfResult } from '../common/hostPrintMessages';
+import { printReportPdf } from './printReportPdf';
 
 /** Why 1 s: a crash loop must not spin the CPU, a single crash should barely be noticed. */
 const RESTART_DELAY_MS = 1_000;
@@ -27,6 +29,13 @@ export class HostProcess {
       stdio: 'inherit',
     });
     this.child = child;
+    child.on('message', (message: unknown) => {
+      if (!isPrintPdfRequest(message)) return;
+      printReportPdf(message.html).then(
+        (pdf) => child.postMessage({ type: 'print-pdf-result', id: message.id, pdfBase64: pdf.toString('base64') } satisfies PrintPdfResult),
+        (error: Error) => child.postMessage({ type: 'print-pdf-result', id: message.id, error: error.message } satisfies PrintPdfResult),
+      );
+    });
     child.on('exit', (code) => {
       if (this.stopping) return;
       console.error(`War Room host exited with code ${code}; restarting.`);

@@ -1,4 +1,6 @@
+import { UserError } from '../common/errors';
 import { Emitter } from '../common/event';
+import { isPrintPdfResult, type PrintPdfRequest } from '../common/hostPrintMessages';
 import type { MessageConnection } from '../common/rpc/connection';
 import { resolveDataDir } from './dataDir';
 import { WarroomHost } from './host/warroomHost';
@@ -19,6 +21,7 @@ interface PortLike {
 }
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): void;
+  postMessage(message: unknown): void;
 }
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
@@ -29,10 +32,29 @@ if (!parentPort) {
 
 const dataDir = resolveDataDir(undefined);
 const log = new HostLog(dataDir);
-const host = new WarroomHost({ dataDir, host: 'electron', logError: (error, context) => log.error(error, context) });
+const port = parentPort;
 
-parentPort.on('message', ({ ports }) => {
-  for (const port of ports) host.rpc.connect(portConnection(port));
+// PDFs are printed by main with Electron's printToPDF: ask, and wait for the answer with the same id.
+const pendingPrints = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }>();
+let nextPrintId = 1;
+const printPdf = (html: string) =>
+  new Promise<Uint8Array>((resolve, reject) => {
+    const id = nextPrintId++;
+    pendingPrints.set(id, { resolve, reject });
+    port.postMessage({ type: 'print-pdf', id, html } satisfies PrintPdfRequest);
+  });
+
+const host = new WarroomHost({ dataDir, host: 'electron', printPdf, logError: (error, context) => log.error(error, context) });
+
+port.on('message', ({ data, ports }) => {
+  if (isPrintPdfResult(data)) {
+    const pending = pendingPrints.get(data.id);
+    pendingPrints.delete(data.id);
+    if ('error' in data) pending?.reject(new UserError(`Printing the PDF failed: ${data.error}`, 'E_PDF'));
+    else pending?.resolve(new Uint8Array(Buffer.from(data.pdfBase64, 'base64')));
+    return;
+  }
+  for (const messagePort of ports) host.rpc.connect(portConnection(messagePort));
 });
 
 function portConnection(port: PortLike): MessageConnection {

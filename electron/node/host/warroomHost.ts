@@ -9,6 +9,7 @@ import { RunbookServiceContract } from '../../common/services/runbookService';
 import { TerminalServiceContract } from '../../common/services/terminalService';
 import { RunbookLibrary } from '../library/runbookLibrary';
 import { bundledRunbooksDir } from '../packageRoot';
+import type { PdfPrinter } from '../report/exportIncident';
 import { libraryLookup } from '../report/runbookLookup';
 import { AppServiceImpl } from '../services/appServiceImpl';
 import { createReportService } from '../services/reportServiceImpl';
@@ -29,6 +30,8 @@ export interface WarroomHostOptions {
   heartbeatIntervalMs?: number;
   /** better-sqlite3's addon built for this runtime (the Electron-ABI copy inside the app). */
   sqliteNativeBinding?: string;
+  /** How PDFs are printed; inside the Electron app main's printToPDF, else a system Chromium. */
+  printPdf?: PdfPrinter;
   logError?: (error: unknown, context: string) => void;
 }
 
@@ -85,7 +88,7 @@ export class WarroomHost implements Disposable {
       this.rpc.register(TerminalServiceContract, this.terminals);
     }
 
-    this.rpc.register(ReportServiceContract, createReportService(this.incidentStore, libraryLookup(this.runbooks)));
+    this.rpc.register(ReportServiceContract, createReportService(this.incidentStore, libraryLookup(this.runbooks), options.printPdf));
   }
 
   dispose(): void {

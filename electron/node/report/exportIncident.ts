@@ -32,7 +32,11 @@ export interface ExportOptions {
   keep?: readonly string[];
   /** The browser that prints PDFs; default: the one findChromium() finds. */
   browser?: string | null;
+  /** Prints the report's HTML to PDF; inside the Electron app, main's printToPDF. Default: a system Chromium. */
+  printPdf?: PdfPrinter;
 }
+
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 
 export interface ExportedFile {
   fileName: string;
@@ -83,7 +87,7 @@ export async function exportIncident(store: IncidentStore, incidentId: string, f
   if (format === 'md') return file(renderMarkdown(report));
   const html = renderHtml(report);
   if (format === 'html') return file(html);
-  return file(await printHtmlToPdf(html, { browser: options.browser }));
+  return file(await (options.printPdf ? options.printPdf(html) : printHtmlToPdf(html, { browser: options.browser })));
 }
 
 /** `incident-2026-11-23-checkout-api-returns-502s`: sortable, and says what it is. */

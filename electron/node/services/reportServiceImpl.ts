@@ -1,7 +1,7 @@
 import { UserError } from '../../common/errors';
 import type { ExportedReport, ReportService } from '../../common/services/reportService';
 import type { RunbookLookup } from '../report/collectBundle';
-import { exportIncident, previewRedactions } from '../report/exportIncident';
+import { exportIncident, previewRedactions, type PdfPrinter } from '../report/exportIncident';
 import { pdfSupport } from '../report/printPdf';
 import type { IncidentStore } from '../store/incidentStore';
 
@@ -9,7 +9,7 @@ import type { IncidentStore } from '../store/incidentStore';
  * ReportService over the store: previews and exports run on the host, where the secret
  * inputs' values are (they must be redacted and never leave it).
  */
-export function createReportService(store: IncidentStore | null, lookup: RunbookLookup): ReportService {
+export function createReportService(store: IncidentStore | null, lookup: RunbookLookup, printPdf?: PdfPrinter): ReportService {
   const requireStore = (): IncidentStore => {
     if (!store) throw new UserError('The incident database is not open, so there is nothing to export.', 'E_DB_OPEN');
     return store;
@@ -17,7 +17,7 @@ export function createReportService(store: IncidentStore | null, lookup: Runbook
   return {
     previewRedactions: async (incidentId) => ({ findings: await previewRedactions(requireStore(), incidentId, lookup) }),
     export: async (incidentId, format, request) => {
-      const result = await exportIncident(requireStore(), incidentId, format, lookup, { timeZone: request.timeZone, keep: request.keep });
+      const result = await exportIncident(requireStore(), incidentId, format, lookup, { timeZone: request.timeZone, keep: request.keep, printPdf });
       const file = result.files[0]!;
       const binary = typeof file.content !== 'string';
       const counts: Record<string, number> = {};
@@ -32,6 +32,7 @@ export function createReportService(store: IncidentStore | null, lookup: Runbook
       };
       return exported;
     },
-    pdfSupport: async () => pdfSupport(),
+    // Electron's own printer needs no system browser.
+    pdfSupport: async () => (printPdf ? { available: true, message: null } : pdfSupport()),
   };
 }
