@@ -319,9 +319,13 @@ export class ShellLexer {
     const c = this.c(i) as string;
     if (!top || SHELL_LEVEL_FRAMES.has(top.kind)) return this.shellStep(i, top);
     switch (top.kind) {
-      case 'sq':
-        if (c === "'") this.frames.pop();
-        return i + 1;
+      case 'sq': {
+        // Nothing but the closing quote matters inside single quotes: jump to it.
+        const close = this.s.indexOf("'", i - this.base);
+        if (close < 0) return this.end;
+        this.frames.pop();
+        return this.base + close + 1;
+      }
       case 'ansi':
         if (c === '\\') return Math.min(i + 2, this.end);
         if (c === "'") this.frames.pop();
@@ -337,7 +341,8 @@ export class ShellLexer {
           this.pushCode('bt', i, i + 1);
           return i + 1;
         }
-        return i + 1;
+        // Plain quoted text up to the next character that matters, in one step.
+        return this.base + plainRunEnd(this.s, i + 1 - this.base, DQ_SPECIAL);
       case 'param':
         if (c === '}') {
           this.frames.pop();
@@ -549,7 +554,8 @@ export class ShellLexer {
       return i + op.length;
     }
     this.startWord(i);
-    return i + 1;
+    // The plain characters after it extend the same word (`#` too, inside a word): skip the run.
+    return this.base + plainRunEnd(this.s, i + 1 - this.base, SHELL_SPECIAL);
   }
 
   private operator(op: string, fd: string | null, at: number): void {
@@ -693,6 +699,28 @@ export class ShellLexer {
         L.cmdPos = ASSIGNMENT_START.test(raw) || raw.endsWith('()');
     }
   }
+}
+
+/** ASCII codes of the characters that do something in shell code; every other character extends the word it is in. */
+const SHELL_SPECIAL = charTable(' \t\n\\\'"`$()|&;<>');
+/** Inside double quotes only these do something. */
+const DQ_SPECIAL = charTable('\\"$`');
+
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/** Offset in `s` of the first character from `j` on that `table` marks (non-ASCII never is), or `s.length`. */
+function plainRunEnd(s: string, j: number, table: Uint8Array): number {
+  const n = s.length;
+  while (j < n) {
+    const k = s.charCodeAt(j);
+    if (k < 128 && table[k] === 1) return j;
+    j++;
+  }
+  return n;
 }
 
 function isDigits(text: string, start: number, end: number): boolean {
