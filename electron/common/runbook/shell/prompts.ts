@@ -28,12 +28,16 @@ const SHELL_PROMPTS: readonly RegExp[] = [
 /** Prompts that look like plain text too (`# note`, `% done`): prompts only when a known command follows. */
 const CONDITIONAL_PROMPTS: readonly RegExp[] = [/^# /, /^% /, /^❯ /, /^➜ +/];
 
-/** Every shell and REPL prompt ends in one of these; most lines of a block have none, and skip the patterns. */
-const PROMPT_CHAR = /[$#%>❯➜]/;
+
+/**
+ * Every shell prompt above ends in `$`, `#`, `%`, `❯` or `➜` followed by a space or the line's
+ * end; a line without one (`$VAR`, `a#b`) skips the patterns.
+ */
+const SHELL_PROMPT_END = /[$#%❯➜](?: |$)/;
 
 /** Length of a shell prompt at the start of `line` (leading spaces included), or 0. */
 export function shellPromptLength(line: string, rootPrompts: boolean, isKnown: (word: string) => boolean): number {
-  if (!PROMPT_CHAR.test(line)) return 0;
+  if (!SHELL_PROMPT_END.test(line)) return 0;
   const indent = line.length - line.trimStart().length;
   const rest = line.slice(indent);
   for (const re of SHELL_PROMPTS) {
@@ -73,10 +77,14 @@ const REPL_PATTERNS: readonly ReplPattern[] = [
   { re: /^\.\.\. /, client: 'python', continuation: true },
 ];
 
+/** The characters REPL prompts end in. */
+const REPL_PROMPT_CHAR = /[#>]/;
+
 /** A REPL prompt at the start of `line`, or null. Continuation prompts only count while `inStatementOf` is their client. */
 export function replPrompt(line: string, inStatementOf: string | null): ReplPrompt | null {
-  // Only Python's `... ` continuation has no prompt character.
-  if (inStatementOf !== 'python' && !PROMPT_CHAR.test(line)) return null;
+  // Every REPL prompt has a `#` or `>`, except Python's `... ` continuation; none starts with `#`
+  // (a shell comment, the commonest line that has one).
+  if (inStatementOf !== 'python' && (line.charCodeAt(0) === 0x23 || !REPL_PROMPT_CHAR.test(line))) return null;
   for (const p of REPL_PATTERNS) {
     if (p.continuation && p.client !== inStatementOf) continue;
     const m = p.re.exec(line);

@@ -33,6 +33,8 @@ const REDIS_LANGS = new Set(['redis', 'redis-cli']);
 
 /** Words that mark a command as visibly elided. */
 const ELISION_WORDS = new Set(['...', '…', '[...]', '[…]', '<...>', '<…>', '<snip>', '[snip]', '<snipped>', '(...)', '(…)']);
+/** Length of the longest elision word. */
+const LONGEST_ELISION = Math.max(...[...ELISION_WORDS].map((w) => w.length));
 
 /** SQL statement starts, for lines typed into a client opened earlier in the block. */
 const SQL_KEYWORDS = new Set([
@@ -270,7 +272,7 @@ class Splitter {
             ? open.what
             : `it ends with ${open.what}, so the shell would wait for more`;
       this.diagnostics.push({ level: 'warning', message: `Line ${command.line}: this command is cut off (${why}); it cannot run as written.`, line: command.line });
-    } else if (isElided(fed, lexer.tokens)) {
+    } else if (isElided(fed, lexed, lexer.tokens)) {
       command.incomplete = true;
       this.diagnostics.push({
         level: 'warning',
@@ -533,12 +535,14 @@ function countNewlines(text: string, upTo: number): number {
 }
 
 /** `kubectl get pods ...`, a `...` line inside a quoted SQL string, `<snip>`. */
-function isElided(fed: string[], tokens: readonly Token[]): boolean {
+function isElided(fed: string[], text: string, tokens: readonly Token[]): boolean {
   for (const l of fed) {
-    const t = l.trim();
-    if (ELISION_WORDS.has(t)) return true;
-    if (/<snip(ped)?>|\[snip(ped)?\]/i.test(l)) return true;
+    // Elision words are at most LONGEST_ELISION long: only such lines (or padded ones) can be one.
+    if (l.length > LONGEST_ELISION && !/^\s|\s$/.test(l)) continue;
+    if (ELISION_WORDS.has(l.trim())) return true;
   }
+  // `text` is the fed lines joined; the marks cannot span a line, so one test covers them all.
+  if (/<snip(ped)?>|\[snip(ped)?\]/i.test(text)) return true;
   for (const t of tokens) {
     const raw = t.kind === 'word' ? t.raw : t.kind === 'redir' ? t.target?.raw : undefined;
     // Every elision mark has a `.`, `…` or `snip`; most words have none of them.
