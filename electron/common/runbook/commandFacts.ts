@@ -18,13 +18,22 @@ export interface CommandFact {
 }
 
 export class CommandFacts {
-  private readonly known = new Map<string, CommandFact>();
+  /** Shell commands by text. */
+  private readonly shell = new Map<string, CommandFact>();
+  /** Client input by client, then text (no joined key to build and hash per command). */
+  private readonly clients = new Map<string, Map<string, CommandFact>>();
 
   of(text: string, client: string | undefined): CommandFact {
-    // Shell keys start with NUL and client keys with the client's name (never empty, never NUL),
-    // so a shell command and a client statement never share a key.
-    const key = client ? `${client}\u0000${text}` : `\u0000${text}`;
-    let fact = this.known.get(key);
+    let known = this.shell;
+    if (client) {
+      let byText = this.clients.get(client);
+      if (byText === undefined) {
+        byText = new Map();
+        this.clients.set(client, byText);
+      }
+      known = byText;
+    }
+    let fact = known.get(text);
     if (fact === undefined) {
       const verdict = classifyRisk(text, client ? { client } : {});
       fact = {
@@ -34,7 +43,7 @@ export class CommandFacts {
         // Statements typed into a client are not shell: `$1` in SQL is a parameter, not a variable.
         env: client ? null : findEnvReferences(text),
       };
-      this.known.set(key, fact);
+      known.set(text, fact);
     }
     return fact;
   }
