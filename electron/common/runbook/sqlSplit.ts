@@ -56,29 +56,31 @@ export function splitSql(code: string, startLine: number): SqlStep[] {
       return;
     }
     if (!open && /^\s*--/.test(raw)) return; // a comment between statements is not SQL to send
+    // Kept text is added a run at a time (from `kept` up to a cut: a comment, a `;`, the line end),
+    // not a character at a time.
     let current = '';
-    for (let c = 0; c < raw.length; c++) {
+    let kept = 0;
+    let c = 0;
+    for (; c < raw.length; c++) {
       const ch = raw[c]!;
       if (blockComment) {
         if (ch === '*' && raw[c + 1] === '/') {
           blockComment = false;
           c++;
+          kept = c + 1;
         }
         continue;
       }
       if (quote !== null) {
-        current += ch;
         if (quote.length > 1 ? raw.startsWith(quote, c) : ch === quote) {
-          if (quote.length > 1) {
-            current += quote.slice(1);
-            c += quote.length - 1;
-          }
+          if (quote.length > 1) c += quote.length - 1;
           quote = null;
         }
         continue;
       }
       if (ch === '-' && raw[c + 1] === '-') break;
       if (ch === '/' && raw[c + 1] === '*') {
+        current += raw.slice(kept, c);
         blockComment = true;
         c++;
         continue;
@@ -88,12 +90,13 @@ export function splitSql(code: string, startLine: number): SqlStep[] {
         const tag = /^\$[A-Za-z_]*\$/.exec(raw.slice(c));
         if (tag) {
           quote = tag[0];
-          current += tag[0];
           c += tag[0].length - 1;
           continue;
         }
       }
       if (ch === ';') {
+        current += raw.slice(kept, c);
+        kept = c + 1;
         if (statement.every((s) => s.trim() === '') && current.trim() !== '') statementLine = line;
         statement.push(current + ';');
         pushStatement(statement.join('\n'));
@@ -101,8 +104,8 @@ export function splitSql(code: string, startLine: number): SqlStep[] {
         current = '';
         continue;
       }
-      current += ch;
     }
+    if (!blockComment) current += raw.slice(kept, c);
     if (current.trim() !== '' || statement.length > 0) {
       if (statement.every((s) => s.trim() === '') && current.trim() !== '') statementLine = line;
       statement.push(current);
