@@ -18,7 +18,7 @@ test('N focuses the note, R walks to the next step without running it, Alt+2 swi
   await page.keyboard.press('r');
   await expect(page.getByRole('group', { name: 'Count the CPUs the load is shared between' }).getByRole('button', { name: 'Run' })).toBeFocused();
   // Nothing ran: R only moves the keyboard.
-  await expect(page.getByLabel('Timeline').getByText('uptime')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByText('uptime')).toHaveCount(0);
 
   await page.keyboard.press('n');
   await expect(page.getByRole('textbox', { name: 'Note' })).toBeFocused();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Risk } from '../../../electron/common/runbook/model';
 
 export interface PendingConfirmation {
@@ -19,8 +19,20 @@ const HEADLINE: Record<Risk, string> = {
  * The hold before a risky command runs: quotes exactly what will run and where.
  * Cancel has the focus, so a reflexive Enter does nothing harmful.
  */
-export function ConfirmCommandDialog({ pending, onConfirm, onCancel }: { pending: PendingConfirmation; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmCommandDialog({
+  pending,
+  onConfirm,
+  onCancel,
+  onStopAskingForChanges,
+}: {
+  pending: PendingConfirmation;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** Offered for `change` commands only: destroy and unknown always ask. */
+  onStopAskingForChanges?: () => void;
+}) {
   const titleId = useId();
+  const [stopAsking, setStopAsking] = useState(false);
   const descriptionId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);
@@ -51,11 +63,20 @@ export function ConfirmCommandDialog({ pending, onConfirm, onCancel }: { pending
             </ul>
           )}
         </div>
+        {pending.risk === 'change' && onStopAskingForChanges && (
+          <label className="modal__option">
+            <input type="checkbox" checked={stopAsking} onChange={(e) => setStopAsking(e.target.checked)} /> Don't ask again for change commands in this incident
+          </label>
+        )}
         <div className="modal__actions">
           <button type="button" className="button" ref={cancelRef} onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className={`button ${pending.risk === 'destroy' ? 'button--danger' : 'button--primary'}`} onClick={onConfirm}>
+          <button type="button" className={`button ${pending.risk === 'destroy' ? 'button--danger' : 'button--primary'}`} onClick={() => {
+              if (stopAsking) onStopAskingForChanges?.();
+              onConfirm();
+            }}
+          >
             Run anyway
           </button>
         </div>

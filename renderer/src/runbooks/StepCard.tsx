@@ -120,6 +120,7 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
       {pending && (
         <ConfirmCommandDialog
           pending={pending}
+          onStopAskingForChanges={runner.setConfirmChanges ? () => runner.setConfirmChanges?.(false) : undefined}
           onCancel={() => {
             setPending(null);
             say('Cancelled: nothing ran.');

@@ -20,6 +20,8 @@ export interface StepRunner {
   describeTarget(commands?: string[]): string;
   /** Whether `change` commands still ask first (the user may turn that off per incident). */
   confirmChanges: boolean;
+  /** Turns the question for `change` commands off (or on) for this incident, where a runner can. */
+  setConfirmChanges?(ask: boolean): void;
   run(request: StepRunRequest): Promise<void>;
   sendToTerminal(text: string): Promise<void>;
   /** Shows a step's last run (exit code, duration, output) and whether it runs now. */

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { usePlaceholderValues } from '../runbooks/placeholderValues';
 import { StepRunnerProvider, type StepRunner, type StepRunRequest } from '../runbooks/stepRunner';
 import { useHost } from '../host/hostContext';
+import { useChangeConfirmation } from './changeConfirmation';
 import { describeTarget } from './describeTarget';
 import { useIncidentTerminals } from './incidentTerminals';
 import { StepLastRun } from './StepLastRun';
@@ -21,6 +22,7 @@ export function IncidentStepRunner({ children }: { children: ReactNode }) {
   const terminals = useIncidentTerminals();
   const { values } = usePlaceholderValues();
   const [offer, setOffer] = useState<Offer | null>(null);
+  const [confirmChanges, setConfirmChanges] = useChangeConfirmation(terminals.incidentId);
   // The runner object stays the same while tabs change; it reads the latest through refs.
   const latest = useRef({ terminals, values });
   latest.current = { terminals, values };
@@ -43,7 +45,8 @@ export function IncidentStepRunner({ children }: { children: ReactNode }) {
     };
     return {
       describeTarget: (commands = []) => describeTarget(latest.current.terminals.active, commands, latest.current.values),
-      confirmChanges: true,
+      confirmChanges,
+      setConfirmChanges,
       run,
       sendToTerminal: async (text) => {
         const active = latest.current.terminals.active;
@@ -53,10 +56,18 @@ export function IncidentStepRunner({ children }: { children: ReactNode }) {
       },
       LastRun: StepLastRun,
     };
-  }, [host]);
+  }, [host, confirmChanges, setConfirmChanges]);
 
   return (
     <StepRunnerProvider runner={runner}>
+      {!confirmChanges && (
+        <p className="attach-bar" role="status">
+          Change commands run without asking in this incident (destroy and unknown still ask).{' '}
+          <button type="button" className="button button--small" onClick={() => setConfirmChanges(true)}>
+            Ask again
+          </button>
+        </p>
+      )}
       {children}
       {offer && <NewTabOffer offer={offer} />}
     </StepRunnerProvider>
