@@ -31,7 +31,7 @@ for (const file of files) {
   process.stdout.write(child.stdout.slice(0, marker + 1));
   const results = JSON.parse(child.stdout.slice(marker + '\n@@results '.length));
   for (const r of results) {
-    const ratio = r.baseline ? `  ${(r.value / r.baseline.value).toFixed(2)}× ${r.baseline.name} (${fmt(r.baseline.value)} ${r.unit})` : '';
+    const ratio = r.baseline ? `  ${formatRatio(r.value / r.baseline.value)}× ${r.baseline.name} (${fmt(r.baseline.value)} ${r.unit})` : '';
     process.stdout.write(`  ${r.name.padEnd(58)} ${fmt(r.value).padStart(12)} ${r.unit}${ratio}${r.target ? `   target ${r.target}` : ''}\n`);
     all.push({ file, ...r });
   }
@@ -39,6 +39,11 @@ for (const file of files) {
 mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 writeFileSync(path.join(root, 'bench-results/latest.json'), JSON.stringify({ at: new Date().toISOString(), results: all }, null, 2));
 process.exit(all.some((r) => r.failed) ? 1 : 0);
+
+/** Two decimals, but never a misleading 0.00 for a small ratio. */
+function formatRatio(ratio) {
+  return ratio >= 0.1 ? ratio.toFixed(2) : Number(ratio.toPrecision(2)).toString();
+}
 
 function fmt(n) {
   return Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();
