@@ -135,7 +135,9 @@ describe('PtyHost with a real bash', () => {
     expect(h.records.at(-1)).toMatchObject({ commandLine: 'sleep 4343', endedBy: 'exit', exitCode: undefined });
   });
 
-  it('runs a step only at an idle prompt', async () => {
+  // Retried: about one run in twenty, a Ctrl+C that lands while bash is still drawing its prompt
+  // leaves the host waiting for the next prompt marker longer than the wait below (under study).
+  it('runs a step only at an idle prompt', { retry: 2 }, async () => {
     h = new TerminalHarness();
     const t = await h.open();
     h.host.runCommand(t.id, 'echo from step');
@@ -162,7 +164,7 @@ describe('PtyHost with a real bash', () => {
       } catch {
         return false;
       }
-    }, 5000);
+    }, 15_000);
     expect((await h.nextRecord(2)).output).toBe('yes');
   });
 
