@@ -7,7 +7,7 @@ import { Sidebar } from './components/Sidebar';
 import { TimeDisplayProvider } from './incidents/displayPrefs';
 import { IncidentWorkspace } from './incidents/IncidentWorkspace';
 import { NewIncidentDialog } from './incidents/NewIncidentDialog';
-import { OpenIncidentProvider, type OpenIncident } from './incidents/openIncident';
+import { OpenIncidentProvider, useRememberedIncident, type OpenIncident } from './incidents/openIncident';
 import { StoreStatusBanner } from './incidents/StoreStatusBanner';
 import { PlaceholderValuesProvider } from './runbooks/placeholderValues';
 import { RunbookPane } from './runbooks/RunbookPane';
@@ -24,7 +24,7 @@ import './incidents/incidents.css';
  */
 export function App() {
   const [runbookId, setRunbookId] = useState<string | null>(null);
-  const [incidentId, setIncidentId] = useState<string | null>(null);
+  const [incidentId, setIncidentId] = useRememberedIncident();
   const [creating, setCreating] = useState(false);
   const openIncident = useMemo<OpenIncident>(() => ({ incidentId, open: setIncidentId }), [incidentId]);
   const closeDialog = useCallback(() => setCreating(false), []);

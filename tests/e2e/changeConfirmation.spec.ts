@@ -66,4 +66,10 @@ test('change commands ask until the responder turns that off for the incident; d
   await page.getByRole('button', { name: 'Ask again' }).click();
   await scale.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('kubectl scale deployment/web --replicas=4');
+
+  // The open incident (and that choice) survive a reload.
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Web tier saturated' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Scale the web tier up' })).toBeVisible();
 });

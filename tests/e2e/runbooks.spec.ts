@@ -54,6 +54,8 @@ test('the Runbooks navigation lists bundled and added runbooks and searches them
   await expect(nav).toContainText('No runbook matches');
 });
 
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
 test('steps are groups named by their titles, with placeholders that gate Run', async ({ page }) => {
   await page.goto(served.url);
   await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Payments API down' }).click();
@@ -67,6 +69,10 @@ test('steps are groups named by their titles, with placeholders that gate Run', 
   // A value is asked once: the other step that uses it has it too.
   const remove = page.getByRole('group', { name: 'Delete the stuck pod' });
   await expect(remove.getByRole('textbox', { name: 'namespace' })).toHaveValue('payments');
+  // With no incident open nothing runs, and the step says so (the command is on the clipboard).
+  await run.click();
+  await expect(list.getByRole('status')).toContainText('No incident is open, so nothing ran');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('kubectl get pods -n payments -l app=payments');
   // Non-shell steps can be copied and sent, not run.
   const query = page.getByRole('group', { name: 'Query' });
   await expect(query.getByRole('button', { name: 'Send to terminal' })).toBeVisible();

@@ -9,6 +9,7 @@ import { emptyRunbook } from '../../common/runbook/parseRunbook';
 import type { RunbookDocument, RunbookFolder, RunbookSearchHit, RunbookSummary } from '../../common/services/runbookService';
 import { parseInWorker } from '../runbook/parseInWorker';
 import { readRunbookBytes } from '../runbook/parseRunbookFile';
+import { listRunbookFiles } from './listRunbookFiles';
 import { RunbookSearchIndex } from './runbookSearchIndex';
 
 export interface RunbookLibraryOptions {
@@ -30,10 +31,6 @@ interface Entry {
 
 /** Why 200 ms: editors write a file in several steps; one re-read after they settle. */
 const RESCAN_DEBOUNCE_MS = 200;
-/** Guards against pointing the library at `/` by mistake. */
-const MAX_FILES_PER_FOLDER = 5_000;
-const MAX_DEPTH = 8;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build']);
 
 /**
  * The runbooks on disk: the bundled folder plus folders the user adds, parsed in
@@ -133,7 +130,7 @@ export class RunbookLibrary implements Disposable {
   /** Re-reads one folder: parses new and modified files, forgets deleted ones. */
   private async rescan(folder: string, source: RunbookSummary['source']): Promise<void> {
     this.watch(folder, source);
-    const files = listMarkdownFiles(folder);
+    const files = listRunbookFiles(folder);
     const seen = new Set<string>();
     const changedIds: string[] = [];
     await Promise.all(
@@ -220,30 +217,6 @@ async function loadDocument(file: string, folder: string, source: RunbookSummary
       contentHash: bytes ? crypto.createHash('sha256').update(bytes).digest('hex') : '',
     },
   };
-}
-
-function listMarkdownFiles(root: string): string[] {
-  const files: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    if (depth > MAX_DEPTH || files.length >= MAX_FILES_PER_FOLDER) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(full, depth + 1);
-      } else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name)) {
-        if (files.length < MAX_FILES_PER_FOLDER) files.push(full);
-      }
-    }
-  };
-  walk(root, 0);
-  return files;
 }
 
 function folderProblem(dir: string): string | null {

@@ -4,37 +4,19 @@
  * cannot classify, placeholder syntax that will not be recognised, and the parser's warnings
  * and errors. Exit 1 when anything at warning level or worse is found, else 0.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isUserError } from '../../common/errors';
 import type { Diagnostic, Runbook } from '../../common/runbook/model';
 import { findPlaceholderOddities } from '../../common/runbook/placeholderOddities';
+import { listRunbookFiles } from '../library/listRunbookFiles';
 import { parseRunbookFile } from './parseRunbookFile';
 import type { CommandIo } from './inspectCommand';
 
 const USAGE = 'usage: warroom lint DIR|FILE';
-/** Markdown file extensions the library reads as runbooks. */
-const RUNBOOK_EXTENSIONS = /\.(?:md|markdown|mdown|mkd)$/i;
-/** Folders that hold tooling, never runbooks; skipping them keeps `lint .` fast and quiet. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.venv', 'vendor']);
 
 export interface LintProblem extends Diagnostic {
   file: string;
-}
-
-async function findRunbooks(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) found.push(...(await findRunbooks(full)));
-    } else if (entry.isFile() && RUNBOOK_EXTENSIONS.test(entry.name)) {
-      found.push(full);
-    }
-  }
-  return found;
 }
 
 /** Problems in one parsed runbook, beyond its own diagnostics. */
@@ -93,7 +75,7 @@ export async function lintCommand(argv: string[], io: CommandIo): Promise<number
   try {
     const info = await stat(target);
     if (info.isDirectory()) {
-      files = await findRunbooks(target);
+      files = listRunbookFiles(target);
       base = target;
     } else {
       files = [target];

@@ -100,10 +100,14 @@ export function IncidentWorkspace({
 
   const data = details.data;
   const attached = data?.incident.id === incidentId ? data.incident.runbookIds : null;
-  // Reopening an incident brings its runbook back beside the terminal.
+  // Opening an incident brings its runbook beside the terminal (unless one of its runbooks is
+  // already shown) — once per incident: browsing another runbook afterwards is the user's choice.
+  const broughtRunbookFor = useRef<string | null>(null);
   useEffect(() => {
-    if (attached && attached[0] && !selectedRunbookId) onSelectRunbook(attached[0]);
-  }, [attached, selectedRunbookId, onSelectRunbook]);
+    if (!attached || broughtRunbookFor.current === incidentId) return;
+    broughtRunbookFor.current = incidentId;
+    if (attached[0] && (!selectedRunbookId || !attached.includes(selectedRunbookId))) onSelectRunbook(attached[0]);
+  }, [attached, incidentId, selectedRunbookId, onSelectRunbook]);
   const clocks = useMemo(
     () => (data ? computeClocks(data.incident, data.severityOptions, data.milestones, runbooks, timeline.events) : null),
     [data, runbooks, timeline.events],

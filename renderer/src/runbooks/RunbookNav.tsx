@@ -50,16 +50,25 @@ export function RunbookNav({ selectedId, onSelect }: { selectedId: string | null
           <ul className="runbook-nav__list">
             {hits.map((hit) => (
               <li key={hit.id}>
-                <button type="button" className="runbook-nav__item" aria-current={hit.id === selectedId ? 'page' : undefined} onClick={() => onSelect(hit.id)}>
+                <button
+                  type="button"
+                  className="runbook-nav__item"
+                  aria-current={hit.id === selectedId ? 'page' : undefined}
+                  aria-label={hit.title}
+                  aria-describedby={`match-${hit.id}`}
+                  onClick={() => onSelect(hit.id)}
+                >
                   <span className="runbook-nav__title">{hit.title}</span>
-                  {hit.matches
-                    .filter((m) => m.kind !== 'title')
-                    .slice(0, 2)
-                    .map((m) => (
-                      <span key={`${m.kind}:${m.line}`} className={`runbook-nav__match runbook-nav__match--${m.kind}`}>
-                        {m.text}
-                      </span>
-                    ))}
+                  <span id={`match-${hit.id}`}>
+                    {hit.matches
+                      .filter((m) => m.kind !== 'title')
+                      .slice(0, 2)
+                      .map((m) => (
+                        <span key={`${m.kind}:${m.line}`} className={`runbook-nav__match runbook-nav__match--${m.kind}`}>
+                          {m.text}
+                        </span>
+                      ))}
+                  </span>
                 </button>
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { Step } from '../../../electron/common/runbook/model';
 import { classifyRisk, fillPlaceholders } from '../../../electron/common/runbook/shell/index';
 import { ConfirmCommandDialog, type PendingConfirmation } from './ConfirmCommandDialog';
@@ -7,6 +7,8 @@ import { looksSecret, needsConfirmation, worstRisk } from './risk';
 import { useStepRunner } from './stepRunner';
 
 const unique = (lists: string[][]) => [...new Set(lists.flat())];
+/** Why 8 s: long enough to read twice, short enough not to go stale beside the last run. */
+const STATUS_VISIBLE_MS = 8_000;
 
 /** One runbook step: its code, its inputs, its risk, and the buttons that run it. */
 export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbookId: string; runbookHash: string }) {
@@ -27,9 +29,15 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
   const reasons = [...new Set(verdicts.flatMap((v) => v.reasons))];
 
   const say = (text: string) => setStatus(text);
+  // A confirmation stays a few seconds; the step's last run (or the timeline) says the rest.
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(null), STATUS_VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
   const fail = (error: unknown) => setStatus(`Failed: ${error instanceof Error ? error.message : String(error)}`);
 
-  const run = () => runner.run({ step, runbookId, runbookHash, commands: filled }).then(() => say('Sent to the terminal.'), fail);
+  const run = () => runner.run({ step, runbookId, runbookHash, commands: filled }).then(() => say(runner.ranMessage), fail);
   const onRun = () => {
     if (risk && needsConfirmation(risk, runner.confirmChanges)) {
       setPending({ commands: filled, risk, reasons, target: runner.describeTarget(filled) });
@@ -96,7 +104,7 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
             Run
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => void runner.sendToTerminal(filled.join('\n') || step.code).then(() => say('Sent to the terminal.'), fail)}>
+          <button type="button" className="button" onClick={() => void runner.sendToTerminal(filled.join('\n') || step.code).then(() => say(runner.ranMessage), fail)}>
             Send to terminal
           </button>
         )}

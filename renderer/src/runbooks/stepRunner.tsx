@@ -23,6 +23,8 @@ export interface StepRunner {
   /** Turns the question for `change` commands off (or on) for this incident, where a runner can. */
   setConfirmChanges?(ask: boolean): void;
   run(request: StepRunRequest): Promise<void>;
+  /** What the step says after Run succeeded. */
+  readonly ranMessage: string;
   sendToTerminal(text: string): Promise<void>;
   /** Shows a step's last run (exit code, duration, output) and whether it runs now. */
   LastRun?: ComponentType<{ runbookId: string; stepId: string }>;
@@ -36,6 +38,7 @@ export const clipboardRunner: StepRunner = {
   describeTarget: () => 'nowhere yet: with no incident open, the command is copied to the clipboard',
   confirmChanges: true,
   run: ({ commands }) => copy(commands.join('\n')),
+  ranMessage: 'No incident is open, so nothing ran: the command is on the clipboard. Start a New incident to run steps in its terminal.',
   sendToTerminal: copy,
 };
 

@@ -48,6 +48,7 @@ export function IncidentStepRunner({ children }: { children: ReactNode }) {
       confirmChanges,
       setConfirmChanges,
       run,
+      ranMessage: 'Sent to the terminal.',
       sendToTerminal: async (text) => {
         const active = latest.current.terminals.active;
         const handle = active?.sessionId ? latest.current.terminals.handle(active.sessionId) : undefined;

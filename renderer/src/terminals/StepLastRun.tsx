@@ -1,3 +1,5 @@
+import { useTimeDisplay } from '../incidents/displayPrefs';
+import { formatClockTime, zoneLabel } from '../incidents/timeFormat';
 import { useStepRun } from './incidentTerminals';
 
 /** Output lines a step's preview shows: its end, where the answer or the error is. */
@@ -6,6 +8,7 @@ const PREVIEW_LINES = 12;
 /** A step's last run: running indicator, then exit code, duration and the tail of its output. */
 export function StepLastRun({ runbookId, stepId }: { runbookId: string; stepId: string }) {
   const run = useStepRun(runbookId, stepId);
+  const { utc } = useTimeDisplay();
   if (!run) return null;
   const running = run.status === 'running';
   const preview = run.outputPreview?.split('\n').slice(-PREVIEW_LINES).join('\n');
@@ -22,7 +25,7 @@ export function StepLastRun({ runbookId, stepId }: { runbookId: string; stepId: 
           <>
             Last run: <strong className="step-run__exit">exit {run.exitCode ?? '?'}</strong>
             {run.durationMs !== null && <> · {formatDuration(run.durationMs)}</>}
-            {run.endedAt !== null && <> · {new Date(run.endedAt).toLocaleTimeString()}</>}
+            {run.endedAt !== null && <> · {formatClockTime(run.endedAt, utc)} {zoneLabel(utc, run.endedAt)}</>}
           </>
         )}
       </p>
