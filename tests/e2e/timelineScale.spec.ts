@@ -58,9 +58,8 @@ test('a timeline of 50 000 events opens at its newest entries and keeps far fewe
       return { p50: times[60]!, p95: times[114]!, max: times[119]! };
     });
     expect(await timeline.locator('li[data-seq]').count()).toBeLessThan(200);
-    // Verifying 50 000 events runs on request (it keeps the host busy for seconds) and passes.
+    // The hash chain of 50 000 events is verified by itself (sliced on the host) and passes.
     const verifyStart = Date.now();
-    await timeline.getByRole('button', { name: 'Verify record' }).click();
     await expect(timeline.getByRole('button', { name: '✓ intact' })).toBeVisible({ timeout: 30_000 });
     const verifyMs = Date.now() - verifyStart;
     test.info().annotations.push({
