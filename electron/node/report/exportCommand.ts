@@ -86,7 +86,24 @@ function writeFile(target: string, content: string | Uint8Array): void {
     fs.renameSync(temp, target);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, 'E_WRITE');
+    throw new UserError(`cannot write ${target}: ${describeWriteError(error as NodeJS.ErrnoException)}.`, 'E_WRITE');
+  }
+}
+
+/** The usual reasons a file cannot be written, in words; anything else by its code. */
+function describeWriteError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the file system is read-only';
+    default:
+      return error.code ?? error.message;
   }
 }
 

@@ -98,6 +98,7 @@ describe('warroom incidents / export / import', () => {
     [['export', 'latest', '--format', 'pdf', '--out', '-'], 2, /^warroom export: --out - is for text formats/],
     [['export', 'latest', '--format', 'md', '--time-zone', 'Mars/Olympus'], 1, /^warroom export: Unknown time zone "Mars\/Olympus"/],
     [['import', '/nonexistent/bundle.json'], 1, /^warroom import: \/nonexistent\/bundle\.json: no such file\.$/],
+    [['export', 'latest', '--format', 'md', '--out', '/nonexistent/dir/r.md'], 1, /^warroom export: cannot write \/nonexistent\/dir\/r\.md: its folder does not exist\.$/],
   ])('%j fails with one line and exit %i', async (argv, code, message) => {
     const f = await fixture();
     const { io, err } = capture();
