@@ -5,15 +5,11 @@
 import { isUserError } from '../../common/errors';
 import type { Runbook } from '../../common/runbook/model';
 import { parseRunbookFile } from './parseRunbookFile';
-
-export interface CommandIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
+import type { CliIo } from '../cli/cliIo';
 
 const USAGE = 'usage: warroom inspect FILE [--json]';
 
-export async function inspectCommand(argv: string[], io: CommandIo): Promise<number> {
+export async function inspectCommand(argv: string[], io: CliIo): Promise<number> {
   let json = false;
   const files: string[] = [];
   for (const arg of argv) {

@@ -11,7 +11,7 @@ import type { Diagnostic, Runbook } from '../../common/runbook/model';
 import { findPlaceholderOddities } from '../../common/runbook/placeholderOddities';
 import { listRunbookFiles } from '../library/listRunbookFiles';
 import { parseRunbookFile } from './parseRunbookFile';
-import type { CommandIo } from './inspectCommand';
+import type { CliIo } from '../cli/cliIo';
 
 const USAGE = 'usage: warroom lint DIR|FILE';
 
@@ -54,7 +54,7 @@ export function lintRunbook(runbook: Runbook): Diagnostic[] {
   return problems.sort((a, b) => a.line - b.line);
 }
 
-export async function lintCommand(argv: string[], io: CommandIo): Promise<number> {
+export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   const targets = argv.filter((a) => !(a.startsWith('-') && a !== '-'));
   const options = argv.filter((a) => a.startsWith('-') && a !== '-');
   if (options.includes('--help') || options.includes('-h')) {

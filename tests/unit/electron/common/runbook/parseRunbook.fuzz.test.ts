@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRunbook } from '../../../../../electron/common/runbook/parseRunbook';
 import type { Runbook } from '../../../../../electron/common/runbook/model';
+import { seededRandom } from './seededRandom';
 
 /** Enough inputs to shake out crashes in every rule, within the suite's time budget. */
 const ITERATIONS = 10_000;
@@ -28,18 +29,6 @@ function corpus(): Uint8Array[] {
     }
   }
   return files;
-}
-
-/** Deterministic PRNG (mulberry32), so a failure reproduces from its iteration number. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SNIPPETS = [
@@ -134,7 +123,7 @@ describe('parseRunbook fuzz', () => {
   it(`survives ${ITERATIONS} random and mutated inputs`, () => {
     const files = corpus();
     const texts = files.map((b) => new TextDecoder().decode(b));
-    const next = rng(0x5eed);
+    const next = seededRandom(0x5eed);
     let slowest = 0;
     for (let i = 0; i < ITERATIONS; i++) {
       const kind = i % 4;

@@ -16,18 +16,7 @@ import {
 } from '../../../../../../electron/common/runbook/shell';
 import { PROGRAM_RULES } from '../../../../../../electron/common/runbook/shell/riskRules';
 import { fencedBlocks } from './fencedBlocks';
-
-/** Deterministic PRNG (mulberry32) so a failure reproduces from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seededRandom';
 
 const FRAGMENTS = [
   "'", '"', '\\', '\\\n', '<<', '<<EOF\n', '<<-EOF\n', "<<'EOF'\n", 'EOF\n', '\tEOF\n', '$(', '$((', '`', ')', '(', '{', '}', '{{', '}}',
@@ -133,7 +122,7 @@ function exerciseWhole(code: string): void {
 
 describe('fuzz', () => {
   it('survives 10 000 random and mutated blocks quickly', () => {
-    const rand = prng(20240611);
+    const rand = seededRandom(20240611);
     const corpus = seedCorpus();
     const started = performance.now();
     let commands = 0;
