@@ -6,7 +6,7 @@ import type { RunbookDocument } from '../../../electron/common/services/runbookS
 import { useHost } from '../host/hostContext';
 import { usePlaceholderValues } from '../runbooks/placeholderValues';
 import type { IncidentClocks } from './clocks';
-import { copyText } from './copyText';
+import { copyText } from '../components/copyText';
 import { STATUS_LABELS } from './describeEvent';
 import { useTimeDisplay } from './displayPrefs';
 import { severityLabel } from './severityLabel';

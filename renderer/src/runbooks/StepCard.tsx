@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Step } from '../../../electron/common/runbook/model';
 import { classifyRisk, fillPlaceholders } from '../../../electron/common/runbook/shell/index';
+import { copyText } from '../components/copyText';
 import { ConfirmCommandDialog, type PendingConfirmation } from './ConfirmCommandDialog';
 import { usePlaceholderValues } from './placeholderValues';
 import { looksSecret, needsConfirmation, worstRisk } from './risk';
@@ -45,7 +46,7 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
       void run();
     }
   };
-  const copy = () => navigator.clipboard.writeText(filled.length ? filled.join('\n') : step.code).then(() => say('Copied.'), fail);
+  const copy = () => copyText(filled.length ? filled.join('\n') : step.code).then(() => say('Copied.'), fail);
 
   const disabledReason = incomplete
     ? 'This command is cut off in the runbook and cannot run.'

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+import { copyText } from '../components/copyText';
 import type { Step } from '../../../electron/common/runbook/model';
 
 export interface StepRunRequest {
@@ -30,16 +31,12 @@ export interface StepRunner {
   LastRun?: ComponentType<{ runbookId: string; stepId: string }>;
 }
 
-async function copy(text: string): Promise<void> {
-  await navigator.clipboard.writeText(text);
-}
-
 export const clipboardRunner: StepRunner = {
   describeTarget: () => 'nowhere yet: with no incident open, the command is copied to the clipboard',
   confirmChanges: true,
-  run: ({ commands }) => copy(commands.join('\n')),
+  run: ({ commands }) => copyText(commands.join('\n')),
   ranMessage: 'No incident is open, so nothing ran: the command is on the clipboard. Start a New incident to run steps in its terminal.',
-  sendToTerminal: copy,
+  sendToTerminal: copyText,
 };
 
 const StepRunnerContext = createContext<StepRunner>(clipboardRunner);
