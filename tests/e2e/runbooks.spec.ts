@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, startServedConsole, test, type ServedConsole } from './servedConsole';
 
 // A runbook of the test's own, in a folder passed with --runbooks.
@@ -126,4 +128,23 @@ test('a folder added in the app joins the library, is remembered, and a bad path
   } finally {
     fs.rmSync(extra, { recursive: true, force: true });
   }
+});
+
+test('the real warroom inspect and lint refuse a bad command line in one line with exit 2', () => {
+  const warroom = (...args: string[]) => spawnSync(process.execPath, [fileURLToPath(new URL('../../bin/warroom.js', import.meta.url)), ...args], { encoding: 'utf8' });
+  const runbook = path.join(folder, 'payments-api.md');
+  for (const [args, message] of [
+    [['inspect', runbook, '--bogus'], "warroom inspect: unknown option '--bogus'. Run 'warroom --help'."],
+    [['inspect'], "warroom inspect: missing argument. Run 'warroom --help'."],
+    [['lint', '--bogus', folder], "warroom lint: unknown option '--bogus'. Run 'warroom --help'."],
+    [['lint'], "warroom lint: missing argument. Run 'warroom --help'."],
+  ] as const) {
+    const run = warroom(...args);
+    expect(run.status, args.join(' ')).toBe(2);
+    expect(run.stderr).toBe(`${message}\n`);
+    expect(run.stdout).toBe('');
+  }
+  const inspected = warroom('inspect', runbook, '--json');
+  expect(inspected.status).toBe(0);
+  expect(JSON.parse(inspected.stdout)).toMatchObject({ title: 'Payments API down' });
 });

@@ -6,27 +6,13 @@ import { isUserError } from '../../common/errors';
 import type { Runbook } from '../../common/runbook/model';
 import { parseRunbookFile } from './parseRunbookFile';
 import type { CliIo } from '../cli/cliIo';
-
-const USAGE = 'usage: warroom inspect FILE [--json]';
+import { parseCommandArgs } from '../cli/parseCommandArgs';
 
 export async function inspectCommand(argv: string[], io: CliIo): Promise<number> {
-  let json = false;
-  const files: string[] = [];
-  for (const arg of argv) {
-    if (arg === '--json') json = true;
-    else if (arg === '--help' || arg === '-h') {
-      io.stdout(USAGE);
-      return 0;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      io.stderr(`warroom inspect: unknown option ${arg}; ${USAGE}`);
-      return 2;
-    } else files.push(arg);
-  }
-  if (files.length !== 1) {
-    io.stderr(`warroom inspect: ${files.length === 0 ? 'give one runbook file' : 'give only one runbook file'}; ${USAGE}`);
-    return 2;
-  }
-  const file = files[0]!;
+  // Usage errors are thrown as UsageError; runCli prints them in one line and exits 2, as for every command.
+  const { values, positionals } = parseCommandArgs('inspect', argv, { json: { type: 'boolean' } }, { min: 1, max: 1 });
+  const json = values.json === true;
+  const file = positionals[0]!;
   let runbook: Runbook;
   try {
     runbook = await parseRunbookFile(file);

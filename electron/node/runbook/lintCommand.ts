@@ -12,8 +12,7 @@ import { findPlaceholderOddities } from '../../common/runbook/placeholderOdditie
 import { listRunbookFiles } from '../library/listRunbookFiles';
 import { parseRunbookFile } from './parseRunbookFile';
 import type { CliIo } from '../cli/cliIo';
-
-const USAGE = 'usage: warroom lint DIR|FILE';
+import { parseCommandArgs } from '../cli/parseCommandArgs';
 
 export interface LintProblem extends Diagnostic {
   file: string;
@@ -55,21 +54,9 @@ export function lintRunbook(runbook: Runbook): Diagnostic[] {
 }
 
 export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
-  const targets = argv.filter((a) => !(a.startsWith('-') && a !== '-'));
-  const options = argv.filter((a) => a.startsWith('-') && a !== '-');
-  if (options.includes('--help') || options.includes('-h')) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (options.length > 0) {
-    io.stderr(`warroom lint: unknown option ${options[0]}; ${USAGE}`);
-    return 2;
-  }
-  if (targets.length !== 1) {
-    io.stderr(`warroom lint: ${targets.length === 0 ? 'give a runbook file or folder' : 'give one file or folder'}; ${USAGE}`);
-    return 2;
-  }
-  const target = targets[0]!;
+  // Usage errors are thrown as UsageError; runCli prints them in one line and exits 2, as for every command.
+  const { positionals } = parseCommandArgs('lint', argv, {}, { min: 1, max: 1 });
+  const target = positionals[0]!;
   let files: string[];
   let base: string | null = null;
   try {

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../../../../electron/node/cli/cliIo';
+import { runCli } from '../../../../../electron/node/cli/main';
 import { inspectCommand } from '../../../../../electron/node/runbook/inspectCommand';
 import type { Runbook } from '../../../../../electron/common/runbook/model';
 
@@ -66,9 +68,30 @@ describe('warroom inspect', () => {
     }
   });
 
-  it('exits 2 on bad usage', async () => {
-    expect((await run([])).code).toBe(2);
-    expect((await run(['a.md', 'b.md'])).code).toBe(2);
-    expect((await run(['a.md', '--yaml'])).code).toBe(2);
+  it('throws a UsageError on a bad command line instead of running', async () => {
+    const path = join(dir, 'cache.md');
+    writeFileSync(path, RUNBOOK);
+    await expect(run([])).rejects.toBeInstanceOf(UsageError);
+    await expect(run([path, path])).rejects.toBeInstanceOf(UsageError);
+    await expect(run([path, '--yaml'])).rejects.toBeInstanceOf(UsageError);
+    await expect(run([path, '--json=yes'])).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it.each([
+    [['inspect'], "warroom inspect: missing argument. Run 'warroom --help'."],
+    [['inspect', '--bogus', 'a.md'], "warroom inspect: unknown option '--bogus'. Run 'warroom --help'."],
+    [['inspect', 'a.md', 'b.md'], "warroom inspect: unexpected argument 'b.md'. Run 'warroom --help'."],
+  ])('warroom %j is refused with one line on stderr and exit 2, like every command', async (argv, message) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runCli(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) })).toBe(2);
+    expect(err).toEqual([message]);
+    expect(out).toEqual([]);
+  });
+
+  it('warroom inspect --help prints its usage and exits 0', async () => {
+    const out: string[] = [];
+    expect(await runCli(['inspect', '--help'], { stdout: (s) => out.push(s), stderr: () => {} })).toBe(0);
+    expect(out.join('\n')).toContain('warroom inspect FILE [--json]');
   });
 });

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../../../../electron/node/cli/cliIo';
+import { runCli } from '../../../../../electron/node/cli/main';
 import { lintCommand } from '../../../../../electron/node/runbook/lintCommand';
 
 let dir: string;
@@ -46,11 +48,27 @@ describe('warroom lint', () => {
     expect(out.some((l) => l.includes('notes.txt'))).toBe(false);
   });
 
-  it('says so in one line when the path does not exist, and exits 2 on bad usage', async () => {
+  it('says so in one line when the path does not exist', async () => {
     const missing = await run([join(dir, 'nope')]);
     expect(missing.code).toBe(1);
     expect(missing.err).toHaveLength(1);
-    expect((await run([])).code).toBe(2);
-    expect((await run(['--fix', dir])).code).toBe(2);
+  });
+
+  it('throws a UsageError on a bad command line instead of linting', async () => {
+    await expect(run([])).rejects.toBeInstanceOf(UsageError);
+    await expect(run(['--fix', dir])).rejects.toBeInstanceOf(UsageError);
+    await expect(run([dir, dir])).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it.each([
+    [['lint'], "warroom lint: missing argument. Run 'warroom --help'."],
+    [['lint', '--fix', '.'], "warroom lint: unknown option '--fix'. Run 'warroom --help'."],
+    [['lint', 'a', 'b'], "warroom lint: unexpected argument 'b'. Run 'warroom --help'."],
+  ])('warroom %j is refused with one line on stderr and exit 2, like every command', async (argv, message) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runCli(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) })).toBe(2);
+    expect(err).toEqual([message]);
+    expect(out).toEqual([]);
   });
 });
