@@ -111,6 +111,14 @@ test('a folder added in the app joins the library, is remembered, and a bad path
     await page.goto(served.url);
     const nav = page.getByRole('navigation', { name: 'Runbooks' });
     await nav.getByText('Runbook folders').click();
+    // The button's label stays on one line beside the path box, at the narrowest window we support too.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const labelLines = await nav.getByRole('button', { name: 'Add folder' }).evaluate((button) => {
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size;
+    });
+    expect(labelLines).toBe(1);
     await nav.getByRole('textbox', { name: 'Runbook folder path' }).fill(path.join(extra, 'nope'));
     await nav.getByRole('button', { name: 'Add folder' }).click();
     await expect(nav.getByRole('alert')).toContainText('no such folder');

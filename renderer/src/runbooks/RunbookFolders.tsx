@@ -46,7 +46,7 @@ export function RunbookFolders() {
         ))}
       </ul>
       <form className="runbook-folders__add" onSubmit={add}>
-        <input className="input" aria-label="Runbook folder path" placeholder="/path/to/team/runbooks" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
+        <input className="input" aria-label="Runbook folder path" placeholder="/path/to/runbooks" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
         <button type="submit" className="button button--small">
           Add folder
         </button>
