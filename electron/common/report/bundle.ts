@@ -47,7 +47,7 @@ export interface BundleCommand {
   /** The `command.started` event that put it on the timeline. */
   eventId: string;
   sessionId: string;
-  step: { runbookId: string; stepId: string; runbookHash: string } | null;
+  step: BundleStepRef | null;
   commandLine: string;
   cwd: string | null;
   startedAt: number;
@@ -62,6 +62,19 @@ export interface BundleCommand {
    * report-only redaction that scans just the shown parts (see outputExcerpt.ts).
    */
   outputExcerpt?: { text: string; omittedLines: number };
+}
+
+/** The runbook step a command came from. */
+export interface BundleStepRef {
+  runbookId: string;
+  stepId: string;
+  runbookHash: string;
+  /**
+   * The step's title as the runbook gives it, resolved from the library at export; null when
+   * the runbook (or the step) is no longer there. Absent in bundles written before titles were
+   * carried: readers fall back to `stepId` either way.
+   */
+  title?: string | null;
 }
 
 export interface BundleChecklistItem {
@@ -161,7 +174,7 @@ const BundleSchema = z.object({
       id: z.string().min(1).max(200),
       eventId: z.string().min(1),
       sessionId: z.string().min(1),
-      step: z.object({ runbookId: Text, stepId: Text, runbookHash: Text }).nullable(),
+      step: z.object({ runbookId: Text, stepId: Text, runbookHash: Text, title: NullableText.optional() }).nullable(),
       commandLine: Text,
       cwd: NullableText,
       startedAt: EpochMs,

@@ -24,6 +24,20 @@ export interface DescribeContext {
   eventsById: ReadonlyMap<string, BundleEvent>;
   /** runbookId → title. */
   runbookTitles: ReadonlyMap<string, string>;
+  /** `runbookId \0 stepId` → the step's title, where the export could resolve it. */
+  stepTitles: ReadonlyMap<string, string>;
+}
+
+/**
+ * `Runbook title › Step title` for a command run from a runbook step. The step's id stands in
+ * only where no title is known (the runbook left the library before the export).
+ */
+export function stepLabel(step: { runbookId: string; stepId: string }, ctx: Pick<DescribeContext, 'runbookTitles' | 'stepTitles'>): string {
+  return `${ctx.runbookTitles.get(step.runbookId) ?? step.runbookId} › ${ctx.stepTitles.get(stepTitleKey(step.runbookId, step.stepId)) ?? step.stepId}`;
+}
+
+export function stepTitleKey(runbookId: string, stepId: string): string {
+  return `${runbookId}\u0000${stepId}`;
 }
 
 /** Longest quote of another event inside a star's description. */
@@ -73,7 +87,7 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       const x = p as EventPayloads['command.started'];
       const parts: Inline[] = ['Ran ', { code: oneLine(x.commandLine) }];
       if (x.cwd) parts.push(` in ${x.cwd}`);
-      if (x.step) parts.push(` (runbook step from ${ctx.runbookTitles.get(x.step.runbookId) ?? x.step.runbookId})`);
+      if (x.step) parts.push(` (runbook step ${stepLabel(x.step, ctx)})`);
       return parts;
     }
     case 'command.finished': {

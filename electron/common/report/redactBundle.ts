@@ -49,13 +49,16 @@ export function redactBundle(source: Bundle, options: RedactBundleOptions = {}):
     const name = commandName(command.id, command.commandLine);
     const commandLine = redactor.redact(command.commandLine, `${name}: command line`);
     const cwd = command.cwd === null ? null : redactor.redact(command.cwd, `${name}: working directory`);
+    // A step's title is often its leading comment, written beside the command: scanned like it.
+    const stepTitle = command.step?.title ? redactor.redact(command.step.title, `${name}: runbook step title`) : null;
+    const step = command.step && stepTitle !== null && stepTitle !== command.step.title ? { ...command.step, title: stepTitle } : command.step;
     if (options.excerptOutputs) {
       const outputExcerpt = command.output === null || command.output === '' ? undefined : excerptOutput(command.output, (piece) => redactor.matches(piece, `${name}: output`));
-      return { ...command, commandLine, cwd, output: null, outputExcerpt };
+      return { ...command, step, commandLine, cwd, output: null, outputExcerpt };
     }
     const output = command.output === null ? null : redactor.redact(command.output, `${name}: output`);
-    if (commandLine === command.commandLine && cwd === command.cwd && output === command.output) return command;
-    return { ...command, commandLine, cwd, output };
+    if (commandLine === command.commandLine && cwd === command.cwd && output === command.output && step === command.step) return command;
+    return { ...command, step, commandLine, cwd, output };
   });
 
   const variables = source.variables.map((v) =>

@@ -5,7 +5,7 @@
  */
 import type { MilestoneName } from '../incident/model';
 import type { Bundle, BundleCommand, BundleEvent } from './bundle';
-import { STATUS_WORDS, describeEvent, oneLine, type DescribeContext } from './describeEvent';
+import { STATUS_WORDS, describeEvent, oneLine, stepLabel, stepTitleKey, type DescribeContext } from './describeEvent';
 import { formatDuration, type ReportClock } from './reportClock';
 import { OUTPUT_HEAD_LINES, OUTPUT_TAIL_LINES, excerptOutput } from './outputExcerpt';
 import type { Block, CommandView, Inline, ReportSection } from './reportModel';
@@ -32,6 +32,8 @@ export function createReportContext(bundle: Bundle, clock: ReportClock): ReportC
       if (p.title && !runbookTitles.has(p.runbookId)) runbookTitles.set(p.runbookId, p.title);
     }
   }
+  const stepTitles = new Map<string, string>();
+  for (const c of bundle.commands) if (c.step?.title) stepTitles.set(stepTitleKey(c.step.runbookId, c.step.stepId), c.step.title);
   const timeline = [...bundle.events].sort((a, b) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt || a.seq - b.seq);
   const starredIds = new Set<string>();
   for (const e of bundle.events) {
@@ -43,7 +45,7 @@ export function createReportContext(bundle: Bundle, clock: ReportClock): ReportC
   return {
     bundle,
     clock,
-    describe: { clock, commandLines, eventsById, runbookTitles },
+    describe: { clock, commandLines, eventsById, runbookTitles, stepTitles },
     timeline,
     starred,
     commandsById: new Map(bundle.commands.map((c) => [c.id, c])),
@@ -153,8 +155,7 @@ export function commandsSection(ctx: ReportContext): ReportSection {
 
 function commandView(ctx: ReportContext, command: BundleCommand, number: number): CommandView {
   const trimmed = command.outputExcerpt ?? (command.output === null || command.output === '' ? null : excerptOutput(command.output));
-  let step: string | null = null;
-  if (command.step) step = `${ctx.describe.runbookTitles.get(command.step.runbookId) ?? command.step.runbookId} › ${command.step.stepId}`;
+  const step = command.step ? stepLabel(command.step, ctx.describe) : null;
   return {
     number,
     at: ctx.clock.dateTime(command.startedAt),

@@ -32,11 +32,16 @@ export async function collectBundle(store: IncidentStore, incidentId: string, lo
   const values = store.getShellVariables(incidentId);
   const secrets = variables.filter((v) => v.secret).map((v) => ({ name: v.name, value: values[v.name] ?? '' }));
 
-  const runbookIds = [...new Set([...incident.runbookIds, ...store.getChecklistState(incidentId).map((c) => c.runbookId)])];
+  // Runbooks a command's step came from count too (a step may run from a runbook that was
+  // never attached): the report names the step by its title, and the runbook by its own.
+  const stepRunbookIds = records.commands.flatMap((c) => (c.step ? [c.step.runbookId] : []));
+  const runbookIds = [...new Set([...incident.runbookIds, ...store.getChecklistState(incidentId).map((c) => c.runbookId), ...stepRunbookIds])];
   const runbooks: BundleRunbook[] = [];
+  const stepTitles = new Map<string, string>();
   for (const id of runbookIds) {
     const runbook = await lookup(id).catch(() => null);
     if (!runbook) continue;
+    for (const step of runbook.steps) stepTitles.set(stepKey(id, step.id), step.title);
     const template = runbook.templates.find((t) => t.kind === 'report');
     runbooks.push({
       id,
@@ -57,11 +62,17 @@ export async function collectBundle(store: IncidentStore, incidentId: string, lo
     // Verified from the records just read (one read of the timeline, not two).
     chains: verifyLinks(records.events as unknown as ChainLink[]),
     milestones: deriveMilestones(records.events as unknown as TimelineEvent[]),
-    commands: records.commands,
+    // Step ids are stable across unrelated edits of the runbook, so today's library names the
+    // step it ran from; a step (or runbook) gone from the library keeps a null title.
+    commands: records.commands.map((c) => (c.step ? { ...c, step: { ...c.step, title: stepTitles.get(stepKey(c.step.runbookId, c.step.stepId)) ?? null } } : c)),
     checklist: store.getChecklistState(incidentId).map(({ incidentId: _id, ...item }) => item),
     variables: variables.map((v) => ({ name: v.name, secret: v.secret, value: v.secret ? null : v.value, updatedAt: v.updatedAt })),
     runbooks,
     redaction: { redacted: {}, kept: 0 },
   };
   return { bundle, secrets, sessionIds: records.sessionIds };
+}
+
+function stepKey(runbookId: string, stepId: string): string {
+  return `${runbookId}\u0000${stepId}`;
 }

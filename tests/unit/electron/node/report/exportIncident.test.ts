@@ -2,10 +2,16 @@ import fs from 'node:fs';
 import Ajv from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { buildReport } from '../../../../../electron/common/report/buildReport';
 import { parseBundle } from '../../../../../electron/common/report/bundle';
+import { renderMarkdown } from '../../../../../electron/common/report/renderMarkdown';
+import { parseRunbook } from '../../../../../electron/common/runbook/parseRunbook';
 import { exportIncident, previewRedactions } from '../../../../../electron/node/report/exportIncident';
 import { NO_BROWSER_MESSAGE } from '../../../../../electron/node/report/printPdf';
 import { createFixture, GITHUB_TOKEN, SECRET_VALUE, type Fixture } from './incidentFixture';
+
+/** A runbook (never attached to the incident) whose one step runs a command. */
+const STEP_RUNBOOK_MD = '# Pods runbook\n\n## Diagnose\n\nLook at the pods first:\n\n```bash\n# List the checkout pods\nkubectl -n shop get pods\n```\n';
 
 let fixture: Fixture;
 afterEach(() => fixture?.cleanup());
@@ -154,6 +160,45 @@ describe('exportIncident', () => {
     expect(pdf).toContain('[REDACTED:secret-input]');
     expect(pdf).not.toContain(SECRET_VALUE);
   }, 60_000);
+
+  it("names a command's runbook step by its title in every format, and by its id only once the runbook has left the library", async () => {
+    fixture = await createFixture({ withRunbook: false });
+    const runbook = parseRunbook({ text: STEP_RUNBOOK_MD, path: '/runbooks/pods.md' });
+    const step = runbook.steps[0]!;
+    expect(step.title).toBe('List the checkout pods');
+    const { command } = await fixture.store.startCommand(fixture.incidentId, { sessionId: 'sess-3', commandLine: 'kubectl -n shop get pods', cwd: '/srv', step: { runbookId: runbook.id, stepId: step.id, runbookHash: 'h1' } });
+    await fixture.store.finishCommand(command.id, { exitCode: 0, output: 'checkout-1 Running\n' });
+    const inLibrary = async (id: string) => (id === runbook.id ? runbook : null);
+    const exported = async (format: 'md' | 'html' | 'json', lookup: typeof inLibrary) =>
+      (await exportIncident(fixture.store, fixture.incidentId, format, lookup, { timeZone: 'UTC' })).files[0]!.content as string;
+
+    const md = await exported('md', inLibrary);
+    // A runbook that was never attached still names its step (the step ran from it).
+    expect(md).toContain('**Runbook step:** Pods runbook › List the checkout pods');
+    expect(md).toContain('(runbook step Pods runbook › List the checkout pods)');
+    expect(md).not.toContain(step.id);
+    const html = await exported('html', inLibrary);
+    expect(html).toContain('step: Pods runbook › List the checkout pods');
+    expect(html).not.toContain(step.id);
+    const json = await exported('json', inLibrary);
+    const bundle = parseBundle(json);
+    // The bundle keeps the ids and carries the title beside them.
+    expect(bundle.commands.find((c) => c.id === command.id)!.step).toEqual({ runbookId: runbook.id, stepId: step.id, runbookHash: 'h1', title: 'List the checkout pods' });
+    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(new URL('../../../../../docs/bundle-schema.json', import.meta.url), 'utf8')) as object);
+    expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
+
+    // Gone from the library: the id is all there is.
+    const gone = await exported('md', async () => null);
+    expect(gone).toContain(`**Runbook step:** ${runbook.id} › ${step.id.replace(/_/g, '\\_')}`);
+    expect(parseBundle(await exported('json', async () => null)).commands.find((c) => c.id === command.id)!.step).toMatchObject({ stepId: step.id, title: null });
+
+    // A bundle written before titles existed still parses, validates and renders (by id).
+    const old = JSON.parse(json) as { commands: { step: Record<string, unknown> | null }[] };
+    for (const c of old.commands) if (c.step) delete c.step.title;
+    expect(validate(old)).toBe(true);
+    const oldMd = renderMarkdown(buildReport(parseBundle(JSON.stringify(old)), { timeZone: 'UTC' }));
+    expect(oldMd).toContain(`**Runbook step:** Pods runbook › ${step.id.replace(/_/g, '\\_')}`);
+  });
 
   it('PDF without a browser: one clear line', async () => {
     fixture = await createFixture({ withRunbook: false });
