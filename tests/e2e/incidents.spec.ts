@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import { IncidentStore } from '../../electron/node/store/incidentStore';
+import { DATABASE_FILE_NAME } from '../../electron/node/store/openDatabase';
 import { expect, startServedConsole, test } from './servedConsole';
 
 /** A fixed data dir per test that survives restarts of `warroom serve` (journey 7). */
@@ -10,6 +13,13 @@ function tempDataDir(): string {
 }
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
+
+/** Runs the `warroom` CLI in its own process; returns its stdout, fails the test on a non-zero exit. */
+function warroom(...args: string[]): string {
+  const run = spawnSync(process.execPath, [path.join(process.cwd(), 'bin/warroom.js'), ...args], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
 
 /** `datetime-local` value for a time some minutes ago, in the browser's (and our) local zone. */
 function localInput(at: number): string {
@@ -181,6 +191,43 @@ test('placeholder values and incident inputs are remembered per incident; secret
   } finally {
     await served.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("an import by `warroom import` merges a teammate's events into the open incident, each where it happened", async ({ page }) => {
+  const dataDir = tempDataDir();
+  const bobDir = tempDataDir();
+  const bundleFile = path.join(bobDir, 'bob.json');
+  // Alice's incident, then Bob's work on it on his laptop: notes between hers, exported.
+  const alice = IncidentStore.open(path.join(dataDir, DATABASE_FILE_NAME), { actor: 'alice' });
+  const incident = alice.createIncidentSync({ title: 'Payments timing out', severity: 'SEV2' });
+  const t0 = incident.createdAt;
+  for (const [i, minutes] of [1, 3, 5].entries()) await alice.appendEvent(incident.id, { kind: 'note', payload: { text: `alice note ${i + 1}` }, occurredAt: t0 + minutes * 60_000 });
+  alice.close();
+  warroom('export', incident.id, '--format', 'json', '--out', bundleFile, '--data', dataDir);
+  warroom('import', bundleFile, '--data', bobDir);
+  const bob = IncidentStore.open(path.join(bobDir, DATABASE_FILE_NAME), { actor: 'bob' });
+  for (const [i, minutes] of [2, 4].entries()) await bob.appendEvent(incident.id, { kind: 'note', payload: { text: `bob note ${i + 1}` }, occurredAt: t0 + minutes * 60_000 });
+  bob.close();
+  warroom('export', incident.id, '--format', 'json', '--out', bundleFile, '--data', bobDir);
+
+  const served = await startServedConsole([], dataDir);
+  try {
+    await page.goto(served.url);
+    await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Payments timing out/ }).click();
+    const notes = timeline(page).getByRole('listitem').filter({ hasText: /(alice|bob) note/ });
+    await expect(notes).toHaveCount(3);
+
+    // The CLI, in its own process, on the data dir the console has open.
+    expect(warroom('import', bundleFile, '--data', dataDir)).toContain('2 new events');
+
+    await expect(notes).toHaveCount(5);
+    const order = (await notes.allInnerTexts()).map((row) => /(alice|bob) note \d/.exec(row)?.[0]);
+    expect(order).toEqual(['alice note 1', 'bob note 1', 'alice note 2', 'bob note 2', 'alice note 3']);
+  } finally {
+    await served.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(bobDir, { recursive: true, force: true });
   }
 });
 

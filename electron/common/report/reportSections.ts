@@ -4,6 +4,7 @@
  * timeline knows and a TO COMPLETE box, never with invented conclusions.
  */
 import type { MilestoneName } from '../incident/model';
+import { compareTimelineOrder } from '../incident/timelineOrder';
 import type { Bundle, BundleCommand, BundleEvent } from './bundle';
 import { STATUS_WORDS, describeEvent, oneLine, stepLabel, stepTitleKey, type DescribeContext } from './describeEvent';
 import { formatDuration, type ReportClock } from './reportClock';
@@ -15,7 +16,7 @@ export interface ReportContext {
   bundle: Bundle;
   clock: ReportClock;
   describe: DescribeContext;
-  /** Events ordered by when they happened (merged timelines interleave devices). */
+  /** Events in timeline order: when they happened, ties by id (merged timelines interleave devices). */
   timeline: BundleEvent[];
   /** Events starred at export time (a later `unstar` removes one). */
   starred: BundleEvent[];
@@ -34,7 +35,7 @@ export function createReportContext(bundle: Bundle, clock: ReportClock): ReportC
   }
   const stepTitles = new Map<string, string>();
   for (const c of bundle.commands) if (c.step?.title) stepTitles.set(stepTitleKey(c.step.runbookId, c.step.stepId), c.step.title);
-  const timeline = [...bundle.events].sort((a, b) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt || a.seq - b.seq);
+  const timeline = [...bundle.events].sort(compareTimelineOrder);
   const starredIds = new Set<string>();
   for (const e of bundle.events) {
     const target = (e.payload as { eventId?: string }).eventId;

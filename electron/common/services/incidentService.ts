@@ -62,6 +62,7 @@ const EpochMs = z.number().int().safe();
 export const MAX_EVENT_PAGE = 10_000;
 const PageLimit = z.number().int().min(1).max(MAX_EVENT_PAGE);
 const Seq = z.number().int().min(0).safe();
+const TimelineCursorInput = z.object({ occurredAt: EpochMs, id: Id });
 
 export const NewIncidentInput = z.object({
   title: z.string().trim().min(1).max(1000),
@@ -123,8 +124,15 @@ export const IncidentServiceContract = defineService({
     search: { args: z.tuple([z.string().max(500), Id.nullable().optional()]), result: z.custom<SearchHit[]>() },
     /** Events with seq > afterSeq, oldest first: what a reconnecting client missed. */
     getEvents: { args: z.tuple([Id, Seq, PageLimit]), result: z.custom<EventPage>() },
-    /** Events with seq < beforeSeq, newest `limit` of them, returned oldest first: paging back. */
+    /** Events with seq < beforeSeq, newest `limit` of them, returned oldest first: paging back in storage order. */
     getEventsBefore: { args: z.tuple([Id, Seq, PageLimit]), result: z.custom<EventPage>() },
+    /**
+     * The newest `limit` events in timeline order (occurredAt, then id) before the cursor (from
+     * the end without one), returned oldest first: how the console pages a timeline back, so
+     * imported and backdated events sit where they happened on every page. `lastSeq` is read
+     * before the events: whatever has a higher seq is fetched with `getEvents(afterSeq)`.
+     */
+    getTimelineBefore: { args: z.tuple([Id, TimelineCursorInput.nullable(), PageLimit]), result: z.custom<EventPage>() },
   },
   events: {
     /** The events one commit appended to this incident, in seq order. */

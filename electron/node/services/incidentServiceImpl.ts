@@ -1,6 +1,7 @@
 import { UserError } from '../../common/errors';
 import { Emitter, type Disposable, type Event } from '../../common/event';
 import type { EventKind, Incident, MilestoneName, Milestones, TimelineEvent } from '../../common/incident/model';
+import type { TimelineCursor } from '../../common/incident/timelineOrder';
 import type { SeverityLevel } from '../../common/runbook/model';
 import type { RunbookDocument } from '../../common/services/runbookService';
 import type { EventPage, IncidentDetails, IncidentService, IncidentStoreStatus, NewIncidentInput, SeverityOption } from '../../common/services/incidentService';
@@ -25,6 +26,21 @@ const LIST_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'runbook.attached',
 ]);
 
+/**
+ * How often the host looks for commits another process made to the same data dir (`warroom
+ * import` merging a teammate's bundle, the CLI, a second console): reading PRAGMA
+ * data_version costs microseconds, and half a second is soon enough for a merge to show up
+ * on an open timeline.
+ */
+export const EXTERNAL_COMMIT_POLL_MS = 500;
+/** Events read and announced per page when catching up with another process's commits. */
+const EXTERNAL_PAGE_EVENTS = 5_000;
+
+export interface IncidentServiceOptions {
+  /** Tests shorten it; 0 turns the watch off. */
+  externalCommitPollMs?: number;
+}
+
 /** What the service needs of the runbook library: one runbook by id. */
 export interface RunbookSource {
   get(id: string): Promise<RunbookDocument>;
@@ -42,14 +58,30 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
   private readonly appended = new Map<string, Emitter<TimelineEvent[]>>();
   private readonly changedIncidents = new Emitter<{ incidentIds: string[] }>();
   private readonly subscription: Disposable | null;
+  /** incidentId → the newest seq announced to its listeners (incidents someone watches). */
+  private readonly announcedSeq = new Map<string, number>();
+  /** incidentId → lastSeq when the incidents were last compared (for the list's change event). */
+  private listedSeqs = new Map<string, number>();
+  private dataVersion = 0;
+  private externalCheckFailing = false;
+  private readonly poll: ReturnType<typeof setInterval> | null = null;
 
   readonly onDidChangeIncidents: Event<{ incidentIds: string[] }> = this.changedIncidents.event;
 
   constructor(
     private readonly opened: StoreOrRefusal,
     private readonly runbooks: RunbookSource,
+    options: IncidentServiceOptions = {},
   ) {
     this.subscription = 'store' in opened ? opened.store.onDidAppendEvents((events) => this.dispatch(events)) : null;
+    const pollMs = options.externalCommitPollMs ?? EXTERNAL_COMMIT_POLL_MS;
+    if ('store' in opened && pollMs > 0) {
+      this.dataVersion = opened.store.dataVersion;
+      this.listedSeqs = this.incidentSeqs();
+      this.poll = setInterval(() => this.checkExternalCommits(), pollMs);
+      // Watching must never keep a CLI or a test process alive.
+      this.poll.unref?.();
+    }
   }
 
   onDidAppendEvent = (incidentId: string): Event<TimelineEvent[]> => {
@@ -58,13 +90,17 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
       if (!emitter) {
         emitter = new Emitter<TimelineEvent[]>();
         this.appended.set(incidentId, emitter);
+        if ('store' in this.opened) this.announcedSeq.set(incidentId, this.opened.store.getIncident(incidentId)?.lastSeq ?? 0);
       }
       const subscription = emitter.event(listener);
       return {
         dispose: () => {
           subscription.dispose();
           // Drop the emitter with its last listener: incidents come and go, the map must not grow.
-          if (emitter && !emitter.hasListeners && this.appended.get(incidentId) === emitter) this.appended.delete(incidentId);
+          if (emitter && !emitter.hasListeners && this.appended.get(incidentId) === emitter) {
+            this.appended.delete(incidentId);
+            this.announcedSeq.delete(incidentId);
+          }
         },
       };
     };
@@ -226,7 +262,16 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
     return { events, lastSeq: incident.lastSeq };
   }
 
+  async getTimelineBefore(incidentId: string, before: TimelineCursor | null, limit: number): Promise<EventPage> {
+    // lastSeq first: an event committed between the two reads is then fetched again by the
+    // client's "after lastSeq", never missed (the client drops the duplicate by id).
+    const { lastSeq } = this.requireIncident(incidentId);
+    const events = this.store().getEventsBefore(incidentId, before, limit).reverse();
+    return { events, lastSeq };
+  }
+
   dispose(): void {
+    if (this.poll) clearInterval(this.poll);
     this.subscription?.dispose();
     for (const emitter of this.appended.values()) emitter.dispose();
     this.appended.clear();
@@ -242,10 +287,70 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
     }
     const changed: string[] = [];
     for (const [incidentId, list] of byIncident) {
-      this.appended.get(incidentId)?.fire(list);
+      this.announce(incidentId, list);
       if (list.some((event) => LIST_KINDS.has(event.kind))) changed.push(incidentId);
     }
     if (changed.length) this.changedIncidents.fire({ incidentIds: changed });
+  }
+
+  /**
+   * Fires events to the incident's listeners so that they always hear an unbroken run of seq
+   * numbers: when another process committed in between (its events are not announced yet),
+   * those are read and announced first, in the same batch.
+   */
+  private announce(incidentId: string, events: TimelineEvent[]): void {
+    const emitter = this.appended.get(incidentId);
+    const announced = this.announcedSeq.get(incidentId);
+    if (!emitter || announced === undefined || !('store' in this.opened)) return;
+    const batch = events.filter((event) => event.seq > announced);
+    const first = batch[0];
+    if (!first) return;
+    for (let after = announced; after < first.seq - 1; ) {
+      const gap = this.opened.store.getEvents(incidentId, { afterSeq: after, beforeSeq: first.seq, limit: EXTERNAL_PAGE_EVENTS });
+      if (gap.length === 0) break;
+      emitter.fire(gap);
+      after = gap.at(-1)!.seq;
+    }
+    this.announcedSeq.set(incidentId, batch.at(-1)!.seq);
+    emitter.fire(batch);
+  }
+
+  /**
+   * Another process committed to the data dir (the store only reports its own writes): the
+   * events it added to watched incidents are announced like local ones, and the incidents
+   * list hears which incidents changed or appeared.
+   */
+  private checkExternalCommits(): void {
+    if (!('store' in this.opened)) return;
+    const store = this.opened.store;
+    try {
+      const version = store.dataVersion;
+      if (version === this.dataVersion) return;
+      this.dataVersion = version;
+      const seqs = this.incidentSeqs();
+      const changed = [...seqs].filter(([id, seq]) => this.listedSeqs.get(id) !== seq).map(([id]) => id);
+      this.listedSeqs = seqs;
+      for (const [incidentId, announced] of this.announcedSeq) {
+        const last = seqs.get(incidentId) ?? 0;
+        for (let after = announced; after < last; ) {
+          const page = store.getEvents(incidentId, { afterSeq: after, limit: EXTERNAL_PAGE_EVENTS });
+          if (page.length === 0) break;
+          this.announce(incidentId, page);
+          after = page.at(-1)!.seq;
+        }
+      }
+      if (changed.length) this.changedIncidents.fire({ incidentIds: changed });
+      this.externalCheckFailing = false;
+    } catch (error) {
+      // A busy database: the next tick tries again. Said once, not twice a second.
+      if (!this.externalCheckFailing) console.error('checking for commits by other War Room processes failed', error);
+      this.externalCheckFailing = true;
+    }
+  }
+
+  private incidentSeqs(): Map<string, number> {
+    if (!('store' in this.opened)) return new Map();
+    return new Map(this.opened.store.listIncidents().map((incident) => [incident.id, incident.lastSeq]));
   }
 
   private store(): IncidentStore {

@@ -32,6 +32,7 @@ import {
   type TimelineEvent,
 } from '../../common/incident/model';
 import { capOutputText } from '../../common/incident/outputText';
+import type { TimelineCursor } from '../../common/incident/timelineOrder';
 import { ulid } from '../../common/ulid';
 import type { Bundle } from '../../common/report/bundle';
 import { importBundle, type BundleImportResult } from './bundleImport';
@@ -268,6 +269,22 @@ export class IncidentStore {
       afterSeq: query.afterSeq ?? 0,
       beforeSeq: query.beforeSeq ?? Number.MAX_SAFE_INTEGER,
       limit: query.limit ?? -1,
+    }) as EventRow[];
+    return rows.map(toEvent);
+  }
+
+  /**
+   * The newest `limit` events in timeline order (occurredAt, then id) that come before
+   * `before` (all of them without one), newest first: how the console pages a timeline back
+   * from its end, so a merged or backdated event sits where it happened from the first page on.
+   */
+  getEventsBefore(incidentId: string, before: TimelineCursor | null, limit: number): TimelineEvent[] {
+    const rows = this.stmt.eventsByTimeDesc.all({
+      incidentId,
+      // Past every real event: ids are never longer than 200 characters of printable text.
+      occurredAt: before?.occurredAt ?? Number.MAX_SAFE_INTEGER,
+      id: before?.id ?? '\u{10FFFF}',
+      limit,
     }) as EventRow[];
     return rows.map(toEvent);
   }

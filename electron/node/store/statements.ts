@@ -26,6 +26,13 @@ export function prepareStatements(db: Database) {
     eventsDesc: p(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = @incidentId AND seq > @afterSeq AND seq < @beforeSeq ORDER BY seq DESC LIMIT @limit`,
     ),
+    // Timeline order (common/incident/timelineOrder.ts), newest first, from a cursor back: a
+    // range scan of events_by_time. The row-value comparison is what lets SQLite seek to it.
+    eventsByTimeDesc: p(
+      `SELECT ${EVENT_COLUMNS} FROM events INDEXED BY events_by_time
+       WHERE incident_id = @incidentId AND (occurred_at, id) < (@occurredAt, @id)
+       ORDER BY occurred_at DESC, id DESC LIMIT @limit`,
+    ),
     getEvent: p(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`),
     redactEvent: p('UPDATE events SET payload = ?, salt = NULL WHERE id = ?'),
     // The same `kind IN (…)` and `occurred_at < recorded_at` terms as the partial indexes'
@@ -34,7 +41,7 @@ export function prepareStatements(db: Database) {
       `SELECT ${EVENT_COLUMNS} FROM events INDEXED BY events_milestones
        WHERE incident_id = @incidentId AND kind IN ('incident.created', 'status.changed', 'milestone.set')
        UNION
-       SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events
+       SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events INDEXED BY events_backdated
          WHERE incident_id = @incidentId AND occurred_at < recorded_at ORDER BY occurred_at LIMIT 1)
        ORDER BY seq`,
     ),

@@ -1,4 +1,5 @@
 import type { TimelineEvent, TimelineEventOf } from '../../../electron/common/incident/model';
+import { compareTimelineOrder, type TimelineCursor } from '../../../electron/common/incident/timelineOrder';
 import { describeEvent, type EventDescription, type TimelineFilter } from './describeEvent';
 
 export interface TimelineRow {
@@ -21,9 +22,10 @@ function describe(event: TimelineEvent): EventDescription {
 }
 
 /**
- * What the timeline lists: one row per event in the order things happened (a backdated note
- * sits where it happened), a command's start and finish joined into one row, and stars shown
- * on the starred row rather than as rows of their own.
+ * What the timeline lists: one row per event in timeline order — when things happened, ties by
+ * id, as the report (a backdated note or an imported event sits where it happened) — a
+ * command's start and finish joined into one row, and stars shown on the starred row rather
+ * than as rows of their own.
  */
 export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
   const finishedByCommand = new Map<string, TimelineEventOf<'command.finished'>>();
@@ -46,8 +48,8 @@ export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
       starred: starred.has(event.id),
     });
   }
-  // Mostly in order already (TimSort makes that nearly linear); ties keep storage order.
-  rows.sort((a, b) => a.event.occurredAt - b.event.occurredAt || a.event.seq - b.event.seq);
+  // useTimeline keeps events in this order already: TimSort checks that in one linear pass.
+  rows.sort((a, b) => compareTimelineOrder(a.event, b.event));
   return rows;
 }
 
@@ -63,13 +65,12 @@ export function filterRows(rows: readonly TimelineRow[], filter: TimelineFilter,
 }
 
 /** Index of the row with this event, found by its sort key (binary search); -1 if absent. */
-export function indexOfRow(rows: readonly TimelineRow[], event: Pick<TimelineEvent, 'occurredAt' | 'seq'>): number {
+export function indexOfRow(rows: readonly TimelineRow[], event: TimelineCursor): number {
   let lo = 0;
   let hi = rows.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const e = rows[mid]!.event;
-    const cmp = e.occurredAt - event.occurredAt || e.seq - event.seq;
+    const cmp = compareTimelineOrder(rows[mid]!.event, event);
     if (cmp === 0) return mid;
     if (cmp < 0) lo = mid + 1;
     else hi = mid - 1;

@@ -147,6 +147,23 @@ describe('IncidentStore timeline', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
+  it('pages back in timeline order (when it happened, ties by id) from a cursor, whatever the storage order', async () => {
+    const store = newStore();
+    const incident = await store.createIncident({ title: 'Time order', severity: 'SEV4' });
+    const t = incident.createdAt;
+    await store.appendEvent(incident.id, { kind: 'note', payload: { text: 'late' }, occurredAt: t + 3000 });
+    await store.appendEvent(incident.id, { kind: 'note', payload: { text: 'backdated' }, occurredAt: t - 5000 });
+    const tieA = await store.appendEvent(incident.id, { kind: 'note', payload: { text: 'tie 1' }, occurredAt: t + 1000 });
+    const tieB = await store.appendEvent(incident.id, { kind: 'note', payload: { text: 'tie 2' }, occurredAt: t + 1000 });
+    const text = (e: TimelineEvent) => (e.kind === 'note' ? e.payload.text : e.kind);
+    const tiesInIdOrder = [tieA, tieB].sort((a, b) => (a.id < b.id ? -1 : 1)).map(text);
+    expect(store.getEventsBefore(incident.id, null, 10).map(text)).toEqual(['late', ...[...tiesInIdOrder].reverse(), 'incident.created', 'backdated']);
+    const newestTwo = store.getEventsBefore(incident.id, null, 2);
+    const cursor = newestTwo.at(-1)!;
+    expect(store.getEventsBefore(incident.id, { occurredAt: cursor.occurredAt, id: cursor.id }, 2).map(text)).toEqual([tiesInIdOrder[0], 'incident.created']);
+    expect(store.getEventsBefore(incident.id, { occurredAt: t - 5000, id: '' }, 5)).toEqual([]);
+  });
+
   it('acknowledges an append only after it committed: a second connection sees it then', async () => {
     const file = join(tempDir(), 'warroom.db');
     const store = newStore(file);

@@ -30,6 +30,15 @@ describe('timeline rows', () => {
     expect(indexOfRow(rows, note)).toBe(3);
   });
 
+  it('breaks ties by id, not by storage order, so a merged timeline reads the same on every device', () => {
+    seq = 0;
+    const local = { ...event('note', { text: 'local' }, 5000), id: '01HZZ' } as TimelineEvent;
+    const imported = { ...event('note', { text: 'imported' }, 5000), id: '01HAA' } as TimelineEvent;
+    const rows = buildRows([local, imported]);
+    expect(rows.map((r) => r.event.id)).toEqual(['01HAA', '01HZZ']);
+    expect(indexOfRow(rows, local)).toBe(1);
+  });
+
   it('unstarring removes the star', () => {
     seq = 0;
     const note = event('note', { text: 'a' }, 1);
