@@ -194,6 +194,63 @@ test('placeholder values and incident inputs are remembered per incident; secret
   }
 });
 
+test('action items: mark done, reopen and edit — each change on the timeline, the panel showing open vs done', async ({ page }, testInfo) => {
+  const dataDir = tempDataDir();
+  const served = await startServedConsole([], dataDir);
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'New incident' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Title' }).fill('Card payments declined');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create incident' }).click();
+    await page.getByRole('tab', { name: 'Action items' }).click();
+    const panel = page.getByRole('region', { name: 'Action items' });
+    for (const [text, owner] of [['Alert on decline rate per PSP', 'bo'], ['Write the PSP failover runbook', '']] as const) {
+      await panel.getByRole('textbox', { name: 'Action item' }).fill(text);
+      await panel.getByRole('textbox', { name: 'Owner' }).fill(owner);
+      await panel.getByRole('button', { name: 'Add action item' }).click();
+      await expect(panel.getByRole('listitem').filter({ hasText: text })).toBeVisible();
+    }
+    const alert = panel.getByRole('listitem').filter({ hasText: 'Alert on decline rate' });
+    const runbook = panel.getByRole('listitem').filter({ hasText: 'PSP failover runbook' });
+
+    await alert.getByRole('button', { name: 'Mark done' }).click();
+    await expect(alert.getByRole('button', { name: 'Reopen' })).toBeVisible();
+    await expect(alert).toContainText('✓ Done');
+    await expect(timeline(page)).toContainText('Action item done: Alert on decline rate per PSP');
+    await expect(panel).toContainText('1 open · 1 done');
+
+    await runbook.getByRole('button', { name: 'Edit' }).click();
+    // While edited, the item's words are in the textbox (no longer its text): find it by place.
+    const editing = panel.getByRole('listitem').nth(1);
+    await expect(editing.getByRole('textbox', { name: 'Edit action item' })).toHaveValue('Write the PSP failover runbook');
+    await expect(editing.getByRole('textbox', { name: 'Edit action item' })).toBeFocused();
+    await editing.getByRole('textbox', { name: 'Edit action item' }).fill('Write and test the PSP failover runbook');
+    await editing.getByRole('textbox', { name: 'Edit owner' }).fill('cy');
+    await editing.getByRole('button', { name: 'Save' }).click();
+    const edited = panel.getByRole('listitem').filter({ hasText: 'Write and test the PSP failover runbook' });
+    await expect(edited).toContainText('cy');
+    await expect(timeline(page)).toContainText('Action item edited: Write and test the PSP failover runbook — owner cy');
+    await expect(edited.getByRole('button', { name: 'Mark done' })).toBeVisible();
+    await panel.screenshot({ path: testInfo.outputPath('action-items.png') });
+
+    await alert.getByRole('button', { name: 'Reopen' }).click();
+    await expect(alert.getByRole('button', { name: 'Mark done' })).toBeVisible();
+    await expect(timeline(page)).toContainText('Action item reopened: Alert on decline rate per PSP');
+    await expect(panel).toContainText('2 open · 0 done');
+    // The first text is still on the record: the edit was appended, not written over it.
+    await expect(timeline(page)).toContainText('Action item: Write the PSP failover runbook');
+
+    // A reload reads the state back from the host.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Action items' }).click();
+    await expect(page.getByRole('region', { name: 'Action items' }).getByRole('listitem').filter({ hasText: 'Write and test the PSP failover runbook' })).toContainText('cy');
+  } finally {
+    await served.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
 test("an import by `warroom import` merges a teammate's events into the open incident, each where it happened", async ({ page }) => {
   const dataDir = tempDataDir();
   const bobDir = tempDataDir();

@@ -28,6 +28,9 @@ export const appendEventInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('star'), payload: z.strictObject({ eventId: short }), ...common }),
   z.strictObject({ kind: z.literal('unstar'), payload: z.strictObject({ eventId: short }), ...common }),
   z.strictObject({ kind: z.literal('actionItem.added'), payload: z.strictObject({ text, owner: optionalShort }), ...common }),
+  z.strictObject({ kind: z.literal('actionItem.edited'), payload: z.strictObject({ itemId: short, text, owner: optionalShort }), ...common }),
+  z.strictObject({ kind: z.literal('actionItem.done'), payload: z.strictObject({ itemId: short, text }), ...common }),
+  z.strictObject({ kind: z.literal('actionItem.reopened'), payload: z.strictObject({ itemId: short, text }), ...common }),
   z.strictObject({ kind: z.literal('capture.paused'), payload: z.strictObject({ sessionId: short }), ...common }),
   z.strictObject({ kind: z.literal('capture.resumed'), payload: z.strictObject({ sessionId: short }), ...common }),
   z.strictObject({

@@ -99,6 +99,12 @@ export interface EventPayloads {
   star: { eventId: string };
   unstar: { eventId: string };
   'actionItem.added': { text: string; owner: string | null };
+  /** An action item's new text and owner; `itemId` is its `actionItem.added` event. */
+  'actionItem.edited': { itemId: string; text: string; owner: string | null };
+  /** Marked done; `text` is the item's text then, so the record reads on its own. */
+  'actionItem.done': { itemId: string; text: string };
+  /** Open again after being marked done. */
+  'actionItem.reopened': { itemId: string; text: string };
   'capture.paused': { sessionId: string };
   'capture.resumed': { sessionId: string };
   /** A command's output was removed from the record (it held a secret). */
@@ -129,6 +135,9 @@ export const EVENT_KINDS = [
   'star',
   'unstar',
   'actionItem.added',
+  'actionItem.edited',
+  'actionItem.done',
+  'actionItem.reopened',
   'capture.paused',
   'capture.resumed',
   'output.struck',
@@ -152,6 +161,9 @@ export const FREE_EVENT_KINDS = [
   'star',
   'unstar',
   'actionItem.added',
+  'actionItem.edited',
+  'actionItem.done',
+  'actionItem.reopened',
   'capture.paused',
   'capture.resumed',
   'milestone.set',

@@ -116,6 +116,17 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       const x = p as EventPayloads['actionItem.added'];
       return ['Action item: ', x.text, x.owner ? ` (owner: ${x.owner})` : ''];
     }
+    case 'actionItem.edited': {
+      const x = p as EventPayloads['actionItem.edited'];
+      // Named by the words it was recorded with, so the reader can tell which item changed.
+      const added = ctx.eventsById.get(x.itemId);
+      const was = added?.kind === 'actionItem.added' ? (added.payload as EventPayloads['actionItem.added']).text : null;
+      return [was !== null && was !== x.text ? `Action item “${clip(was, STAR_QUOTE_CHARS)}” edited: ` : 'Action item edited: ', x.text, ` (owner: ${x.owner ?? 'none'})`];
+    }
+    case 'actionItem.done':
+      return ['Action item done: ', (p as EventPayloads['actionItem.done']).text];
+    case 'actionItem.reopened':
+      return ['Action item reopened: ', (p as EventPayloads['actionItem.reopened']).text];
     case 'capture.paused':
       return ['Capture paused in a terminal (commands there are not recorded until it resumes)'];
     case 'capture.resumed':

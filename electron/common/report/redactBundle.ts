@@ -105,6 +105,9 @@ function describePlace(event: BundleEvent, commandName: (id: string, line: strin
     case 'statusUpdate.posted':
       return 'Status update';
     case 'actionItem.added':
+    case 'actionItem.edited':
+    case 'actionItem.done':
+    case 'actionItem.reopened':
       return 'Action item';
     default:
       return `Timeline event ${event.kind}`;

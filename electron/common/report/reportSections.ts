@@ -3,6 +3,7 @@
  * sections for humans — root cause, resolution, lessons — come pre-filled with what the
  * timeline knows and a TO COMPLETE box, never with invented conclusions.
  */
+import { deriveActionItems } from '../incident/actionItems';
 import type { MilestoneName } from '../incident/model';
 import { compareTimelineOrder } from '../incident/timelineOrder';
 import type { Bundle, BundleCommand, BundleEvent } from './bundle';
@@ -267,16 +268,21 @@ export function resolutionSection(ctx: ReportContext, prompt?: string): ReportSe
 }
 
 export function actionItemsSection(ctx: ReportContext, prompt?: string): ReportSection {
-  const items = ctx.timeline.filter((e) => e.kind === 'actionItem.added');
+  const items = deriveActionItems(ctx.timeline);
   const blocks: Block[] = [];
   if (items.length > 0) {
+    const done = items.filter((item) => item.done).length;
+    blocks.push({ type: 'paragraph', content: [`${items.length - done} open, ${done} done at export.`] });
     blocks.push({
       type: 'table',
-      head: ['Action', 'Owner', 'Recorded'],
-      rows: items.map((e) => {
-        const p = e.payload as { text: string; owner: string | null };
-        return [[p.text], [p.owner ?? '—'], [ctx.clock.dateTime(e.occurredAt)]];
-      }),
+      head: ['Action', 'Owner', 'Status', 'Recorded'],
+      rows: items.map((item): Inline[][] => [
+        [item.text],
+        [item.owner ?? '—'],
+        item.done && item.doneAt !== null ? [{ strong: 'Done' }, ` — ${item.doneBy ?? ''}, ${ctx.clock.dateTime(item.doneAt)}`] : ['Open'],
+        [ctx.clock.dateTime(item.addedAt), item.editedAt !== null ? { em: ` (edited ${ctx.clock.dateTime(item.editedAt)})` } : ''],
+      ]),
+      className: 'action-items',
     });
   } else {
     blocks.push({ type: 'paragraph', content: ['No action items were recorded during the incident.'] });

@@ -10,6 +10,7 @@ import {
   type SearchHit,
   type TimelineEvent,
 } from '../incident/model';
+import type { ActionItem } from '../incident/actionItems';
 import { defineService, type ServiceOf } from '../rpc/defineService';
 
 /** One level the severity picker offers: the runbook's own scale, else the default SEV1–SEV4. */
@@ -43,6 +44,8 @@ export interface IncidentDetails {
   checklist: ChecklistItemState[];
   /** Incident inputs and placeholder values; secret values are null. */
   variables: IncidentVariable[];
+  /** Follow-ups as they stand (edits, done and reopened applied), in the order they were added. */
+  actionItems: ActionItem[];
 }
 
 /** A page of the timeline and the newest seq the incident has (so the client knows if more follow). */
@@ -107,6 +110,10 @@ export const IncidentServiceContract = defineService({
     star: { args: z.tuple([Id, Id]), result: z.custom<TimelineEvent>() },
     unstar: { args: z.tuple([Id, Id]), result: z.custom<TimelineEvent>() },
     addActionItem: { args: z.tuple([Id, Text, OptionalShortText]), result: z.custom<TimelineEvent>() },
+    /** New text and owner for an action item (an `actionItem.edited` event); null when neither changed. */
+    editActionItem: { args: z.tuple([Id, Id, Text, OptionalShortText]), result: z.custom<TimelineEvent | null>() },
+    /** Marks an action item done (`actionItem.done`) or open again (`actionItem.reopened`); null when it already was. */
+    setActionItemDone: { args: z.tuple([Id, Id, z.boolean()]), result: z.custom<TimelineEvent | null>() },
     /** Hands the commander role to someone else (a `commander.changed` event). */
     handOver: { args: z.tuple([Id, ShortText]), result: z.custom<Incident>() },
     /** An incident input or placeholder value; a secret's value never appears on the timeline. */

@@ -1,5 +1,6 @@
 import { UserError } from '../../common/errors';
 import { Emitter, type Disposable, type Event } from '../../common/event';
+import type { ActionItem } from '../../common/incident/actionItems';
 import type { EventKind, Incident, MilestoneName, Milestones, TimelineEvent } from '../../common/incident/model';
 import type { TimelineCursor } from '../../common/incident/timelineOrder';
 import type { SeverityLevel } from '../../common/runbook/model';
@@ -127,6 +128,7 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
       milestones: store.getMilestones(incidentId),
       checklist: store.getChecklistState(incidentId),
       variables: store.getVariables(incidentId),
+      actionItems: store.getActionItems(incidentId),
     };
   }
 
@@ -209,6 +211,22 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
     if (!text.trim()) throw new UserError('An action item needs some text.', 'E_INVALID');
     this.requireIncident(incidentId);
     return this.store().appendEvent(incidentId, { kind: 'actionItem.added', payload: { text: text.trim(), owner: owner?.trim() || null } });
+  }
+
+  async editActionItem(incidentId: string, itemId: string, text: string, owner?: string | null): Promise<TimelineEvent | null> {
+    const item = this.requireActionItem(incidentId, itemId);
+    const newText = text.trim();
+    const newOwner = owner?.trim() || null;
+    if (!newText) throw new UserError('An action item needs some text.', 'E_INVALID');
+    if (newText === item.text && newOwner === item.owner) return null;
+    return this.store().appendEvent(incidentId, { kind: 'actionItem.edited', payload: { itemId, text: newText, owner: newOwner } });
+  }
+
+  async setActionItemDone(incidentId: string, itemId: string, done: boolean): Promise<TimelineEvent | null> {
+    const item = this.requireActionItem(incidentId, itemId);
+    // Two responders clicking at once: the second click finds it so already and records nothing.
+    if (item.done === done) return null;
+    return this.store().appendEvent(incidentId, { kind: done ? 'actionItem.done' : 'actionItem.reopened', payload: { itemId, text: item.text } });
   }
 
   async handOver(incidentId: string, commander: string): Promise<Incident> {
@@ -368,6 +386,13 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
     const event = this.store().getEvent(eventId);
     if (!event || event.incidentId !== incidentId) throw new UserError(`No event ${eventId} on this incident's timeline.`, 'E_NOT_FOUND');
     return event;
+  }
+
+  private requireActionItem(incidentId: string, itemId: string): ActionItem {
+    this.requireIncident(incidentId);
+    const item = this.store().getActionItems(incidentId).find((i) => i.id === itemId);
+    if (!item) throw new UserError(`No action item ${itemId} on this incident — it may have been added on another device and not imported here yet.`, 'E_NOT_FOUND');
+    return item;
   }
 
   /** The first attached runbook that defines a scale decides; a runbook that vanished is skipped. */

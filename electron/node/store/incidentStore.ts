@@ -14,6 +14,7 @@ import { userInfo } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import { UserError } from '../../common/errors';
 import { Emitter, type Event } from '../../common/event';
+import { deriveActionItems, type ActionItem } from '../../common/incident/actionItems';
 import { parseAppendEventInput } from '../../common/incident/appendEventInput';
 import { deriveMilestones } from '../../common/incident/milestones';
 import {
@@ -304,6 +305,11 @@ export class IncidentStore {
       if (changed.changes === 0) throw new UserError(`No timeline event with id ${eventId}.`, 'E_NOT_FOUND');
       return this.getEvent(eventId) as TimelineEvent;
     });
+  }
+
+  /** Action items as they stand, derived from their events (see common/incident/actionItems.ts). */
+  getActionItems(incidentId: string): ActionItem[] {
+    return deriveActionItems((this.stmt.actionItemEvents.all(incidentId) as EventRow[]).map(toEvent));
   }
 
   /** Milestones derived from the timeline (see common/incident/milestones.ts). */

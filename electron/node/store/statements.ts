@@ -33,6 +33,12 @@ export function prepareStatements(db: Database) {
        WHERE incident_id = @incidentId AND (occurred_at, id) < (@occurredAt, @id)
        ORDER BY occurred_at DESC, id DESC LIMIT @limit`,
     ),
+    // The same `kind IN (…)` as the partial index's WHERE (ACTION_ITEM_KINDS), so it applies.
+    actionItemEvents: p(
+      `SELECT ${EVENT_COLUMNS} FROM events INDEXED BY events_action_items
+       WHERE incident_id = ? AND kind IN ('actionItem.added', 'actionItem.edited', 'actionItem.done', 'actionItem.reopened')
+       ORDER BY seq`,
+    ),
     getEvent: p(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`),
     redactEvent: p('UPDATE events SET payload = ?, salt = NULL WHERE id = ?'),
     // The same `kind IN (…)` and `occurred_at < recorded_at` terms as the partial indexes'

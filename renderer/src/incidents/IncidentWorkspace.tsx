@@ -148,7 +148,7 @@ export function IncidentWorkspace({
               {tab === 'runbook' && runbook}
               {tab === 'checklist' && <ChecklistPanel details={data} runbooks={runbooks} onError={setError} />}
               {tab === 'updates' && <CommsPanel details={data} runbooks={runbooks} clocks={clocks} onError={setError} />}
-              {tab === 'actions' && <ActionItemsPanel incidentId={incidentId} events={timeline.events} onError={setError} />}
+              {tab === 'actions' && <ActionItemsPanel incidentId={incidentId} items={data.actionItems} onError={setError} />}
               {tab === 'inputs' && <InputsPanel incidentId={incidentId} runbooks={runbooks} variables={data.variables} />}
               {tab === 'milestones' && <MilestonesPanel details={data} onError={setError} />}
             </div>

@@ -70,6 +70,12 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return { badge: 'UNSTAR', tone: 'quiet', group: 'other', text: 'Unstarred an event' };
     case 'actionItem.added':
       return { badge: 'ACTION', tone: 'action', group: 'actions', text: `Action item: ${event.payload.text}${event.payload.owner ? ` — owner ${event.payload.owner}` : ''}` };
+    case 'actionItem.edited':
+      return { badge: 'ACTION', tone: 'action', group: 'actions', text: `Action item edited: ${event.payload.text}${event.payload.owner ? ` — owner ${event.payload.owner}` : ' — no owner'}` };
+    case 'actionItem.done':
+      return { badge: 'DONE', tone: 'action', group: 'actions', text: `Action item done: ${event.payload.text}` };
+    case 'actionItem.reopened':
+      return { badge: 'REOPENED', tone: 'action', group: 'actions', text: `Action item reopened: ${event.payload.text}` };
     case 'capture.paused':
       return { badge: 'CAPTURE', tone: 'quiet', group: 'other', text: 'Capture paused in a terminal' };
     case 'capture.resumed':

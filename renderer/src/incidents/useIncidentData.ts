@@ -9,14 +9,16 @@ export function useIncidentList() {
   return useHostData(() => host.incidents.list(), [host], (reload) => host.incidents.onDidChangeIncidents(reload));
 }
 
-/** Kinds that leave the header, checklist, inputs and milestones as they were: no reload. */
+/**
+ * Kinds that leave the header, checklist, inputs, milestones and action items as they were: no
+ * reload. (Action items are derived on the host from all their events, loaded or not.)
+ */
 const TIMELINE_ONLY: ReadonlySet<EventKind> = new Set<EventKind>([
   'note',
   'command.started',
   'command.finished',
   'star',
   'unstar',
-  'actionItem.added',
   'statusUpdate.copied',
   'statusUpdate.posted',
   'capture.paused',

@@ -200,6 +200,35 @@ describe('exportIncident', () => {
     expect(oldMd).toContain(`**Runbook step:** Pods runbook › ${step.id.replace(/_/g, '\\_')}`);
   });
 
+  it('action items: open vs done in the report, each edit, done and reopen on its timeline', async () => {
+    fixture = await createFixture({ withRunbook: false });
+    const { store, incidentId } = fixture;
+    const t0 = store.getIncident(incidentId)!.createdAt;
+    const [pgbouncer] = store.getActionItems(incidentId);
+    await store.appendEvent(incidentId, { kind: 'actionItem.edited', payload: { itemId: pgbouncer!.id, text: 'Add PgBouncer to orders-db', owner: 'carol' }, occurredAt: t0 + 21_000, actor: 'bob' });
+    await store.appendEvent(incidentId, { kind: 'actionItem.done', payload: { itemId: pgbouncer!.id, text: 'Add PgBouncer to orders-db' }, occurredAt: t0 + 22_000, actor: 'carol' });
+    const alert = await store.appendEvent(incidentId, { kind: 'actionItem.added', payload: { text: 'Alert on pool saturation', owner: null }, occurredAt: t0 + 23_000 });
+    await store.appendEvent(incidentId, { kind: 'actionItem.done', payload: { itemId: alert.id, text: 'Alert on pool saturation' }, occurredAt: t0 + 24_000 });
+    await store.appendEvent(incidentId, { kind: 'actionItem.reopened', payload: { itemId: alert.id, text: 'Alert on pool saturation' }, occurredAt: t0 + 25_000 });
+
+    const md = await text('md', 'UTC');
+    const at = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    const section = md.slice(md.indexOf('## Action items'), md.indexOf('## Lessons learned'));
+    expect(section).toContain('1 open, 1 done at export.');
+    expect(section).toContain('| Action | Owner | Status | Recorded |');
+    expect(section).toContain(`| Add PgBouncer to orders-db | carol | **Done** — carol, ${at(t0 + 22_000)} | ${at(t0 + 8000)} _(edited ${at(t0 + 21_000)})_ |`);
+    expect(section).toContain(`| Alert on pool saturation | — | Open | ${at(t0 + 23_000)} |`);
+    expect(md).toContain('| bob | Action item “Add PgBouncer in front of orders DB” edited: Add PgBouncer to orders-db (owner: carol) |');
+    expect(md).toContain('| carol | Action item done: Add PgBouncer to orders-db |');
+    expect(md).toContain('Action item reopened: Alert on pool saturation');
+    const html = await text('html', 'UTC');
+    expect(html).toContain('<td><strong>Done</strong> — carol,');
+    expect(html).toContain('<td>Open</td>');
+    const json = JSON.parse(await text('json')) as unknown;
+    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(new URL('../../../../../docs/bundle-schema.json', import.meta.url), 'utf8')) as object);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('PDF without a browser: one clear line', async () => {
     fixture = await createFixture({ withRunbook: false });
     await expect(exportIncident(fixture.store, fixture.incidentId, 'pdf', fixture.lookup, { browser: null })).rejects.toThrow(NO_BROWSER_MESSAGE);

@@ -189,6 +189,37 @@ describe('IncidentService', () => {
     expect((await service.search('rolled', incident.id)).length).toBe(1);
   });
 
+  it('edits action items, marks them done and reopens them — each change its own event, the state in the details', async () => {
+    const { service } = await setup();
+    const incident = await service.create({ title: 'Payments', severity: 'SEV2' });
+    const added = await service.addActionItem(incident.id, 'Alert on card declines', 'bo');
+    const other = await service.addActionItem(incident.id, 'Write the runbook for PgBouncer', null);
+
+    const edited = await service.editActionItem(incident.id, added.id, '  Alert on card declines per PSP ', 'cy');
+    expect(edited).toMatchObject({ kind: 'actionItem.edited', payload: { itemId: added.id, text: 'Alert on card declines per PSP', owner: 'cy' } });
+    expect(await service.editActionItem(incident.id, added.id, 'Alert on card declines per PSP', 'cy')).toBeNull();
+    expect(await service.setActionItemDone(incident.id, added.id, true)).toMatchObject({ kind: 'actionItem.done', payload: { itemId: added.id, text: 'Alert on card declines per PSP' } });
+    expect(await service.setActionItemDone(incident.id, added.id, true)).toBeNull();
+    expect(await service.setActionItemDone(incident.id, other.id, false)).toBeNull();
+
+    let { actionItems } = await service.get(incident.id);
+    expect(actionItems.map((i) => [i.text, i.owner, i.done])).toEqual([
+      ['Alert on card declines per PSP', 'cy', true],
+      ['Write the runbook for PgBouncer', null, false],
+    ]);
+    expect(await service.setActionItemDone(incident.id, added.id, false)).toMatchObject({ kind: 'actionItem.reopened' });
+    ({ actionItems } = await service.get(incident.id));
+    expect(actionItems[0]).toMatchObject({ done: false, doneAt: null });
+
+    // The record keeps every change, in order; nothing was rewritten.
+    const { events } = await service.getEvents(incident.id, 0, 100);
+    expect(events.filter((e) => e.kind.startsWith('actionItem.')).map((e) => e.kind)).toEqual(['actionItem.added', 'actionItem.added', 'actionItem.edited', 'actionItem.done', 'actionItem.reopened']);
+    expect(events[1]).toMatchObject({ payload: { text: 'Alert on card declines', owner: 'bo' } });
+
+    expect(await rejection(service.setActionItemDone(incident.id, incident.id, true))).toMatch(/No action item/);
+    expect(await rejection(service.editActionItem(incident.id, added.id, '   ', null))).toMatch(/needs some text/);
+  });
+
   it('streams appended events to subscribers of that incident; a client resumes "after N" and misses nothing', async () => {
     const { service } = await setup();
     const a = await service.create({ title: 'A', severity: 'SEV1' });

@@ -105,7 +105,10 @@ describe('IncidentStore timeline', () => {
     await store.appendEvent(id, { kind: 'statusUpdate.posted', payload: { text: 'We are investigating', templateId: 'tpl-1', channel: '#status' } });
     const star = await store.appendEvent(id, { kind: 'star', payload: { eventId: command.id } });
     await store.appendEvent(id, { kind: 'unstar', payload: { eventId: star.id } });
-    await store.appendEvent(id, { kind: 'actionItem.added', payload: { text: 'Add an alert on pool saturation', owner: 'frank' } });
+    const item = await store.appendEvent(id, { kind: 'actionItem.added', payload: { text: 'Add an alert on pool saturation', owner: 'frank' } });
+    await store.appendEvent(id, { kind: 'actionItem.edited', payload: { itemId: item.id, text: 'Alert on pool saturation per DB', owner: null } });
+    await store.appendEvent(id, { kind: 'actionItem.done', payload: { itemId: item.id, text: 'Alert on pool saturation per DB' } });
+    await store.appendEvent(id, { kind: 'actionItem.reopened', payload: { itemId: item.id, text: 'Alert on pool saturation per DB' } });
     await store.appendEvent(id, { kind: 'capture.paused', payload: { sessionId: 's1' } });
     await store.appendEvent(id, { kind: 'capture.resumed', payload: { sessionId: 's1' } });
     await store.strikeOutput(command.id, 'printed a token');
@@ -128,6 +131,9 @@ describe('IncidentStore timeline', () => {
     expect(byKind['command.finished']?.payload).toMatchObject({ commandId: command.id, exitCode: 1, outputTruncated: false });
     expect(byKind['output.struck']?.payload).toEqual({ commandId: command.id, reason: 'printed a token' });
     expect(byKind['input.set']?.payload).toEqual({ name: 'region', secret: false, value: 'eu-west-1' });
+    expect(byKind['actionItem.edited']?.payload).toEqual({ itemId: item.id, text: 'Alert on pool saturation per DB', owner: null });
+    // The action item as it stands, from its events (found through their own index).
+    expect(reopened.getActionItems(id)).toEqual([expect.objectContaining({ id: item.id, text: 'Alert on pool saturation per DB', owner: null, done: false, addedBy: 'alice' })]);
   });
 
   it('gives a reconnecting client everything after seq N, in order, and pages backwards', async () => {
