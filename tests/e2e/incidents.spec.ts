@@ -276,11 +276,14 @@ test("an import by `warroom import` merges a teammate's events into the open inc
     await expect(notes).toHaveCount(3);
 
     // The CLI, in its own process, on the data dir the console has open.
-    expect(warroom('import', bundleFile, '--data', dataDir)).toContain('2 new events');
+    // Bob's two notes and his record of importing Alice's bundle.
+    expect(warroom('import', bundleFile, '--data', dataDir)).toContain('3 new events');
 
     await expect(notes).toHaveCount(5);
     const order = (await notes.allInnerTexts()).map((row) => /(alice|bob) note \d/.exec(row)?.[0]);
     expect(order).toEqual(['alice note 1', 'bob note 1', 'alice note 2', 'bob note 2', 'alice note 3']);
+    // The import itself is on the record, as this device's own event.
+    await expect(timeline(page).getByRole('listitem').filter({ hasText: /Imported 3 events from device [0-9a-f]{8}/ })).toBeVisible();
   } finally {
     await served.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -113,6 +113,20 @@ export interface EventPayloads {
   'milestone.set': { milestone: MilestoneName; at: number | null };
   /** An incident input was set. Secret values are never on the timeline: `value` is null. */
   'input.set': { name: string; secret: boolean; value: string | null };
+  /**
+   * This device merged another device's bundle into the incident (written only when it added
+   * events). The times are the other devices' clocks, this event's `recordedAt` is this
+   * device's: an export happens before its import, which bounds the clocks' offset.
+   */
+  'bundle.imported': {
+    /** The device that exported the bundle. */
+    fromDeviceId: string;
+    /** When it exported it, by its clock. */
+    exportedAt: number;
+    eventsAdded: number;
+    /** Per device in the bundle: its newest `recordedAt` there, by that device's clock. */
+    latestRecordedAt: Record<string, number>;
+  };
 }
 
 export type EventKind = keyof EventPayloads;
@@ -143,6 +157,7 @@ export const EVENT_KINDS = [
   'output.struck',
   'milestone.set',
   'input.set',
+  'bundle.imported',
 ] as const satisfies readonly EventKind[];
 
 // Compile-time proof that EVENT_KINDS lists every kind: a kind missing here is an error.

@@ -144,6 +144,10 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       const x = p as EventPayloads['input.set'];
       return x.secret || x.value === null ? [`Secret input `, { code: x.name }, ' set (value not recorded)'] : ['Input ', { code: x.name }, ' set to ', { code: x.value }];
     }
+    case 'bundle.imported': {
+      const x = p as EventPayloads['bundle.imported'];
+      return [`Imported ${x.eventsAdded} event${x.eventsAdded === 1 ? '' : 's'} from a bundle of device `, { code: x.fromDeviceId }, ` (exported ${ctx.clock.dateTime(x.exportedAt)} by that device's clock)`];
+    }
     default: {
       const unknownKind: never = kind;
       return [`Event ${String(unknownKind)}`];

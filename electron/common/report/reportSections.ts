@@ -8,6 +8,8 @@ import type { MilestoneName } from '../incident/model';
 import { compareTimelineOrder } from '../incident/timelineOrder';
 import type { Bundle, BundleCommand, BundleEvent } from './bundle';
 import { STATUS_WORDS, describeEvent, oneLine, stepLabel, stepTitleKey, type DescribeContext } from './describeEvent';
+import { clockFacts } from './clockFacts';
+import { estimateClockOffsets, type ClockEstimate } from './clockOffsets';
 import { formatDuration, type ReportClock } from './reportClock';
 import { OUTPUT_HEAD_LINES, OUTPUT_TAIL_LINES, excerptOutput } from './outputExcerpt';
 import type { Block, CommandView, Inline, ReportSection } from './reportModel';
@@ -22,6 +24,10 @@ export interface ReportContext {
   /** Events starred at export time (a later `unstar` removes one). */
   starred: BundleEvent[];
   commandsById: Map<string, BundleCommand>;
+  /** Each recording device's clock against the exporter's, as far as the record proves it. */
+  clocks: ClockEstimate;
+  /** A device id short enough for a sentence (its first 8 characters, unless two share them). */
+  deviceName(deviceId: string): string;
 }
 
 export function createReportContext(bundle: Bundle, clock: ReportClock): ReportContext {
@@ -44,6 +50,9 @@ export function createReportContext(bundle: Bundle, clock: ReportClock): ReportC
     if (e.kind === 'unstar' && target) starredIds.delete(target);
   }
   const starred = timeline.filter((e) => starredIds.has(e.id));
+  const clocks = estimateClockOffsets(bundle);
+  const prefixes = new Map<string, number>();
+  for (const d of clocks.devices) prefixes.set(d.deviceId.slice(0, DEVICE_NAME_CHARS), (prefixes.get(d.deviceId.slice(0, DEVICE_NAME_CHARS)) ?? 0) + 1);
   return {
     bundle,
     clock,
@@ -51,8 +60,13 @@ export function createReportContext(bundle: Bundle, clock: ReportClock): ReportC
     timeline,
     starred,
     commandsById: new Map(bundle.commands.map((c) => [c.id, c])),
+    clocks,
+    deviceName: (id) => (prefixes.get(id.slice(0, DEVICE_NAME_CHARS)) === 1 ? id.slice(0, DEVICE_NAME_CHARS) : id),
   };
 }
+
+/** Device ids are 32 hex characters; 8 tell a handful of devices apart and fit a sentence. */
+const DEVICE_NAME_CHARS = 8;
 
 export function factsBlock(ctx: ReportContext): Block {
   const { incident, milestones } = ctx.bundle;
@@ -66,6 +80,7 @@ export function factsBlock(ctx: ReportContext): Block {
   const end = milestones.resolved.at;
   if (end !== null && milestones.detected.at !== null) rows.push({ label: 'Duration', value: [formatDuration(end - milestones.detected.at)] });
   rows.push({ label: 'Incident id', value: [{ code: incident.id }] });
+  rows.push(...clockFacts(ctx.clocks, ctx.deviceName));
   return { type: 'facts', rows };
 }
 
@@ -140,7 +155,15 @@ export function timelineSection(ctx: ReportContext): ReportSection {
     id: 'timeline',
     title: 'Timeline',
     blocks: [
-      { type: 'paragraph', content: [`${rows.length} events, in the order they happened. Times are ${ctx.clock.zoneLabel}.`] },
+      {
+        type: 'paragraph',
+        content: [
+          `${rows.length} events, in the order they happened. Times are ${ctx.clock.zoneLabel}.`,
+          ctx.clocks.devices.filter((d) => d.events > 0).length > 1
+            ? ` Events come from ${ctx.clocks.devices.filter((d) => d.events > 0).length} devices, each time as its own device’s clock read it (see the clock facts at the top).`
+            : '',
+        ],
+      },
       { type: 'table', head: ['Time', 'Who', 'What'], rows, className: 'timeline' },
     ],
   };

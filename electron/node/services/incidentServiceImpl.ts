@@ -25,6 +25,8 @@ const LIST_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'commander.changed',
   'impact.changed',
   'runbook.attached',
+  // A merge may change any of the above (the newest setting event wins, whichever device).
+  'bundle.imported',
 ]);
 
 /**

@@ -10,6 +10,7 @@
  * - The incident's fields follow the newest event that set them, whichever side recorded it.
  * - Command records, checklist state and non-secret inputs are merged; secret inputs are not
  *   in bundles, so they are not touched.
+ * - An import that added events is itself an event on this device's chain (`bundle.imported`).
  */
 import type { Database } from 'better-sqlite3';
 import { canonicalJson } from '../../common/canonicalJson';
@@ -17,7 +18,7 @@ import { UserError } from '../../common/errors';
 import type { ChainVerification, TimelineEvent } from '../../common/incident/model';
 import type { Bundle, BundleEvent } from '../../common/report/bundle';
 import { verifyLinks, type ChainLink } from './chain';
-import { searchText, type TxState } from './timelineWriter';
+import { searchText, type TimelineWriter, type TxState } from './timelineWriter';
 
 export interface BundleImportResult {
   incidentId: string;
@@ -41,7 +42,13 @@ const FIELD_KINDS = {
   impact: 'impact.changed',
 } as const;
 
-export function importBundle(db: Database, tx: TxState, bundle: Bundle): BundleImportResult {
+/** How the importing device records the import on its own chain. */
+export interface ImportRecorder {
+  timeline: TimelineWriter;
+  actor: string;
+}
+
+export function importBundle(db: Database, tx: TxState, bundle: Bundle, recorder: ImportRecorder): BundleImportResult {
   const bundleChains = verifyLinks(bundle.events as unknown as ChainLink[]);
   const incidentId = bundle.incident.id;
   const existing = db.prepare('SELECT id, runbook_ids FROM incidents WHERE id = ?').get(incidentId) as { id: string; runbook_ids: string } | undefined;
@@ -119,6 +126,21 @@ export function importBundle(db: Database, tx: TxState, bundle: Bundle): BundleI
       chainHead: event.chainHead,
       redacted: event.salt === null,
     } as TimelineEvent);
+  }
+
+  // The import itself goes on this device's timeline (only when it added something, so a
+  // repeated import stays a no-op). Recorded after the export by this device's clock, it
+  // bounds how far the other devices' clocks are from ours (report/clockOffsets.ts).
+  if (fresh.length > 0) {
+    const latestRecordedAt: Record<string, number> = {};
+    for (const event of bundle.events) latestRecordedAt[event.deviceId] = Math.max(latestRecordedAt[event.deviceId] ?? event.recordedAt, event.recordedAt);
+    recorder.timeline.append(
+      tx,
+      incidentId,
+      'bundle.imported',
+      { fromDeviceId: bundle.deviceId, exportedAt: bundle.exportedAt, eventsAdded: fresh.length, latestRecordedAt },
+      { actor: recorder.actor },
+    );
   }
 
   // 4. Incident fields: the newest setting event wins, whichever side recorded it.

@@ -528,7 +528,7 @@ export class IncidentStore {
 
   /** Merges a teammate's bundle into the incident of the same id (see bundleImport.ts); all or nothing. */
   importBundle(bundle: Bundle): BundleImportResult {
-    return this.writes.runSync((tx) => importBundle(this.db, tx, bundle));
+    return this.writes.runSync((tx) => importBundle(this.db, tx, bundle, { timeline: this.timeline, actor: this.actor }));
   }
 
   // ---- terminal layout -------------------------------------------------------------------

@@ -84,6 +84,8 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return { badge: 'STRUCK', tone: 'quiet', group: 'commands', text: `Output struck from the record${event.payload.reason ? `: ${event.payload.reason}` : ''}` };
     case 'milestone.set':
       return { badge: 'MILESTONE', tone: 'state', group: 'state', text: `Milestone ${event.payload.milestone} ${event.payload.at === null ? 'reset to derived time' : 'set'}` };
+    case 'bundle.imported':
+      return { badge: 'IMPORT', tone: 'quiet', group: 'other', text: `Imported ${event.payload.eventsAdded} event${event.payload.eventsAdded === 1 ? '' : 's'} from device ${event.payload.fromDeviceId.slice(0, 8)}… (its bundle)` };
     case 'input.set':
       return { badge: 'INPUT', tone: 'quiet', group: 'other', text: `Input ${event.payload.name} set${event.payload.secret ? ' (secret, hidden)' : `: ${event.payload.value ?? ''}`}` };
   }

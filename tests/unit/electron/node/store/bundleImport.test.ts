@@ -61,7 +61,17 @@ describe('importBundle', () => {
     expect(result.bundleChains.every((c) => c.ok)).toBe(true);
 
     const original = snapshot(a.store, a.incidentId);
-    const imported = snapshot(store, a.incidentId);
+    const { events: importedEvents, ...importedRest } = snapshot(store, a.incidentId);
+    // The import is on the record too: one event on the importing device's own chain.
+    const records = importedEvents.filter((e) => e.kind === 'bundle.imported');
+    expect(records).toEqual([
+      expect.objectContaining({
+        deviceId: store.deviceId,
+        actor: 'bob',
+        payload: { fromDeviceId: a.store.deviceId, exportedAt: bundle.exportedAt, eventsAdded: bundle.events.length, latestRecordedAt: { [a.store.deviceId]: Math.max(...bundle.events.map((e) => e.recordedAt)) } },
+      }),
+    ]);
+    const imported = { ...importedRest, events: importedEvents.filter((e) => e.kind !== 'bundle.imported') };
     // The export redacted secrets: those events differ by payload and salt only; everything else is identical.
     const redactedIds = new Set(bundle.events.filter((e) => e.redacted).map((e) => e.id));
     expect(redactedIds.size).toBeGreaterThan(0);
@@ -76,7 +86,10 @@ describe('importBundle', () => {
       else expect(e.salt).toBeNull();
     }
     expect(imported.commands.map((c) => [c.id, c.exitCode, c.startedAt, c.endedAt])).toEqual(original.commands.map((c) => [c.id, c.exitCode, c.startedAt, c.endedAt]));
-    expect(store.verifyChains(a.incidentId)).toEqual([expect.objectContaining({ ok: true, events: bundle.events.length, head: a.store.verifyChains(a.incidentId)[0]!.head })]);
+    expect(store.verifyChains(a.incidentId)).toEqual([
+      expect.objectContaining({ deviceId: a.store.deviceId, ok: true, events: bundle.events.length, head: a.store.verifyChains(a.incidentId)[0]!.head }),
+      expect.objectContaining({ deviceId: store.deviceId, ok: true, events: 1 }),
+    ]);
     // Search finds imported notes.
     expect(store.search('PgBouncer', { incidentId: a.incidentId }).length).toBe(1);
   });
@@ -88,7 +101,8 @@ describe('importBundle', () => {
     store.importBundle(bundle);
     const again = store.importBundle(bundle);
     expect(again).toMatchObject({ created: false, eventsAdded: 0, eventsAlreadyPresent: bundle.events.length, commandsAdded: 0 });
-    expect(store.getEvents(a.incidentId)).toHaveLength(bundle.events.length);
+    // The first import's own record, and no second one: nothing was added.
+    expect(store.getEvents(a.incidentId)).toHaveLength(bundle.events.length + 1);
   });
 
   it("merges two devices' bundles: no duplicates, timeline by time, each device's chain verifies, newest status wins", async () => {
@@ -103,21 +117,26 @@ describe('importBundle', () => {
     await b.appendEvent(a.incidentId, { kind: 'note', payload: { text: 'bob: reopened for monitoring' }, occurredAt: t + 4000 });
 
     const result = a.store.importBundle(await bundleOf(b, a.incidentId));
-    expect(result.eventsAdded).toBe(3);
+    // Bob's three events, and his record of importing Alice's bundle.
+    expect(result.eventsAdded).toBe(4);
     const events = a.store.getEvents(a.incidentId);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(new Set(events.map((e) => e.deviceId)).size).toBe(2);
     const chains = a.store.verifyChains(a.incidentId);
     expect(chains).toHaveLength(2);
     expect(chains.every((c) => c.ok)).toBe(true);
-    // The imported events went in by time: bob's note, then bob's status change, then his last note.
-    const tail = events.slice(-3).map((e) => (e.kind === 'note' ? e.payload.text : e.kind));
-    expect(tail).toEqual(['bob: replica lag back to 0', 'status.changed', 'bob: reopened for monitoring']);
+    // The imported events went in by time: bob's note, then bob's status change, then his last note;
+    // then Alice's own record of the import.
+    const tail = events.slice(-4).map((e) => (e.kind === 'note' ? e.payload.text : e.kind));
+    expect(tail).toEqual(['bob: replica lag back to 0', 'status.changed', 'bob: reopened for monitoring', 'bundle.imported']);
+    expect(events.at(-1)).toMatchObject({ deviceId: a.store.deviceId, payload: { fromDeviceId: b.deviceId, eventsAdded: 4 } });
     expect(a.store.getIncident(a.incidentId)!.status).toBe('monitoring');
-    // And back: bob imports alice's, gets her note, still no duplicates.
+    // And back: bob imports alice's, gets her note and her import record, still no duplicates.
     const back = b.importBundle(await bundleOf(a.store, a.incidentId));
-    expect(back.eventsAdded).toBe(1);
-    expect(b.getEvents(a.incidentId).length).toBe(events.length);
+    expect(back.eventsAdded).toBe(2);
+    const bobs = b.getEvents(a.incidentId);
+    expect(new Set(bobs.map((e) => e.id))).toEqual(new Set([...events.map((e) => e.id), bobs.at(-1)!.id]));
+    expect(bobs.at(-1)).toMatchObject({ kind: 'bundle.imported', deviceId: b.deviceId });
     expect(b.verifyChains(a.incidentId).every((c) => c.ok)).toBe(true);
   });
 
