@@ -33,7 +33,7 @@ export function clockFacts({ devices, contradictory }: ClockEstimate, deviceName
   for (const { d, text } of words) {
     rows.push({
       label: `Clock of ${deviceName(d.deviceId)}`,
-      value: [text === null ? `${unreconciled} (nothing in the record bounds it)` : `${text} (from the order of imports and of events naming one another, if each clock ran steadily)`],
+      value: [text === null ? `${unreconciled} (nothing in the record bounds it)` : `${text} (from the record’s order, if each clock ran steadily)`],
     });
   }
   return rows;

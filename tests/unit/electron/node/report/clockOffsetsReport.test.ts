@@ -54,7 +54,7 @@ describe('clock offsets in the report', () => {
     expect(md).toContain(`- **Recording devices:** \`${alice.deviceId.slice(0, 8)}\` (this device, 2 events), \`${bobName}\` (2 events)`);
     // Bob exported 299 s of Alice's clock before she imported, and imported 301 s of hers after
     // she exported; printed at whole seconds, rounded outwards (never tighter than proved).
-    expect(md).toContain(`- **Clock of ${bobName}:** 4 min 58 s to 5 min 02 s ahead of this device’s (from the order of imports`);
+    expect(md).toContain(`- **Clock of ${bobName}:** 4 min 58 s to 5 min 02 s ahead of this device’s (from the record’s order, if each clock ran steadily)`);
     expect(md).toContain('Events come from 2 devices, each time as its own device’s clock read it');
   });
 
