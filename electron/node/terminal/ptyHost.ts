@@ -11,6 +11,7 @@ import type {
   TerminalSessionInfo,
   TerminalStateChange,
 } from '../../common/terminal/model';
+import { PtyThread } from './ptyThread';
 import { ShellIntegration } from './shellIntegration';
 import { TerminalSession } from './terminalSession';
 
@@ -38,6 +39,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export class PtyHost {
   private readonly sessions = new Map<string, TerminalSession>();
   private readonly integration: ShellIntegration;
+  private readonly thread = new PtyThread();
   private counter = 0;
 
   private readonly dataEmitter = new Emitter<TerminalDataChunk>();
@@ -76,6 +78,7 @@ export class PtyHost {
         cols: options.cols,
         rows: options.rows,
         launch: this.integration.launch(shell, env),
+        thread: this.thread,
       });
     } catch (error) {
       throw new UserError(`Cannot start the shell ${shell}: ${(error as Error).message}. Set $SHELL to a shell that exists.`);
@@ -157,6 +160,7 @@ export class PtyHost {
   /** On quit: every shell ended, the integration's temp dir removed. */
   async dispose(): Promise<void> {
     await Promise.all([...this.sessions.values()].map((s) => s.kill()));
+    await this.thread.dispose();
     this.integration.dispose();
     for (const emitter of [this.dataEmitter, this.startEmitter, this.finishEmitter, this.cwdEmitter, this.exitEmitter, this.stateEmitter]) {
       emitter.dispose();

@@ -1,4 +1,3 @@
-import * as pty from 'node-pty';
 import { Emitter, type Event } from '../../common/event';
 import type {
   CommandRecord,
@@ -11,6 +10,7 @@ import type {
 import { CommandCapture } from './commandCapture';
 import { Osc633Parser, type Osc633Sink } from './osc633Parser';
 import { killTerminalProcesses } from './processTree';
+import type { PtyProcess, PtyThread } from './ptyThread';
 import { ScreenMirror } from './screenMirror';
 import type { ShellLaunch } from './shellIntegration';
 
@@ -22,12 +22,14 @@ export interface SessionSpawn {
   cols: number;
   rows: number;
   launch: ShellLaunch;
+  /** The thread that reads the pty (see ptyThread.ts). */
+  thread: PtyThread;
 }
 
 /**
  * One pty and everything read from it: the integration parser, the command capture and
- * the screen mirror. Output is handled synchronously as it arrives, so the pty is read at
- * full speed whatever the clients do.
+ * the screen mirror. The pty itself is read on the pty thread, at full speed whatever this
+ * thread is doing; its output arrives here in batches and is handled synchronously.
  */
 export class TerminalSession {
   readonly id: string;
@@ -49,7 +51,7 @@ export class TerminalSession {
   readonly onDidFinishCommand: Event<CommandRecord>;
   readonly onDidChangeCwd: Event<string>;
 
-  private readonly pty: pty.IPty;
+  private readonly pty: PtyProcess;
   private readonly parser: Osc633Parser | undefined;
   private cols: number;
   private rows: number;
@@ -85,13 +87,12 @@ export class TerminalSession {
     this.onDidFinishCommand = this.capture?.onDidFinishCommand ?? never;
     this.onDidChangeCwd = this.capture?.onDidChangeCwd ?? never;
 
-    this.pty = pty.spawn(spawn.launch.file, spawn.launch.args, {
+    this.pty = spawn.thread.spawn(spawn.launch.file, spawn.launch.args, {
       name: 'xterm-256color',
       cols: spawn.cols,
       rows: spawn.rows,
       cwd: spawn.cwd,
       env: spawn.launch.env,
-      encoding: 'utf8',
     });
     let chunkParts: string[] = [];
     const sink: Osc633Sink = {
@@ -190,13 +191,7 @@ export class TerminalSession {
   async kill(): Promise<void> {
     if (!this.exited) {
       await killTerminalProcesses(this.pty.pid);
-      if (!this.exited) {
-        try {
-          this.pty.kill('SIGKILL');
-        } catch {
-          // Already gone.
-        }
-      }
+      if (!this.exited) this.pty.kill('SIGKILL');
     }
     await this.exitPromise;
   }

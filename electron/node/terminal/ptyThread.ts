@@ -1,0 +1,367 @@
+/**
+ * The ptys live on a thread of their own, which does nothing but read them.
+ *
+ * Why: the kernel hands a pty's reader at most ~4 KB per read, and the program writing
+ * blocks as soon as the small buffer behind it is full. So a pty is only as fast as its
+ * reader comes back for more: a reader that spends 1 ms elsewhere per read caps a terminal
+ * at ~4 MB/s, whatever the size of that work. The host's event loop also parses, records
+ * into SQLite and serves clients, in tasks of a few milliseconds; reading there cost a
+ * flood half its speed. Here a worker thread reads every pty as `script(1)` would, and hands
+ * the host the output, decoded, in batches (≤ BATCH_MAX_BYTES, ≤ BATCH_MS late during a flood, at once
+ * after a quiet spell so that typing echoes without delay). The host processes the batches
+ * in parallel; if it falls PAUSE_BYTES behind, the worker stops reading that pty (so the
+ * program blocks, as it would on a slow terminal) until the host has caught up to
+ * RESUME_BYTES. Memory stays bounded however fast a program prints.
+ *
+ * Spawning is synchronous for the caller (it needs the pid and a failure at once): the host
+ * posts the request and sleeps on a shared flag until the worker has answered.
+ */
+import { createRequire } from 'node:module';
+import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type * as NodePty from 'node-pty';
+import { Emitter, type Event } from '../../common/event';
+
+/** A batch handed to the host is posted once it holds this much: a few hundred per 100 MB. */
+export const BATCH_MAX_BYTES = 64 * 1024;
+/** During a flood a batch waits at most this long: well under a frame. */
+export const BATCH_MS = 4;
+/** A pty silent this long is interactive again: its next read is handed over at once. */
+const QUIET_MS = 8;
+/**
+ * Output handed over but not yet processed by the host (chars) at which the worker stops
+ * reading: ~60 ms of a flood, longer than the host's longest task.
+ */
+export const PAUSE_CHARS = 2 * 1024 * 1024;
+/** …and at which it reads again. */
+const RESUME_CHARS = 512 * 1024;
+/**
+ * The host reports what it processed after this much: a message wakes the worker (a
+ * syscall each way), so one per ~16 batches rather than one per batch.
+ */
+const CONSUMED_REPORT_CHARS = 1024 * 1024;
+/** Longest a spawn may take on the worker before the host gives up (a fork is milliseconds). */
+const SPAWN_TIMEOUT_MS = 15_000;
+
+export interface PtySpawnOptions {
+  name: string;
+  cols: number;
+  rows: number;
+  cwd: string;
+  env: Record<string, string>;
+}
+
+export interface PtyExit {
+  exitCode: number;
+  signal: number | undefined;
+}
+
+/** One pty process as the session sees it, wherever it is read. */
+export interface PtyProcess {
+  readonly pid: number;
+  /** Output as text, UTF-8 decoded across reads (a character is never split across events). */
+  readonly onData: Event<string>;
+  /** After the last data event. */
+  readonly onExit: Event<PtyExit>;
+  write(data: string): void;
+  resize(cols: number, rows: number): void;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+type ToWorker =
+  | { t: 'spawn'; id: number; file: string; args: string[]; options: PtySpawnOptions }
+  | { t: 'write'; id: number; data: string }
+  | { t: 'resize'; id: number; cols: number; rows: number }
+  | { t: 'consumed'; id: number; chars: number }
+  | { t: 'close' };
+
+type FromWorker =
+  | { t: 'data'; id: number; text: string }
+  | { t: 'exit'; id: number; exitCode: number; signal: number | undefined }
+  | { t: 'paused'; id: number; paused: boolean };
+
+type SpawnReply = { ok: true; pid: number } | { ok: false; message: string };
+
+interface WorkerData {
+  nodePty: string;
+  replies: MessagePort;
+  replyFlag: SharedArrayBuffer;
+  limits: { batchMaxBytes: number; batchMs: number; quietMs: number; pauseChars: number; resumeChars: number };
+}
+
+/**
+ * The worker's program. It runs from its source text (`String(ptyWorkerMain)`) as a CommonJS
+ * worker, so it may use only its parameters and globals — no imports, no outer names — and
+ * it needs no build entry of its own: the same code runs from the bundle and in the tests.
+ */
+function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
+  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const pty = require(data.nodePty) as typeof NodePty;
+  const port = parentPort as MessagePort;
+  const flag = new Int32Array(data.replyFlag);
+  const limits = data.limits;
+  interface Session {
+    pty: NodePty.IPty;
+    decoder: TextDecoder;
+    parts: Uint8Array[];
+    size: number;
+    timer: ReturnType<typeof setTimeout> | undefined;
+    immediate: ReturnType<typeof setImmediate> | undefined;
+    lastFlush: number;
+    outstanding: number;
+    paused: boolean;
+  }
+  const sessions = new Map<number, Session>();
+
+  const flush = (id: number, s: Session): void => {
+    if (s.timer) clearTimeout(s.timer);
+    if (s.immediate) clearImmediate(s.immediate);
+    s.timer = undefined;
+    s.immediate = undefined;
+    if (!s.size) return;
+    // Decoded here, off the host's event loop; the decoder keeps a character split between
+    // reads for the next batch.
+    const bytes = s.parts.length === 1 ? (s.parts[0] as Uint8Array) : Buffer.concat(s.parts, s.size);
+    const text = s.decoder.decode(bytes, { stream: true });
+    s.parts = [];
+    s.size = 0;
+    s.lastFlush = Date.now();
+    if (!text) return;
+    s.outstanding += text.length;
+    port.postMessage({ t: 'data', id, text });
+    if (!s.paused && s.outstanding >= limits.pauseChars) {
+      s.paused = true;
+      s.pty.pause();
+      port.postMessage({ t: 'paused', id, paused: true });
+    }
+  };
+
+  const spawn = (message: Extract<ToWorker, { t: 'spawn' }>): SpawnReply => {
+    let p: NodePty.IPty;
+    try {
+      // encoding null: bytes as read, decoded a batch at a time (see flush).
+      p = pty.spawn(message.file, message.args, { ...message.options, encoding: null } as unknown as NodePty.IPtyForkOptions);
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    const s: Session = { pty: p, decoder: new TextDecoder('utf-8'), parts: [], size: 0, timer: undefined, immediate: undefined, lastFlush: 0, outstanding: 0, paused: false };
+    sessions.set(message.id, s);
+    p.onData((chunk) => {
+      const bytes = chunk as unknown as Uint8Array;
+      s.parts.push(bytes);
+      s.size += bytes.length;
+      if (s.size >= limits.batchMaxBytes) flush(message.id, s);
+      else if (!s.timer && !s.immediate) {
+        if (Date.now() - s.lastFlush >= limits.quietMs) s.immediate = setImmediate(() => flush(message.id, s));
+        else s.timer = setTimeout(() => flush(message.id, s), limits.batchMs);
+      }
+    });
+    p.onExit(({ exitCode, signal }) => {
+      flush(message.id, s);
+      const rest = s.decoder.decode();
+      if (rest) port.postMessage({ t: 'data', id: message.id, text: rest });
+      sessions.delete(message.id);
+      port.postMessage({ t: 'exit', id: message.id, exitCode, signal: signal || undefined });
+    });
+    return { ok: true, pid: p.pid };
+  };
+
+  port.on('message', (message: ToWorker) => {
+    switch (message.t) {
+      case 'spawn': {
+        const reply = spawn(message);
+        data.replies.postMessage(reply);
+        Atomics.store(flag, 0, 1);
+        Atomics.notify(flag, 0);
+        return;
+      }
+      case 'write':
+        sessions.get(message.id)?.pty.write(message.data);
+        return;
+      case 'resize':
+        try {
+          sessions.get(message.id)?.pty.resize(message.cols, message.rows);
+        } catch {
+          // The pty closed under us: its exit is on its way.
+        }
+        return;
+      case 'consumed': {
+        const s = sessions.get(message.id);
+        if (!s) return;
+        s.outstanding -= message.chars;
+        if (s.paused && s.outstanding <= limits.resumeChars) {
+          s.paused = false;
+          s.pty.resume();
+          port.postMessage({ t: 'paused', id: message.id, paused: false });
+        }
+        return;
+      }
+      case 'close':
+        port.close();
+        data.replies.close();
+        return;
+    }
+  });
+}
+
+class ThreadPty implements PtyProcess {
+  readonly dataEmitter = new Emitter<string>();
+  readonly exitEmitter = new Emitter<PtyExit>();
+  readonly onData = this.dataEmitter.event;
+  readonly onExit = this.exitEmitter.event;
+  /** Chars processed since the last report to the worker. */
+  consumed = 0;
+  exited = false;
+
+  constructor(
+    readonly id: number,
+    readonly pid: number,
+    private readonly post: (message: ToWorker) => void,
+  ) {}
+
+  write(data: string): void {
+    if (!this.exited) this.post({ t: 'write', id: this.id, data });
+  }
+
+  resize(cols: number, rows: number): void {
+    if (!this.exited) this.post({ t: 'resize', id: this.id, cols, rows });
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGHUP'): void {
+    if (this.exited) return;
+    try {
+      process.kill(this.pid, signal);
+    } catch {
+      // Already gone; its exit is on its way.
+    }
+  }
+}
+
+export interface PtyThreadOptions {
+  /** Smaller limits for tests of the flow control; the defaults suit a responder's laptop. */
+  limits?: Partial<WorkerData['limits'] & { consumedReportChars: number }>;
+}
+
+/**
+ * The worker thread that owns every pty of the host. One per PtyHost; it starts with the
+ * first spawn and ends with {@link dispose} once no pty is left.
+ */
+export class PtyThread {
+  private worker: Worker | undefined;
+  private replies: MessagePort | undefined;
+  private readonly replyFlag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly ptys = new Map<number, ThreadPty>();
+  private readonly pausedEmitter = new Emitter<{ pid: number; paused: boolean }>();
+  /** The worker stopped or resumed reading a pty (the host fell behind, then caught up). */
+  readonly onDidChangeReading = this.pausedEmitter.event;
+  private counter = 0;
+  private readonly consumedReportChars: number;
+
+  constructor(private readonly options: PtyThreadOptions = {}) {
+    this.consumedReportChars = options.limits?.consumedReportChars ?? CONSUMED_REPORT_CHARS;
+  }
+
+  spawn(file: string, args: string[], options: PtySpawnOptions): PtyProcess {
+    const worker = this.start();
+    const id = ++this.counter;
+    Atomics.store(this.replyFlag, 0, 0);
+    worker.postMessage({ t: 'spawn', id, file, args, options } satisfies ToWorker);
+    if (Atomics.wait(this.replyFlag, 0, 0, SPAWN_TIMEOUT_MS) === 'timed-out') {
+      throw new Error('the terminal thread did not answer');
+    }
+    const reply = receiveMessageOnPort(this.replies as MessagePort)?.message as SpawnReply | undefined;
+    if (!reply) throw new Error('the terminal thread gave no answer');
+    if (!reply.ok) throw new Error(reply.message);
+    const p = new ThreadPty(id, reply.pid, (message) => worker.postMessage(message));
+    this.ptys.set(id, p);
+    return p;
+  }
+
+  /** Ends the worker. Call once every pty has exited (the host kills them first). */
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Closing its port lets the worker's loop run dry and end by itself: terminating it
+    // while node-pty still has a callback queued aborts the process.
+    worker.postMessage({ t: 'close' } satisfies ToWorker);
+    this.replies?.close();
+    await exited;
+    this.pausedEmitter.dispose();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const { port1, port2 } = new MessageChannel();
+    const limits: WorkerData['limits'] = {
+      batchMaxBytes: BATCH_MAX_BYTES,
+      batchMs: BATCH_MS,
+      quietMs: QUIET_MS,
+      pauseChars: PAUSE_CHARS,
+      resumeChars: RESUME_CHARS,
+    };
+    for (const key of Object.keys(limits) as (keyof typeof limits)[]) limits[key] = this.options.limits?.[key] ?? limits[key];
+    const workerData: WorkerData = {
+      nodePty: createRequire(import.meta.url).resolve('node-pty'),
+      replies: port2,
+      replyFlag: this.replyFlag.buffer as SharedArrayBuffer,
+      limits,
+    };
+    // `__name`: a transpiler that keeps function names (tsx, esbuild's keepNames) wraps them
+    // in a helper the worker does not have.
+    const source = `const __name = (f) => f;\n(${String(ptyWorkerMain)})(require, require('node:worker_threads').workerData);`;
+    const worker = new Worker(source, {
+      eval: true,
+      workerData,
+      transferList: [port2],
+      name: 'warroom-ptys',
+    });
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', (error) => this.workerEnded(error));
+    worker.on('exit', () => this.workerEnded(undefined));
+    this.worker = worker;
+    this.replies = port1;
+    return worker;
+  }
+
+  private receive(message: FromWorker): void {
+    const p = this.ptys.get(message.id);
+    if (!p) return;
+    if (message.t === 'data') {
+      try {
+        p.dataEmitter.fire(message.text);
+      } finally {
+        p.consumed += message.text.length;
+        if (p.consumed >= this.consumedReportChars) {
+          this.worker?.postMessage({ t: 'consumed', id: message.id, chars: p.consumed } satisfies ToWorker);
+          p.consumed = 0;
+        }
+      }
+    } else if (message.t === 'exit') {
+      this.end(p, { exitCode: message.exitCode, signal: message.signal });
+    } else {
+      // Every batch before this message is processed: report them all, or the worker would
+      // wait for a report that the next threshold never brings.
+      if (message.paused && p.consumed > 0) {
+        this.worker?.postMessage({ t: 'consumed', id: message.id, chars: p.consumed } satisfies ToWorker);
+        p.consumed = 0;
+      }
+      this.pausedEmitter.fire({ pid: p.pid, paused: message.paused });
+    }
+  }
+
+  private end(p: ThreadPty, exit: PtyExit): void {
+    this.ptys.delete(p.id);
+    p.exited = true;
+    p.exitEmitter.fire(exit);
+    p.dataEmitter.dispose();
+    p.exitEmitter.dispose();
+  }
+
+  /** The worker died (a bug, or out of memory): its ptys are gone with it. */
+  private workerEnded(error: Error | undefined): void {
+    if (error) console.error('[terminals] the terminal thread failed', error);
+    this.worker = undefined;
+    for (const p of [...this.ptys.values()]) this.end(p, { exitCode: 1, signal: undefined });
+  }
+}

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PtyThread, type PtyExit, type PtyProcess } from '../../../../../electron/node/terminal/ptyThread';
+
+const env = { ...(process.env as Record<string, string>), LANG: 'C.UTF-8', TERM: 'xterm-256color' };
+const size = { name: 'xterm-256color', cols: 100, rows: 30, cwd: process.cwd(), env };
+
+/** Runs `script` under sh on the thread; resolves with everything it printed and its exit. */
+function runToExit(p: PtyProcess, onData?: (text: string) => void): Promise<{ text: string; exit: PtyExit }> {
+  let text = '';
+  p.onData((d) => {
+    text += d;
+    onData?.(d);
+  });
+  return new Promise((resolve) => p.onExit((exit) => resolve({ text, exit })));
+}
+
+let thread: PtyThread | undefined;
+afterEach(async () => {
+  await thread?.dispose();
+  thread = undefined;
+});
+
+describe('PtyThread', () => {
+  it('runs a program on the thread and hands over its output, then its exit code', async () => {
+    thread = new PtyThread();
+    const p = thread.spawn('/bin/sh', ['-c', 'printf "hello from the pty\\n"; exit 3'], size);
+    expect(p.pid).toBeGreaterThan(0);
+    const { text, exit } = await runToExit(p);
+    expect(text).toContain('hello from the pty');
+    expect(exit.exitCode).toBe(3);
+  });
+
+  it('echoes what is written to it, and resizes', async () => {
+    thread = new PtyThread();
+    const p = thread.spawn('/bin/sh', ['-c', 'read line; echo "got:$line"; stty size'], size);
+    const done = runToExit(p);
+    p.resize(91, 17);
+    await new Promise((r) => setTimeout(r, 50));
+    p.write('ping\r');
+    const { text } = await done;
+    expect(text).toContain('got:ping');
+    expect(text).toContain('17 91');
+  });
+
+  it('never splits a character, however the reads fall', async () => {
+    thread = new PtyThread({ limits: { batchMaxBytes: 1001 } });
+    // 3- and 4-byte characters in odd-sized batches: every batch boundary cuts one.
+    const p = thread.spawn('/bin/sh', ['-c', 'i=0; while [ $i -lt 4000 ]; do printf "€😀"; i=$((i+1)); done'], size);
+    const { text } = await runToExit(p);
+    expect(text).not.toContain('\uFFFD');
+    expect(text.replace(/[\r\n]/g, '')).toBe('€😀'.repeat(4000));
+  });
+
+  it('hands over every byte before the exit', async () => {
+    thread = new PtyThread();
+    // The pause before exiting: Linux may drop what a pty's last process wrote just before
+    // it exited, before any reader sees it (node-pty on the main thread loses it too).
+    const p = thread.spawn('/bin/sh', ['-c', 'head -c 3000000 /dev/zero | tr "\\0" x; printf END; sleep 0.2'], size);
+    const { text, exit } = await runToExit(p);
+    expect(exit.exitCode).toBe(0);
+    expect(text.replace(/[\r\n]/g, '')).toBe('x'.repeat(3_000_000) + 'END');
+  });
+
+  it('stops reading while the host falls behind, and resumes once it catches up', async () => {
+    thread = new PtyThread({ limits: { pauseChars: 64 * 1024, resumeChars: 16 * 1024, consumedReportChars: 48 * 1024 } });
+    const changes: boolean[] = [];
+    thread.onDidChangeReading((e) => changes.push(e.paused));
+    const p = thread.spawn('/bin/sh', ['-c', 'head -c 2000000 /dev/zero | tr "\\0" y; sleep 0.2'], size);
+    // A host whose every batch takes 5 ms: far slower than the pty.
+    const { text } = await runToExit(p, () => {
+      const until = Date.now() + 5;
+      while (Date.now() < until);
+    });
+    expect(text.replace(/[\r\n]/g, '')).toBe('y'.repeat(2_000_000));
+    // Paused and resumed again and again: 2 MB through a 64 KB allowance.
+    expect(changes.filter((paused) => paused).length).toBeGreaterThan(3);
+    expect(changes.filter((paused) => !paused).length).toBeGreaterThan(3);
+  });
+
+  it('ends its worker on dispose once its ptys are gone, and starts a new one on the next spawn', async () => {
+    thread = new PtyThread();
+    await runToExit(thread.spawn('/bin/true', [], size));
+    await thread.dispose();
+    const { exit } = await runToExit(thread.spawn('/bin/sh', ['-c', 'exit 5'], size));
+    expect(exit.exitCode).toBe(5);
+  });
+});
