@@ -4,6 +4,13 @@ import { OutputBatcher } from './outputBatcher';
 export const HIGH_WATERMARK_CHARS = 100_000;
 /** Unacknowledged chars at which a paused client is resumed (VS Code's low watermark). */
 export const LOW_WATERMARK_CHARS = 5_000;
+/**
+ * Least time between two catch-up snapshots of one client. A client that cannot keep up
+ * with a flood pauses again right after each snapshot; a snapshot costs the host a parse of
+ * the mirror's backlog and a serialisation of its scrollback (tens of ms), time taken from
+ * recording. Four redraws a second show a flood moving, which is all a screen can show of it.
+ */
+export const CATCH_UP_INTERVAL_MS = 250;
 
 export type ClientMessage =
   /** Live output to write to the client's terminal. */
@@ -22,6 +29,8 @@ export class ClientOutputChannel {
   private unacked = 0;
   private mode: 'live' | 'paused' | 'snapshotting' = 'live';
   private disposed = false;
+  private lastSnapshotAt = -Infinity;
+  private catchUpTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly send: (message: ClientMessage) => void,
@@ -45,25 +54,39 @@ export class ClientOutputChannel {
   /** The client drew `chars` more (xterm.js `write` callback). */
   ack(chars: number): void {
     this.unacked = Math.max(0, this.unacked - Math.max(0, chars));
-    if (this.mode === 'paused' && this.unacked <= LOW_WATERMARK_CHARS) this.resync();
+    if (this.mode === 'paused' && this.unacked <= LOW_WATERMARK_CHARS) this.catchUp();
   }
 
   /** Sends a fresh snapshot (a client attaching, or one that reloaded). */
   resync(): void {
     if (this.disposed || this.mode === 'snapshotting') return;
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = undefined;
     this.mode = 'snapshotting';
     this.batcher.clear();
     void this.snapshot().then((screen) => {
       if (this.disposed) return;
       // Output arriving from here on is after the snapshot, so live resumes with it.
       this.mode = 'live';
+      this.lastSnapshotAt = Date.now();
       this.deliver({ kind: 'snapshot', data: screen });
     });
   }
 
   dispose(): void {
     this.disposed = true;
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     this.batcher.dispose();
+  }
+
+  /** A paused client has drawn what it got: a snapshot now, or once CATCH_UP_INTERVAL_MS allows. */
+  private catchUp(): void {
+    const wait = this.lastSnapshotAt + CATCH_UP_INTERVAL_MS - Date.now();
+    if (wait <= 0) return this.resync();
+    this.catchUpTimer ??= setTimeout(() => {
+      this.catchUpTimer = undefined;
+      if (this.mode === 'paused') this.resync();
+    }, wait);
   }
 
   private deliver(message: ClientMessage): void {

@@ -10,7 +10,7 @@ const MIRROR_SCROLLBACK_ROWS = 1000;
 /**
  * Output parsed right away while it trickles in (typing, prompts, a `kubectl get`). More than
  * this within MIRROR_QUIET_MS is a flood: the mirror stops parsing and keeps only the latest
- * MIRROR_BACKLOG_CHARS, parsed once the flood pauses or a snapshot is asked for. Parsing
+ * backlog (see backlogLimit), parsed once the flood pauses or a snapshot is asked for. Parsing
  * during a flood would cost more than reading (headless runs at ~50 MB/s) and, since a pty
  * buffer holds only a few KB, every millisecond the event loop spends parsing is a
  * millisecond the program writing is blocked. A screen only shows its last rows, so the
@@ -18,11 +18,12 @@ const MIRROR_SCROLLBACK_ROWS = 1000;
  */
 const MIRROR_EAGER_CHARS = 64 * 1024;
 /**
- * Latest output kept for the mirror during a flood: more than its 1000 rows of scrollback
- * at typical widths, and small, since every string held across a flood is copied by each
- * young-generation GC.
+ * Latest output kept for the mirror during a flood, per cell of its screen and scrollback:
+ * twice what fills them, for lines that carry colour sequences or end short. Kept small
+ * because every catch-up snapshot during a flood parses it (tens of ms per 100 KB on a
+ * slow laptop), and every string held across a flood is copied by each young-generation GC.
  */
-const MIRROR_BACKLOG_CHARS = 512 * 1024;
+const BACKLOG_CHARS_PER_CELL = 2;
 /** Quiet time after which a held-back backlog is parsed (a flood has paused). */
 const MIRROR_QUIET_MS = 50;
 
@@ -39,10 +40,12 @@ export class ScreenMirror {
   private backlog: string[] = [];
   private backlogChars = 0;
   private lastWrite = 0;
+  private backlogLimit: number;
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
   constructor(cols: number, rows: number) {
+    this.backlogLimit = backlogLimitFor(cols, rows);
     this.term = new Terminal({ cols, rows, scrollback: MIRROR_SCROLLBACK_ROWS, allowProposedApi: true });
     this.term.loadAddon(this.serializer);
   }
@@ -59,14 +62,16 @@ export class ScreenMirror {
     }
     this.backlog.push(data);
     this.backlogChars += data.length;
-    while (this.backlog.length > 1 && this.backlogChars - (this.backlog[0]?.length ?? 0) >= MIRROR_BACKLOG_CHARS) {
+    while (this.backlog.length > 1 && this.backlogChars - (this.backlog[0]?.length ?? 0) >= this.backlogLimit) {
       this.backlogChars -= this.backlog.shift()?.length ?? 0;
     }
     this.quietTimer ??= setTimeout(() => this.onQuietCheck(), MIRROR_QUIET_MS);
   }
 
   resize(cols: number, rows: number): void {
-    if (!this.disposed) this.term.resize(cols, rows);
+    if (this.disposed) return;
+    this.backlogLimit = backlogLimitFor(cols, rows);
+    this.term.resize(cols, rows);
   }
 
   /**
@@ -109,4 +114,8 @@ export class ScreenMirror {
     if (idle >= MIRROR_QUIET_MS) this.flushBacklog();
     else this.quietTimer = setTimeout(() => this.onQuietCheck(), MIRROR_QUIET_MS - idle);
   }
+}
+
+function backlogLimitFor(cols: number, rows: number): number {
+  return BACKLOG_CHARS_PER_CELL * cols * (rows + MIRROR_SCROLLBACK_ROWS);
 }
