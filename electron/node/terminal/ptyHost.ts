@@ -31,6 +31,12 @@ export interface CreateTerminalOptions {
 const FALLBACK_SHELL = '/bin/bash';
 /** Environment names a shell can export: anything else cannot be an input. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Final screens kept for sessions that ended, newest first: a client that was catching up
+ * when the shell exited still gets the last screen instead of an empty one. A screen with
+ * its scrollback is ~100–300 KB, and a responder rarely has more tabs than this.
+ */
+const ENDED_SCREENS_KEPT = 16;
 
 /**
  * The one owner of every terminal. Sessions live in a map from id until their shell exits;
@@ -40,6 +46,7 @@ export class PtyHost {
   private readonly sessions = new Map<string, TerminalSession>();
   private readonly integration: ShellIntegration;
   private readonly thread = new PtyThread();
+  private readonly endedScreens = new Map<string, Promise<string>>();
   private counter = 0;
 
   private readonly dataEmitter = new Emitter<TerminalDataChunk>();
@@ -91,8 +98,11 @@ export class PtyHost {
     session.onDidChangeState((state) => this.stateEmitter.fire({ sessionId: id, state }));
     session.onDidExit(({ exitCode, signal }) => {
       this.sessions.delete(id);
+      const screen = session.mirror.snapshot();
+      this.endedScreens.set(id, screen);
+      for (const old of [...this.endedScreens.keys()].slice(0, -ENDED_SCREENS_KEPT)) this.endedScreens.delete(old);
       this.exitEmitter.fire({ sessionId: id, incidentId: session.incidentId, exitCode, signal });
-      session.dispose();
+      void screen.finally(() => session.dispose());
     });
     return session.info();
   }
@@ -143,9 +153,13 @@ export class PtyHost {
     session.typeLine(line, { origin: 'inputs', text: line, inputNames: names });
   }
 
-  /** The session's screen as escape sequences, for a client that attaches or fell behind. */
+  /**
+   * The session's screen as escape sequences, for a client that attaches or fell behind;
+   * for a session that ended lately, its last screen.
+   */
   snapshot(id: string): Promise<string> {
-    return this.session(id).mirror.snapshot();
+    const ended = this.sessions.has(id) ? undefined : this.endedScreens.get(id);
+    return ended ?? this.session(id).mirror.snapshot();
   }
 
   /** Ends the shell and everything it started (no orphans); resolves once it has exited. */

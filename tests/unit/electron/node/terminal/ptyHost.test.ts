@@ -261,6 +261,18 @@ describe('PtyHost with a real bash', () => {
     expect(await h.host.snapshot(t.id)).toContain('snapshot-me');
   });
 
+  it('keeps the last screen of a shell that ended, for a client still catching up', async () => {
+    h = new TerminalHarness();
+    const t = await h.open();
+    await h.type(t.id, 'echo last-words');
+    await h.idle(t.id);
+    const exited = new Promise((resolve) => h.host.onDidExit(resolve));
+    h.host.write(t.id, 'exit\r');
+    await exited;
+    expect(() => h.host.get(t.id)).toThrow(/does not exist/);
+    expect(await h.host.snapshot(t.id)).toContain('last-words');
+  });
+
   it('writes its scripts into a private directory and removes it on dispose', async () => {
     h = new TerminalHarness();
     await h.open();
