@@ -11,7 +11,7 @@ import type {
   TerminalSessionInfo,
   TerminalStateChange,
 } from '../../common/terminal/model';
-import { PtyThread } from './ptyThread';
+import { createPtySpawner } from './ptyThread';
 import { ShellIntegration } from './shellIntegration';
 import { TerminalSession } from './terminalSession';
 
@@ -45,7 +45,7 @@ const ENDED_SCREENS_KEPT = 16;
 export class PtyHost {
   private readonly sessions = new Map<string, TerminalSession>();
   private readonly integration: ShellIntegration;
-  private readonly thread = new PtyThread();
+  private readonly thread = createPtySpawner();
   private readonly endedScreens = new Map<string, Promise<string>>();
   private counter = 0;
 

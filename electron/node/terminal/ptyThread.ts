@@ -6,12 +6,12 @@
  * reader comes back for more: a reader that spends 1 ms elsewhere per read caps a terminal
  * at ~4 MB/s, whatever the size of that work. The host's event loop also parses, records
  * into SQLite and serves clients, in tasks of a few milliseconds; reading there cost a
- * flood half its speed. Here a worker thread reads every pty as `script(1)` would, and hands
- * the host the output, decoded, in batches (≤ BATCH_MAX_BYTES, ≤ BATCH_MS late during a flood, at once
- * after a quiet spell so that typing echoes without delay). The host processes the batches
- * in parallel; if it falls PAUSE_BYTES behind, the worker stops reading that pty (so the
- * program blocks, as it would on a slow terminal) until the host has caught up to
- * RESUME_BYTES. Memory stays bounded however fast a program prints.
+ * flood a third of its speed. Here a worker thread reads every pty as `script(1)` would, and
+ * hands the host the output, decoded, in batches: during a flood ≤ BATCH_MAX_BYTES and
+ * ≤ BATCH_MS late, otherwise at once (typing echoes without delay). The host processes the
+ * batches in parallel; if it falls PAUSE_CHARS behind, the worker stops reading that pty (so
+ * the program blocks, as it would on a slow terminal) until the host has caught up to
+ * RESUME_CHARS. Memory stays bounded however fast a program prints.
  *
  * Spawning is synchronous for the caller (it needs the pid and a failure at once): the host
  * posts the request and sleeps on a shared flag until the worker has answered.
@@ -25,20 +25,26 @@ import { Emitter, type Event } from '../../common/event';
 export const BATCH_MAX_BYTES = 64 * 1024;
 /** During a flood a batch waits at most this long: well under a frame. */
 export const BATCH_MS = 4;
-/** A pty silent this long is interactive again: its next read is handed over at once. */
-const QUIET_MS = 8;
+/**
+ * A pty that printed more than FLOOD_BYTES within FLOOD_WINDOW_MS is flooding, and its output
+ * waits up to BATCH_MS to share a batch; below that (typing, prompts, a listing) each read is
+ * handed over at once.
+ */
+const FLOOD_BYTES = 16 * 1024;
+const FLOOD_WINDOW_MS = 10;
 /**
  * Output handed over but not yet processed by the host (chars) at which the worker stops
- * reading: ~60 ms of a flood, longer than the host's longest task.
+ * reading: 16 batches, ~30 ms of a fast flood, longer than the host's usual task. It also
+ * bounds what a keystroke's echo in another tab may wait behind on the host.
  */
-export const PAUSE_CHARS = 2 * 1024 * 1024;
+export const PAUSE_CHARS = 1024 * 1024;
 /** …and at which it reads again. */
-const RESUME_CHARS = 512 * 1024;
+const RESUME_CHARS = 256 * 1024;
 /**
  * The host reports what it processed after this much: a message wakes the worker (a
- * syscall each way), so one per ~16 batches rather than one per batch.
+ * syscall each way), so one per few batches rather than one per batch.
  */
-const CONSUMED_REPORT_CHARS = 1024 * 1024;
+const CONSUMED_REPORT_CHARS = 256 * 1024;
 /** Longest a spawn may take on the worker before the host gives up (a fork is milliseconds). */
 const SPAWN_TIMEOUT_MS = 15_000;
 
@@ -85,7 +91,7 @@ interface WorkerData {
   nodePty: string;
   replies: MessagePort;
   replyFlag: SharedArrayBuffer;
-  limits: { batchMaxBytes: number; batchMs: number; quietMs: number; pauseChars: number; resumeChars: number };
+  limits: { batchMaxBytes: number; batchMs: number; floodBytes: number; floodWindowMs: number; pauseChars: number; resumeChars: number };
 }
 
 /**
@@ -106,7 +112,8 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     size: number;
     timer: ReturnType<typeof setTimeout> | undefined;
     immediate: ReturnType<typeof setImmediate> | undefined;
-    lastFlush: number;
+    windowStart: number;
+    windowBytes: number;
     outstanding: number;
     paused: boolean;
   }
@@ -124,7 +131,6 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     const text = s.decoder.decode(bytes, { stream: true });
     s.parts = [];
     s.size = 0;
-    s.lastFlush = Date.now();
     if (!text) return;
     s.outstanding += text.length;
     port.postMessage({ t: 'data', id, text });
@@ -143,17 +149,24 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-    const s: Session = { pty: p, decoder: new TextDecoder('utf-8'), parts: [], size: 0, timer: undefined, immediate: undefined, lastFlush: 0, outstanding: 0, paused: false };
+    const s: Session = { pty: p, decoder: new TextDecoder('utf-8'), parts: [], size: 0, timer: undefined, immediate: undefined, windowStart: 0, windowBytes: 0, outstanding: 0, paused: false };
     sessions.set(message.id, s);
     p.onData((chunk) => {
       const bytes = chunk as unknown as Uint8Array;
       s.parts.push(bytes);
       s.size += bytes.length;
-      if (s.size >= limits.batchMaxBytes) flush(message.id, s);
-      else if (!s.timer && !s.immediate) {
-        if (Date.now() - s.lastFlush >= limits.quietMs) s.immediate = setImmediate(() => flush(message.id, s));
-        else s.timer = setTimeout(() => flush(message.id, s), limits.batchMs);
+      const now = Date.now();
+      if (now - s.windowStart >= limits.floodWindowMs) {
+        s.windowStart = now;
+        s.windowBytes = 0;
       }
+      s.windowBytes += bytes.length;
+      if (s.size >= limits.batchMaxBytes) flush(message.id, s);
+      else if (s.windowBytes > limits.floodBytes) {
+        if (s.immediate) clearImmediate(s.immediate);
+        s.immediate = undefined;
+        s.timer ??= setTimeout(() => flush(message.id, s), limits.batchMs);
+      } else if (!s.timer) s.immediate ??= setImmediate(() => flush(message.id, s));
     });
     p.onExit(({ exitCode, signal }) => {
       flush(message.id, s);
@@ -236,6 +249,52 @@ class ThreadPty implements PtyProcess {
   }
 }
 
+/** Starts ptys: on the pty thread, or (see {@link InThreadPtys}) on the calling thread. */
+export interface PtySpawner {
+  spawn(file: string, args: string[], options: PtySpawnOptions): PtyProcess;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Ptys read on the calling thread, as node-pty does by itself: for comparison in the
+ * benchmarks, and a way out (`WARROOM_PTY_THREAD=off`) should a platform refuse the worker.
+ */
+export class InThreadPtys implements PtySpawner {
+  private readonly pty = createRequire(import.meta.url)('node-pty') as typeof NodePty;
+
+  spawn(file: string, args: string[], options: PtySpawnOptions): PtyProcess {
+    const p = this.pty.spawn(file, args, { ...options, encoding: 'utf8' });
+    let exited = false;
+    p.onExit(() => (exited = true));
+    return {
+      pid: p.pid,
+      onData: (listener) => p.onData(listener),
+      onExit: (listener) => p.onExit(({ exitCode, signal }) => listener({ exitCode, signal: signal || undefined })),
+      write: (data) => {
+        if (!exited) p.write(data);
+      },
+      resize: (cols, rows) => {
+        if (!exited) p.resize(cols, rows);
+      },
+      kill: (signal = 'SIGHUP') => {
+        if (exited) return;
+        try {
+          p.kill(signal);
+        } catch {
+          // Already gone; its exit is on its way.
+        }
+      },
+    };
+  }
+
+  async dispose(): Promise<void> {}
+}
+
+/** The pty thread unless `WARROOM_PTY_THREAD=off`. */
+export function createPtySpawner(env: Record<string, string | undefined> = process.env): PtySpawner {
+  return env.WARROOM_PTY_THREAD === 'off' ? new InThreadPtys() : new PtyThread();
+}
+
 export interface PtyThreadOptions {
   /** Smaller limits for tests of the flow control; the defaults suit a responder's laptop. */
   limits?: Partial<WorkerData['limits'] & { consumedReportChars: number }>;
@@ -245,7 +304,7 @@ export interface PtyThreadOptions {
  * The worker thread that owns every pty of the host. One per PtyHost; it starts with the
  * first spawn and ends with {@link dispose} once no pty is left.
  */
-export class PtyThread {
+export class PtyThread implements PtySpawner {
   private worker: Worker | undefined;
   private replies: MessagePort | undefined;
   private readonly replyFlag = new Int32Array(new SharedArrayBuffer(4));
@@ -296,7 +355,8 @@ export class PtyThread {
     const limits: WorkerData['limits'] = {
       batchMaxBytes: BATCH_MAX_BYTES,
       batchMs: BATCH_MS,
-      quietMs: QUIET_MS,
+      floodBytes: FLOOD_BYTES,
+      floodWindowMs: FLOOD_WINDOW_MS,
       pauseChars: PAUSE_CHARS,
       resumeChars: RESUME_CHARS,
     };
@@ -315,6 +375,8 @@ export class PtyThread {
       workerData,
       transferList: [port2],
       name: 'warroom-ptys',
+      // It holds a batch per pty at most: a small heap keeps the host's memory down.
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
     });
     worker.on('message', (message: FromWorker) => this.receive(message));
     worker.on('error', (error) => this.workerEnded(error));

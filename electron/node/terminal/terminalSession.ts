@@ -10,7 +10,7 @@ import type {
 import { CommandCapture } from './commandCapture';
 import { Osc633Parser, type Osc633Sink } from './osc633Parser';
 import { killTerminalProcesses } from './processTree';
-import type { PtyProcess, PtyThread } from './ptyThread';
+import type { PtyProcess, PtySpawner } from './ptyThread';
 import { ScreenMirror } from './screenMirror';
 import type { ShellLaunch } from './shellIntegration';
 
@@ -22,8 +22,8 @@ export interface SessionSpawn {
   cols: number;
   rows: number;
   launch: ShellLaunch;
-  /** The thread that reads the pty (see ptyThread.ts). */
-  thread: PtyThread;
+  /** Starts the pty on the thread that reads it (see ptyThread.ts). */
+  thread: PtySpawner;
 }
 
 /**
