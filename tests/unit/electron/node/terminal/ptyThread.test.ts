@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PtyThread, type PtyExit, type PtyProcess } from '../../../../../electron/node/terminal/ptyThread';
+import { createPtySpawner, InThreadPtys, PtyThread, type PtyExit, type PtyProcess, type PtySpawner } from '../../../../../electron/node/terminal/ptyThread';
 
 const env = { ...(process.env as Record<string, string>), LANG: 'C.UTF-8', TERM: 'xterm-256color' };
 const size = { name: 'xterm-256color', cols: 100, rows: 30, cwd: process.cwd(), env };
@@ -14,15 +14,18 @@ function runToExit(p: PtyProcess, onData?: (text: string) => void): Promise<{ te
   return new Promise((resolve) => p.onExit((exit) => resolve({ text, exit })));
 }
 
-let thread: PtyThread | undefined;
+let thread: PtySpawner | undefined;
 afterEach(async () => {
   await thread?.dispose();
   thread = undefined;
 });
 
-describe('PtyThread', () => {
-  it('runs a program on the thread and hands over its output, then its exit code', async () => {
-    thread = new PtyThread();
+describe.each([
+  ['the pty thread', () => new PtyThread({ limits: { batchMaxBytes: 1001 } })],
+  ['the calling thread', () => new InThreadPtys()],
+])('ptys read on %s', (_name, make: () => PtySpawner) => {
+  it('runs a program and hands over its output, then its exit code', async () => {
+    thread = make();
     const p = thread.spawn('/bin/sh', ['-c', 'printf "hello from the pty\\n"; exit 3'], size);
     expect(p.pid).toBeGreaterThan(0);
     const { text, exit } = await runToExit(p);
@@ -31,7 +34,7 @@ describe('PtyThread', () => {
   });
 
   it('echoes what is written to it, and resizes', async () => {
-    thread = new PtyThread();
+    thread = make();
     const p = thread.spawn('/bin/sh', ['-c', 'read line; echo "got:$line"; stty size'], size);
     const done = runToExit(p);
     p.resize(91, 17);
@@ -43,22 +46,30 @@ describe('PtyThread', () => {
   });
 
   it('never splits a character, however the reads fall', async () => {
-    thread = new PtyThread({ limits: { batchMaxBytes: 1001 } });
+    thread = make();
     // 3- and 4-byte characters in odd-sized batches: every batch boundary cuts one.
-    const p = thread.spawn('/bin/sh', ['-c', 'i=0; while [ $i -lt 4000 ]; do printf "€😀"; i=$((i+1)); done'], size);
+    const p = thread.spawn('/bin/sh', ['-c', 'i=0; while [ $i -lt 4000 ]; do printf "€😀"; i=$((i+1)); done; sleep 0.2'], size);
     const { text } = await runToExit(p);
     expect(text).not.toContain('\uFFFD');
     expect(text.replace(/[\r\n]/g, '')).toBe('€😀'.repeat(4000));
   });
 
   it('hands over every byte before the exit', async () => {
-    thread = new PtyThread();
+    thread = make();
     // The pause before exiting: Linux may drop what a pty's last process wrote just before
     // it exited, before any reader sees it (node-pty on the main thread loses it too).
     const p = thread.spawn('/bin/sh', ['-c', 'head -c 3000000 /dev/zero | tr "\\0" x; printf END; sleep 0.2'], size);
     const { text, exit } = await runToExit(p);
     expect(exit.exitCode).toBe(0);
     expect(text.replace(/[\r\n]/g, '')).toBe('x'.repeat(3_000_000) + 'END');
+  });
+
+});
+
+describe('PtyThread', () => {
+  it('is what a host uses unless WARROOM_PTY_THREAD=off', async () => {
+    expect(createPtySpawner({})).toBeInstanceOf(PtyThread);
+    expect(createPtySpawner({ WARROOM_PTY_THREAD: 'off' })).toBeInstanceOf(InThreadPtys);
   });
 
   it('stops reading while the host falls behind, and resumes once it catches up', async () => {
