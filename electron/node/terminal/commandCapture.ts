@@ -22,23 +22,54 @@ interface OpenCommand {
   start: CommandStart;
   output: CommandOutputRecorder;
   expected: Expected | undefined;
+  /** The shell's number for it (C's argument); undefined from scripts that send none. */
+  seq: number | undefined;
+}
+
+/** A prompt as the shell scripts describe it in A's arguments (see shellScripts). */
+export interface PromptInfo {
+  /** The prompt's number: a redraw of the same prompt (Ctrl+L, a resize) repeats it. */
+  seq: number;
+  /** The last command the shell saw finish (0: none yet), and its status. */
+  doneSeq: number;
+  doneStatus: number | undefined;
+  /**
+   * Epoch ms (fractional, the shell's clock) at which its prompt hooks (PROMPT_COMMAND,
+   * precmd) started and ended; undefined without a sub-second clock (bash < 5, zsh without
+   * zsh/datetime).
+   */
+  hooksStartedAt: number | undefined;
+  hooksEndedAt: number | undefined;
+  /**
+   * No command ran since the previous prompt: an empty line, or a Ctrl+C (at the prompt, or
+   * one that cut the hooks short). Known to the shell even when the previous A was lost.
+   */
+  reprompt: boolean;
 }
 
 /**
  * Builds command records from one session's integration sequences and output, and tracks
  * where the shell stands. It trusts only ordering the shell scripts produce (E, C, output,
  * D, P, A, B), so a user command that somehow replays our prompt sequences cannot end the
- * command it runs in.
+ * command it runs in. One exception, by number: a prompt whose A says the shell already saw
+ * the open command finish ends it, since its D can be lost (a Ctrl+C makes the terminal drop
+ * output not yet read). A replayed prompt inside command N still says N - 1.
  */
 export class CommandCapture {
   private readonly startEmitter = new Emitter<CommandStart>();
   private readonly finishEmitter = new Emitter<CommandRecord>();
   private readonly cwdEmitter = new Emitter<string>();
   private readonly stateEmitter = new Emitter<TerminalState>();
+  private readonly promptEmitter = new Emitter<PromptInfo | undefined>();
   readonly onDidStartCommand = this.startEmitter.event;
   readonly onDidFinishCommand = this.finishEmitter.event;
   readonly onDidChangeCwd = this.cwdEmitter.event;
   readonly onDidChangeState = this.stateEmitter.event;
+  /**
+   * A new prompt (not a redraw of the last one) began outside any command. Undefined for a
+   * bare A (scripts without numbers), where every A counts as new.
+   */
+  readonly onDidShowPrompt = this.promptEmitter.event;
 
   private stateValue: TerminalState = 'starting';
   private cwdValue: string;
@@ -48,6 +79,9 @@ export class CommandCapture {
   private open: OpenCommand | undefined;
   private expected: Expected | undefined;
   private counter = 0;
+  private lastPromptSeq: number | undefined;
+  /** A prompt was drawn since the last command started or ended. */
+  private promptShown = false;
   /** Records finish in order even though building the output text is asynchronous. */
   private finishing: Promise<void> = Promise.resolve();
 
@@ -63,6 +97,16 @@ export class CommandCapture {
 
   get cwd(): string {
     return this.cwdValue;
+  }
+
+  /** A command the shell started is still open (between its C and its end). */
+  get commandOpen(): boolean {
+    return this.open !== undefined;
+  }
+
+  /** The shell drew its prompt after the last command started or ended, and none is open. */
+  get atPrompt(): boolean {
+    return this.promptShown && !this.open;
   }
 
   /** War Room is about to type `text`: the command it starts gets `origin`. Sets state running. */
@@ -83,7 +127,22 @@ export class CommandCapture {
 
   handleSequence(seq: Osc633Sequence, time: number): void {
     switch (seq.code) {
-      case 'A':
+      case 'A': {
+        const prompt = parsePrompt(seq.args);
+        if (this.open) {
+          const openSeq = this.open.seq;
+          if (!prompt || openSeq === undefined || prompt.doneSeq < openSeq) return;
+          this.finishCommand(time, prompt.doneSeq === openSeq ? prompt.doneStatus : undefined, 'prompt');
+        }
+        this.promptShown = true;
+        this.expected = undefined;
+        this.setState('idle');
+        if (!prompt || prompt.seq !== this.lastPromptSeq) {
+          this.lastPromptSeq = prompt?.seq;
+          this.promptEmitter.fire(prompt);
+        }
+        return;
+      }
       case 'B':
         if (this.open) return;
         this.expected = undefined;
@@ -93,11 +152,19 @@ export class CommandCapture {
         if (!this.open) this.pendingCommandLine = unescapeOsc633Value(seq.args.join(';'));
         return;
       case 'C':
-        if (!this.open) this.startCommand(time);
+        if (!this.open) this.startCommand(time, parseCount(seq.args[0]));
         return;
-      case 'D':
-        if (this.open) this.finishCommand(time, parseExit(seq.args[0]), 'prompt');
+      case 'D': {
+        if (!this.open) return;
+        const doneSeq = parseCount(seq.args[1]);
+        const openSeq = this.open.seq;
+        // Below the open command: a stale repeat. Above it: this command's own D was lost
+        // and so was the next one's C; the status is the later command's, not this one's.
+        if (doneSeq !== undefined && openSeq !== undefined && doneSeq < openSeq) return;
+        const same = doneSeq === undefined || openSeq === undefined || doneSeq === openSeq;
+        this.finishCommand(time, same ? parseCount(seq.args[0]) : undefined, 'prompt');
         return;
+      }
       case 'P': {
         if (this.open) return;
         const prop = seq.args[0] ?? '';
@@ -134,9 +201,10 @@ export class CommandCapture {
     this.finishEmitter.dispose();
     this.cwdEmitter.dispose();
     this.stateEmitter.dispose();
+    this.promptEmitter.dispose();
   }
 
-  private startCommand(time: number): void {
+  private startCommand(time: number, seq: number | undefined): void {
     const expected = this.expected;
     this.expected = undefined;
     const shellLine = this.pendingCommandLine ?? '';
@@ -154,7 +222,8 @@ export class CommandCapture {
       origin: expected?.origin ?? 'typed',
       nested,
     };
-    this.open = { start, output: new CommandOutputRecorder(this.cols, this.rows), expected };
+    this.open = { start, output: new CommandOutputRecorder(this.cols, this.rows), expected, seq };
+    this.promptShown = false;
     this.setState(nested ? 'nested' : 'running');
     this.startEmitter.fire(start);
   }
@@ -163,6 +232,7 @@ export class CommandCapture {
     const open = this.open;
     if (!open) return;
     this.open = undefined;
+    this.promptShown = false;
     this.finishing = this.finishing
       .then(async () => {
         const output = await open.output.finish();
@@ -192,7 +262,29 @@ export class CommandCapture {
   }
 }
 
-function parseExit(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value)) return undefined;
+/** A non-negative decimal integer field, or undefined. */
+function parseCount(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,15}$/.test(value)) return undefined;
   return Number(value);
+}
+
+/** A's arguments: prompt number, last finished command, its status, hooks' start and end, reprompt. */
+function parsePrompt(args: string[]): PromptInfo | undefined {
+  const seq = parseCount(args[0]);
+  const doneSeq = parseCount(args[1]);
+  if (seq === undefined || doneSeq === undefined) return undefined;
+  return {
+    seq,
+    doneSeq,
+    doneStatus: parseCount(args[2]),
+    hooksStartedAt: parseEpoch(args[3]),
+    hooksEndedAt: parseEpoch(args[4]),
+    reprompt: args[5] === '1',
+  };
+}
+
+/** `$EPOCHREALTIME` (seconds, with the locale's decimal separator) in ms, or undefined. */
+function parseEpoch(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,12}[.,]\d{1,12}$/.test(value)) return undefined;
+  return Number(value.replace(',', '.')) * 1000;
 }

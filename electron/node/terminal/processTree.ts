@@ -57,6 +57,26 @@ export async function killTerminalProcesses(shellPid: number): Promise<void> {
   signalAll([...new Set([...targets, ...terminalProcesses(shellPid)])], 'SIGKILL');
 }
 
+/**
+ * Whether the shell's own process group holds the terminal's foreground, that is no job it
+ * started is running there; undefined when that cannot be read.
+ */
+export function shellHoldsTerminal(shellPid: number): boolean | undefined {
+  try {
+    if (process.platform === 'linux') {
+      const stat = readFileSync(`/proc/${shellPid}/stat`, 'utf8');
+      // `pid (comm) state ppid pgrp session tty_nr tpgid …`
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pgrp = Number(fields[2]);
+      return pgrp > 0 && Number(fields[5]) === pgrp;
+    }
+    const [pgid, tpgid] = execFileSync('ps', ['-o', 'pgid=,tpgid=', '-p', String(shellPid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+    return pgid !== undefined && pgid > 0 && tpgid === pgid;
+  } catch {
+    return undefined;
+  }
+}
+
 function signalAll(pids: number[], signal: NodeJS.Signals): void {
   for (const pid of pids) {
     try {

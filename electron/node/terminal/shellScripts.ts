@@ -78,6 +78,19 @@ __wr_hist_last_cmd=
 __wr_cmd_open=0
 __wr_at_prompt=0
 __wr_a=()
+# What lets the host survive a lost sequence and a lost Ctrl+C (docs/terminals.md): C and D
+# carry the command's number; every prompt's A carries its own number (a redraw repeats it),
+# the last command the shell saw finish with its status, when the prompt command started and
+# ended ($EPOCHREALTIME, compared with the time of a Ctrl+C), and whether no command ran
+# since the last prompt (an empty line, or a Ctrl+C: at the prompt, or cutting this function
+# or PS1's expansion short, after which bash runs the prompt command again).
+__wr_cmd_seq=0
+__wr_done_seq=0
+__wr_done_status=
+__wr_prompt_seq=0
+__wr_hooks_start=
+__wr_hooks_end=
+__wr_reprompt=0
 
 # The exact typed line comes from history, so every line must reach history: HISTCONTROL
 # keeps only erasedups, and the user's ignorespace/ignoredups are applied by us at the next
@@ -107,7 +120,7 @@ __wr_start() {
   fi
   __wr_esc "$cmd"
   __wr_osc "E;$__wr_out"
-  __wr_osc C
+  __wr_osc "C;$__wr_cmd_seq"
 }
 
 # Applies the user's ignorespace/ignoredups to the line that just ran, then remembers the
@@ -129,8 +142,9 @@ __wr_remember_history() {
 
 # Start of a command, preferred way (bash >= 4.4): PS0 is expanded after a line is read and
 # right before it runs, even when the whole line is a subshell (which a DEBUG trap misses).
-# The array subscript sets __wr_cmd_open in the shell itself; $(…) prints E and C.
-__wr_ps0_mark='$\{__wr_a[__wr_cmd_open=1]-}$(__wr_start "")'
+# The array subscript sets __wr_cmd_open and numbers the command in the shell itself; $(…)
+# prints E and C.
+__wr_ps0_mark='$\{__wr_a[__wr_cmd_open=1,++__wr_cmd_seq]-}$(__wr_start "")'
 __wr_use_ps0=0
 __wr_ps0_applied=$'\x01unset'
 __wr_ps1_applied=$'\x01unset'
@@ -149,6 +163,7 @@ __wr_debug() {
   if [[ $__wr_at_prompt == 1 && -z "$\{COMP_LINE-}" && -z "$\{READLINE_POINT-}" && $BASH_COMMAND != __wr_prompt_cmd* ]]; then
     __wr_at_prompt=0
     __wr_cmd_open=1
+    __wr_cmd_seq=$((__wr_cmd_seq + 1))
     __wr_start "$BASH_COMMAND"
   fi
 }
@@ -156,9 +171,11 @@ __wr_debug() {
 __wr_sync_ps1() {
   if [[ "$PS1" == "$__wr_ps1_applied" ]]; then builtin return; fi
   if builtin shopt -q promptvars; then
-    # Expanded at display time, so the nonce is not spelled out in PS1 itself.
-    __wr_ps1_applied='\[\e]633;A;$\{__wr_nonce}\a\]'"$PS1"'\[\e]633;B;$\{__wr_nonce}\a\]'
+    # Expanded at display time, so the nonce is not spelled out in PS1 itself; a redraw of
+    # the same prompt (Ctrl+L, a resize) reuses the expanded text, so A's numbers repeat.
+    __wr_ps1_applied='\[\e]633;A;$\{__wr_prompt_seq};$\{__wr_done_seq};$\{__wr_done_status};$\{__wr_hooks_start};$\{__wr_hooks_end};$\{__wr_reprompt};$\{__wr_nonce}\a\]'"$PS1"'\[\e]633;B;$\{__wr_nonce}\a\]'
   else
+    # Without promptvars the values would be frozen: a bare A, and the host does without them.
     __wr_ps1_applied="\[\e]633;A;$__wr_nonce\a\]$PS1\[\e]633;B;$__wr_nonce\a\]"
   fi
   PS1=$__wr_ps1_applied
@@ -181,8 +198,16 @@ __wr_sync_prompt_command() {
 
 __wr_prompt_cmd() {
   local __wr_status=$?
+  __wr_hooks_start=$\{EPOCHREALTIME-}
+  __wr_reprompt=$(( ! __wr_cmd_open ))
   if [[ $__wr_cmd_open == 1 ]]; then
-    __wr_osc "D;$__wr_status"
+    # Noted before D is printed, once: a Ctrl+C that interrupts this function makes bash run it
+    # again with $? = 130, which is not the command's status.
+    if [[ $__wr_done_seq != "$__wr_cmd_seq" ]]; then
+      __wr_done_seq=$__wr_cmd_seq
+      __wr_done_status=$__wr_status
+    fi
+    __wr_osc "D;$__wr_done_status;$__wr_cmd_seq"
     __wr_cmd_open=0
   fi
   __wr_fix_history
@@ -199,6 +224,12 @@ __wr_prompt_cmd() {
   __wr_sync_histcontrol
   __wr_remember_history
   __wr_at_prompt=1
+  __wr_prompt_seq=$((__wr_prompt_seq + 1))
+  # Last thing before bash enters readline. A Ctrl+C reaching bash from here until readline
+  # waits for a key (or while readline works through keys typed ahead) is half handled: the
+  # line is dropped but no new prompt comes, and the next line read loses its first character
+  # (bash 5.2 and 5.3: readline's rl_getc acts on it without calling bash's event hook).
+  __wr_hooks_end=$\{EPOCHREALTIME-}
   # PS1 may show $?: leave the command's status, not ours.
   __wr_set_status "$__wr_status"
 }
@@ -276,30 +307,81 @@ __wr_esc() {
 }
 __wr_osc() { builtin printf '\e]633;%s;%s\a' "$1" "$__wr_nonce"; }
 __wr_cmd_open=0
+# As in bash: C and D carry the command's number; A carries the prompt's number, the last
+# finished command and its status, when the precmd hooks started and ended, and whether no
+# command ran since the last prompt (or a Ctrl+C cut the hooks short).
+__wr_cmd_seq=0
+__wr_done_seq=0
+__wr_done_status=
+__wr_prompt_seq=0
+__wr_hooks_start=
+__wr_hooks_done=1
+__wr_reprompt=0
+__wr_ps1_user=
+__wr_ps1_applied=
+builtin zmodload zsh/datetime 2>/dev/null
 
 __wr_preexec() {
+  # Open before C is printed: a Ctrl+C landing in between must still get a D.
+  (( ++__wr_cmd_seq ))
+  __wr_cmd_open=1
   # $1 is the line as typed (even when history drops it); $3 the full text otherwise.
   __wr_esc "$\{1:-$3}"
   __wr_osc "E;$REPLY"
-  __wr_osc C
-  __wr_cmd_open=1
+  __wr_osc "C;$__wr_cmd_seq"
 }
-__wr_precmd() {
-  local s=$?
+# D (with $1, the command's status) and P.
+__wr_finish() {
+  __wr_hooks_start=$\{EPOCHREALTIME-}
+  __wr_reprompt=$(( ! __wr_cmd_open ))
   if (( __wr_cmd_open )); then
-    __wr_osc "D;$s"
+    # Noted once, before D is printed: the status must stay the command's.
+    if (( __wr_done_seq != __wr_cmd_seq )); then
+      __wr_done_seq=$__wr_cmd_seq
+      __wr_done_status=$1
+    fi
+    __wr_osc "D;$__wr_done_status;$__wr_cmd_seq"
     __wr_cmd_open=0
   fi
   __wr_esc "$PWD"
   __wr_osc "P;Cwd=$REPLY"
+}
+# A and B for a new prompt, into __wr_pa and __wr_pb.
+__wr_new_prompt() {
+  (( ++__wr_prompt_seq ))
+  builtin printf -v __wr_pa '\e]633;A;%s;%s;%s;%s;%s;%s;%s\a' $__wr_prompt_seq $__wr_done_seq "$__wr_done_status" "$__wr_hooks_start" "$\{EPOCHREALTIME-}" $__wr_reprompt "$__wr_nonce"
+  builtin printf -v __wr_pb '\e]633;B;%s\a' "$__wr_nonce"
+}
+__wr_precmd() {
+  local s=$?
+  __wr_hooks_done=0
+  __wr_finish $s
   builtin return $s
 }
 # Runs after every other precmd hook, so a theme that rebuilds PS1 each prompt is wrapped too.
+# A is rebuilt every prompt (its numbers change); the user's own PS1 is kept apart.
 __wr_precmd_last() {
   local s=$?
-  if [[ $PS1 != $__wr_ps1_applied ]]; then
-    __wr_ps1_applied="%{$(__wr_osc A)%}$PS1%{$(__wr_osc B)%}"
-    PS1=$__wr_ps1_applied
+  if [[ $PS1 != "$__wr_ps1_applied" ]]; then __wr_ps1_user=$PS1; fi
+  __wr_new_prompt
+  __wr_ps1_applied="%{$__wr_pa%}$__wr_ps1_user%{$__wr_pb%}"
+  PS1=$__wr_ps1_applied
+  __wr_hooks_done=1
+  builtin return $s
+}
+# A Ctrl+C that lands as a command ends makes zsh skip the rest of its precmd hooks (all of
+# them, or those after ours) and draw the old prompt: no D, or no new A. The line editor
+# still starts, with the command's status in $?: finish there, and send the new prompt's A
+# and B (invisible) after the one drawn.
+__wr_line_init() {
+  local s=$?
+  if [[ $CONTEXT == start ]] && (( __wr_cmd_open || ! __wr_hooks_done )); then
+    __wr_finish $s
+    # Drawn because of a Ctrl+C, which is what the host needs to know (see PromptReadiness).
+    __wr_reprompt=1
+    __wr_new_prompt
+    __wr_hooks_done=1
+    builtin print -rn -- "$__wr_pa$__wr_pb"
   fi
   builtin return $s
 }
@@ -313,4 +395,6 @@ if (( $\{+functions[precmd]} )); then
 fi
 precmd_functions=(__wr_precmd $\{precmd_functions[@]} __wr_precmd_last)
 preexec_functions+=(__wr_preexec)
+# Chains with the user's own line-init widget (zsh >= 5.3).
+if builtin autoload -Uz +X add-zle-hook-widget 2>/dev/null; then add-zle-hook-widget line-init __wr_line_init; fi
 `;

@@ -9,7 +9,8 @@ import type {
 } from '../../common/terminal/model';
 import { CommandCapture } from './commandCapture';
 import { Osc633Parser, type Osc633Sink } from './osc633Parser';
-import { killTerminalProcesses } from './processTree';
+import { killTerminalProcesses, shellHoldsTerminal } from './processTree';
+import { PromptReadiness } from './promptReadiness';
 import type { PtyProcess, PtySpawner } from './ptyThread';
 import { ScreenMirror } from './screenMirror';
 import type { ShellLaunch } from './shellIntegration';
@@ -57,8 +58,8 @@ export class TerminalSession {
   private rows: number;
   private startCwd: string;
   private exited = false;
-  /** The user typed at the prompt since it was drawn: a step must not be appended to that. */
-  private inputSincePrompt = false;
+  /** Whether the user's keys have been dealt with, so a step is not appended to them. */
+  private readonly readiness: PromptReadiness | undefined;
   private readonly exitPromise: Promise<void>;
 
   constructor(spawn: SessionSpawn) {
@@ -81,6 +82,16 @@ export class TerminalSession {
         rows: spawn.rows,
       });
       this.capture.onDidChangeState((state) => this.stateEmitter.fire(state));
+      const capture = this.capture;
+      this.readiness = new PromptReadiness({
+        // A drawn prompt or, when the terminal dropped the sequences saying so (it drops
+        // unread output on Ctrl+C), the kernel's word that no job of the shell's runs. Never
+        // before the first prompt: the user's start-up files are running.
+        atPrompt: () => capture.state !== 'starting' && (capture.atPrompt || shellHoldsTerminal(this.pty.pid) === true),
+        commandOpen: () => capture.commandOpen,
+        interrupt: () => this.interruptShell(),
+      });
+      capture.onDidShowPrompt((prompt) => this.readiness?.promptShown(prompt));
     }
     const never = () => ({ dispose() {} });
     this.onDidStartCommand = this.capture?.onDidStartCommand ?? never;
@@ -98,10 +109,11 @@ export class TerminalSession {
     const sink: Osc633Sink = {
       data: (text) => {
         chunkParts.push(text);
+        this.readiness?.text(text);
         this.capture?.handleData(text);
       },
       sequence: (seq) => {
-        if (seq.code === 'B') this.inputSincePrompt = false;
+        this.readiness?.sequenceSeen(seq.code);
         this.capture?.handleSequence(seq, Date.now());
       },
     };
@@ -109,12 +121,14 @@ export class TerminalSession {
       const time = Date.now();
       if (!this.parser) return this.emitData(raw, time);
       chunkParts = [];
+      this.readiness?.output();
       this.parser.write(raw, sink);
       if (chunkParts.length) this.emitData(chunkParts.length === 1 ? (chunkParts[0] as string) : chunkParts.join(''), time);
     });
     this.exitPromise = new Promise((resolve) => {
       this.pty.onExit(({ exitCode, signal }) => {
         this.exited = true;
+        this.readiness?.dispose();
         chunkParts = [];
         this.parser?.flush(sink);
         if (chunkParts.length) this.emitData(chunkParts.join(''), Date.now());
@@ -156,7 +170,7 @@ export class TerminalSession {
   /** Keystrokes or a paste from the user. */
   write(data: string): void {
     if (this.exited) return;
-    if (this.capture?.state === 'idle') this.inputSincePrompt = true;
+    this.readiness?.userInput(data);
     this.pty.write(data);
   }
 
@@ -174,8 +188,7 @@ export class TerminalSession {
     if (state === 'starting') return 'its shell has not shown a prompt yet';
     if (state === 'nested') return 'an interactive session (ssh, psql, …) is open in it';
     if (state === 'running') return 'a command is still running in it';
-    if (this.inputSincePrompt) return 'there is unsent text at its prompt (press Ctrl+C there to clear it)';
-    return undefined;
+    return this.readiness?.notReadyReason();
   }
 
   resize(cols: number, rows: number): void {
@@ -197,11 +210,22 @@ export class TerminalSession {
   }
 
   dispose(): void {
+    this.readiness?.dispose();
     this.capture?.dispose();
     this.mirror.dispose();
     this.dataEmitter.dispose();
     this.exitEmitter.dispose();
     this.stateEmitter.dispose();
+  }
+
+  /** SIGINT straight to the shell: a Ctrl+C it lost is not sent through the tty again. */
+  private interruptShell(): void {
+    if (this.exited) return;
+    try {
+      process.kill(this.pty.pid, 'SIGINT');
+    } catch {
+      // Gone in the meantime: onExit follows.
+    }
   }
 
   private emitData(data: string, time: number): void {

@@ -73,10 +73,11 @@ describe('PtyThread', () => {
   });
 
   it('stops reading while the host falls behind, and resumes once it catches up', async () => {
-    thread = new PtyThread({ limits: { pauseChars: 64 * 1024, resumeChars: 16 * 1024, consumedReportChars: 48 * 1024 } });
+    const slowHost = new PtyThread({ limits: { pauseChars: 64 * 1024, resumeChars: 16 * 1024, consumedReportChars: 48 * 1024 } });
+    thread = slowHost;
     const changes: boolean[] = [];
-    thread.onDidChangeReading((e) => changes.push(e.paused));
-    const p = thread.spawn('/bin/sh', ['-c', 'head -c 2000000 /dev/zero | tr "\\0" y; sleep 0.2'], size);
+    slowHost.onDidChangeReading((e) => changes.push(e.paused));
+    const p = slowHost.spawn('/bin/sh', ['-c', 'head -c 2000000 /dev/zero | tr "\\0" y; sleep 0.2'], size);
     // A host whose every batch takes 5 ms: far slower than the pty.
     const { text } = await runToExit(p, () => {
       const until = Date.now() + 5;
