@@ -31,6 +31,12 @@ describe('warroom CLI', () => {
     [['serve', '--port', 'eighty'], "warroom serve: --port must be a number from 0 to 65535, not 'eighty'."],
     [['serve', '--port', '70000'], "warroom serve: --port must be a number from 0 to 65535, not '70000'."],
     [['serve', 'extra'], "warroom serve: unexpected argument 'extra'. Run 'warroom --help'."],
+    [['inspect'], "warroom inspect: missing argument. Run 'warroom --help'."],
+    [['inspect', '--bogus', 'a.md'], "warroom inspect: unknown option '--bogus'. Run 'warroom --help'."],
+    [['inspect', 'a.md', 'b.md'], "warroom inspect: unexpected argument 'b.md'. Run 'warroom --help'."],
+    [['lint'], "warroom lint: missing argument. Run 'warroom --help'."],
+    [['lint', '--fix', '.'], "warroom lint: unknown option '--fix'. Run 'warroom --help'."],
+    [['lint', 'a', 'b'], "warroom lint: unexpected argument 'b'. Run 'warroom --help'."],
   ])('%j is refused with one line on stderr and exit 2', async (argv, message) => {
     const { io, out, err } = capture();
     expect(await runCli(argv, io)).toBe(2);
