@@ -14,11 +14,10 @@ import type { BenchResult } from './benchResult';
  * Needs the build (`npm run build`, which `npm install` runs).
  * Run: `npx tsx bench/terminalClient.bench.ts` (prints JSON), or through `npm run bench`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as pty from 'node-pty';
 import { WebSocket } from 'ws';
@@ -26,6 +25,7 @@ import { RpcClient } from '../electron/common/rpc/rpcClient';
 import { IncidentServiceContract } from '../electron/common/services/incidentService';
 import { TerminalServiceContract } from '../electron/common/services/terminalService';
 import { wsConnection } from '../electron/node/server/wsConnection';
+import { startServedConsole } from '../tests/e2e/startServedConsole';
 
 export type { BenchResult } from './benchResult';
 
@@ -37,7 +37,6 @@ const MB = 1024 * 1024;
 /** Timed runs of each path, after one warm-up of the full path. */
 const ROUNDS = 3;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const WARROOM = join(ROOT, 'bin/warroom.js');
 
 export async function run(): Promise<BenchResult[]> {
   if (!existsSync(join(ROOT, 'out/electron/node/cli.js'))) throw new Error('the host is not built: run `npm run build` first');
@@ -45,14 +44,11 @@ export async function run(): Promise<BenchResult[]> {
   const home = join(dir, 'home');
   mkdirSync(home);
   const env = { ...(process.env as Record<string, string>), HOME: home, SHELL: '/bin/bash' };
-  const host = spawn(process.execPath, [WARROOM, 'serve', '--port', '0', '--no-open', '--data', join(dir, 'data')], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const served = await startServedConsole([], join(dir, 'data'), { HOME: home, SHELL: '/bin/bash' });
+  const host = served.process;
   let client: RpcClient | undefined;
   try {
-    const url = new URL(await firstLine(host));
-    const socket = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token')}`);
+    const socket = new WebSocket(`${served.origin.replace('http', 'ws')}/rpc?token=${served.token}`);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     client = new RpcClient(wsConnection(socket));
     const incidents = client.getService(IncidentServiceContract);
@@ -122,7 +118,7 @@ export async function run(): Promise<BenchResult[]> {
     ];
   } finally {
     client?.dispose();
-    await stop(host);
+    await served.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -150,15 +146,6 @@ async function scriptRun(env: Record<string, string>): Promise<number> {
   return performance.now() - start;
 }
 
-/** `warroom serve` prints its URL as its one line on stdout. */
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`warroom serve exited (${code}) before printing its URL`)));
-  });
-}
-
 /** User + system CPU of a process, all threads, in ms (/proc/PID/stat, clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -168,14 +155,6 @@ function cpuMs(pid: number): number {
 function peakRssKb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
   return Number(line?.match(/\d+/)?.[0] ?? NaN);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(10_000)]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

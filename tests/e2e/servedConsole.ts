@@ -1,65 +1,7 @@
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { startServedConsole, type ServedConsole } from './startServedConsole';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export interface ServedConsole {
-  /** The URL `warroom serve` printed, with its token. */
-  url: string;
-  /** The same origin without the token. */
-  origin: string;
-  token: string;
-  dataDir: string;
-  process: ChildProcess;
-  /** Everything the server wrote on stdout and stderr. */
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-/** Starts `warroom serve --port 0 --no-open` on a fresh data dir and waits for its URL line. */
-export async function startServedConsole(extraArgs: string[] = [], dataDir?: string): Promise<ServedConsole> {
-  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/warroom.js'), 'serve', '--port', '0', '--no-open', '--data', dir, ...extraArgs], {
-    cwd: ROOT,
-    env: { ...process.env, WARROOM_DATA: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr!.on('data', (d) => (output += d));
-  const lines = readline.createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`warroom serve printed no URL: ${output}`)), 15_000);
-    lines.once('line', (line) => {
-      output += line + '\n';
-      clearTimeout(timer);
-      resolve(line.trim());
-    });
-    child.once('exit', (code) => reject(new Error(`warroom serve exited with ${code}: ${output}`)));
-  });
-  lines.on('line', (line) => (output += line + '\n'));
-  const parsed = new URL(url);
-  return {
-    url,
-    origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
-    dataDir: dir,
-    process: child,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export { startServedConsole, type ServedConsole };
 
 /** A test with its own served console, stopped and its data dir removed after. */
 export const test = base.extend<{ served: ServedConsole }>({
