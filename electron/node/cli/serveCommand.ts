@@ -45,7 +45,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     server = await startWebServer({ host, port, staticDir: process.env.WARROOM_STATIC_DIR ?? defaultStaticDir(), rpc: warroomHost.rpc, log: (line) => log.info(line) });
   } catch (error) {
-    warroomHost.dispose();
+    await warroomHost.dispose();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       io.stderr(`warroom serve: port ${port} on ${host} is in use; pick another with --port N (0 picks a free one).`);
@@ -74,6 +74,6 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     process.once('SIGHUP', stop);
   });
   await server.close();
-  warroomHost.dispose();
+  await warroomHost.dispose();
   return EXIT_OK;
 }

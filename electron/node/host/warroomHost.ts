@@ -47,7 +47,7 @@ export class WarroomHost implements Disposable {
   readonly incidentStore: IncidentStore | null;
   /** The incidents' terminals; null without a store. */
   readonly terminals: TerminalServiceImpl | null;
-  private readonly disposables: Disposable[] = [];
+  private readonly disposables: { dispose(): void | Promise<void> }[] = [];
 
   constructor(options: WarroomHostOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -91,8 +91,13 @@ export class WarroomHost implements Disposable {
     this.rpc.register(ReportServiceContract, createReportService(this.incidentStore, libraryLookup(this.runbooks), options.printPdf));
   }
 
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
+  /**
+   * Ends every service in turn, waiting for each: the terminals end their shells and the pty
+   * thread before the store closes and the process exits (a pty thread torn down while a
+   * shell's exit is on its way aborts the whole process).
+   */
+  async dispose(): Promise<void> {
+    for (const d of this.disposables.splice(0)) await d.dispose();
     // Last: services above may still record (a terminal's last command) while they shut down.
     this.incidentStore?.close();
   }

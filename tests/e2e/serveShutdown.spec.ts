@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connectToServed } from './hostClient';
+import { expect, startServedConsole, test } from './servedConsole';
+
+/** Processes whose command line holds `marker`, other than the pgrep itself. */
+function processesWith(marker: string): string[] {
+  try {
+    return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+test('stopping warroom serve while a terminal floods ends its shells and exits cleanly, with its store closed', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-stop-'));
+  // A background job with a unique command line, to tell whether anything outlives the host.
+  const marker = `${1000 + Math.floor(Math.random() * 8000)}.123`;
+  try {
+    const served = await startServedConsole([], dataDir, { SHELL: '/bin/bash' });
+    const { incidents, terminals, close } = await connectToServed(served);
+    const incident = await incidents.create({ title: 'Stop drill', severity: 'SEV3' });
+    const tab = await terminals.openTab(incident.id, { cols: 100, rows: 30, cwd: dataDir });
+    // More shells, idle: each one's exit is on its way to the pty thread as the host stops.
+    for (let i = 0; i < 3; i++) await terminals.openTab(incident.id, { cols: 100, rows: 30, cwd: dataDir });
+    await expect.poll(async () => (await terminals.listTabs(incident.id)).every((t) => t.state === 'idle'), { timeout: 10_000 }).toBe(true);
+    await terminals.write(tab.sessionId as string, `sleep ${marker} & yes "stop drill"\r`);
+    await expect.poll(() => processesWith(`sleep ${marker}`).length, { timeout: 5_000 }).toBe(1);
+    // The flood is at full speed: the pty thread has output on its way when the stop comes.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    close();
+
+    const exited = new Promise<number | null>((resolve) => served.process.once('exit', (code) => resolve(code)));
+    served.process.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(served.output()).not.toMatch(/terminate called|FATAL ERROR|Aborted/);
+    expect(processesWith(`sleep ${marker}`)).toEqual([]);
+    // Closed as a whole: the last connection's close checkpointed the WAL and removed it.
+    expect(fs.existsSync(path.join(dataDir, 'warroom.db-wal'))).toBe(false);
+  } finally {
+    for (const pid of processesWith(`sleep ${marker}`)) process.kill(Number(pid), 'SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
