@@ -86,6 +86,11 @@ export interface TerminalDataChunk {
   data: string;
   /** Arrival time at the host. */
   time: number;
+  /**
+   * The UTF-8 bytes of `data` when the pty reader handed them over and nothing was taken out
+   * of them (host side only, never sent to a client): the recorder stores them as they are.
+   */
+  bytes?: Uint8Array;
 }
 
 export interface TerminalCwdChange {

@@ -61,11 +61,21 @@ export interface PtyExit {
   signal: number | undefined;
 }
 
+/** Output of a pty, as text, with the bytes it was decoded from when the reader kept them. */
+export interface PtyOutput {
+  /** UTF-8 decoded across reads: a character is never split across events. */
+  text: string;
+  /**
+   * The bytes read, exactly those `text` was decoded from (the pty thread hands them over
+   * without a copy), so the recorder stores a flood without encoding it back to UTF-8.
+   */
+  bytes?: Uint8Array;
+}
+
 /** One pty process as the session sees it, wherever it is read. */
 export interface PtyProcess {
   readonly pid: number;
-  /** Output as text, UTF-8 decoded across reads (a character is never split across events). */
-  readonly onData: Event<string>;
+  readonly onData: Event<PtyOutput>;
   /** After the last data event. */
   readonly onExit: Event<PtyExit>;
   write(data: string): void;
@@ -81,7 +91,7 @@ type ToWorker =
   | { t: 'close' };
 
 type FromWorker =
-  | { t: 'data'; id: number; text: string }
+  | { t: 'data'; id: number; text: string; bytes: Uint8Array }
   | { t: 'exit'; id: number; exitCode: number; signal: number | undefined }
   | { t: 'paused'; id: number; paused: boolean };
 
@@ -125,21 +135,45 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     s.timer = undefined;
     s.immediate = undefined;
     if (!s.size) return;
-    // Decoded here, off the host's event loop; the decoder keeps a character split between
-    // reads for the next batch.
-    const bytes = s.parts.length === 1 ? (s.parts[0] as Uint8Array) : Buffer.concat(s.parts, s.size);
-    const text = s.decoder.decode(bytes, { stream: true });
-    s.parts = [];
-    s.size = 0;
-    if (!text) return;
-    s.outstanding += text.length;
-    port.postMessage({ t: 'data', id, text });
+    // Decoded here, off the host's event loop. The batch ends after its last whole UTF-8
+    // character and the bytes of a split one wait for the next read, so the bytes handed
+    // over are exactly those of the text.
+    const batch = s.parts.length === 1 ? (s.parts[0] as Uint8Array) : Buffer.concat(s.parts, s.size);
+    const cut = wholeUtf8Length(batch);
+    s.parts = cut < batch.length ? [new Uint8Array(batch.subarray(cut))] : [];
+    s.size = batch.length - cut;
+    if (cut === 0) return;
+    post(id, s, ownedBytes(batch.subarray(0, cut)));
     if (!s.paused && s.outstanding >= limits.pauseChars) {
       s.paused = true;
       s.pty.pause();
       port.postMessage({ t: 'paused', id, paused: true });
     }
   };
+
+  /** Posts text and bytes; the bytes' memory moves to the host instead of being copied. */
+  const post = (id: number, s: Session, bytes: Uint8Array): void => {
+    const text = s.decoder.decode(bytes);
+    s.outstanding += text.length;
+    port.postMessage({ t: 'data', id, text, bytes } satisfies FromWorker, [bytes.buffer as ArrayBuffer]);
+  };
+
+  /** How many leading bytes hold whole characters: a trailing lead byte and its partial continuation wait. */
+  const wholeUtf8Length = (bytes: Uint8Array): number => {
+    const n = bytes.length;
+    // A character has at most 4 bytes, so a split one starts within the last 3.
+    for (let back = 1; back <= Math.min(3, n); back++) {
+      const b = bytes[n - back] as number;
+      if ((b & 0xc0) === 0x80) continue; // A continuation byte: look further back.
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      return need > back ? n - back : n;
+    }
+    return n;
+  };
+
+  /** The view as a Uint8Array that alone owns its memory (so it can be transferred). */
+  const ownedBytes = (view: Uint8Array): Uint8Array =>
+    view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer ? view : new Uint8Array(view);
 
   const spawn = (message: Extract<ToWorker, { t: 'spawn' }>): SpawnReply => {
     let p: NodePty.IPty;
@@ -170,8 +204,9 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     });
     p.onExit(({ exitCode, signal }) => {
       flush(message.id, s);
-      const rest = s.decoder.decode();
-      if (rest) port.postMessage({ t: 'data', id: message.id, text: rest });
+      // Bytes of a character that never completed: decoded as they are (U+FFFD).
+      const rest = s.parts[0];
+      if (rest) post(message.id, s, ownedBytes(rest));
       sessions.delete(message.id);
       port.postMessage({ t: 'exit', id: message.id, exitCode, signal: signal || undefined });
     });
@@ -217,7 +252,7 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
 }
 
 class ThreadPty implements PtyProcess {
-  readonly dataEmitter = new Emitter<string>();
+  readonly dataEmitter = new Emitter<PtyOutput>();
   readonly exitEmitter = new Emitter<PtyExit>();
   readonly onData = this.dataEmitter.event;
   readonly onExit = this.exitEmitter.event;
@@ -268,7 +303,7 @@ export class InThreadPtys implements PtySpawner {
     p.onExit(() => (exited = true));
     return {
       pid: p.pid,
-      onData: (listener) => p.onData(listener),
+      onData: (listener) => p.onData((text) => listener({ text })),
       onExit: (listener) => p.onExit(({ exitCode, signal }) => listener({ exitCode, signal: signal || undefined })),
       write: (data) => {
         if (!exited) p.write(data);
@@ -391,7 +426,7 @@ export class PtyThread implements PtySpawner {
     if (!p) return;
     if (message.t === 'data') {
       try {
-        p.dataEmitter.fire(message.text);
+        p.dataEmitter.fire({ text: message.text, bytes: message.bytes });
       } finally {
         p.consumed += message.text.length;
         if (p.consumed >= this.consumedReportChars) {

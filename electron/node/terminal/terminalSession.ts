@@ -117,12 +117,14 @@ export class TerminalSession {
         this.capture?.handleSequence(seq, Date.now());
       },
     };
-    this.pty.onData((raw) => {
+    this.pty.onData(({ text: raw, bytes }) => {
       const time = Date.now();
-      if (!this.parser) return this.emitData(raw, time);
+      if (!this.parser) return this.emitData(raw, time, bytes);
       chunkParts = [];
       this.readiness?.output();
       this.parser.write(raw, sink);
+      if (chunkParts.length === 1 && chunkParts[0] === raw) return this.emitData(raw, time, bytes);
+      // Sequences were taken out (or held back): the bytes no longer match the text.
       if (chunkParts.length) this.emitData(chunkParts.length === 1 ? (chunkParts[0] as string) : chunkParts.join(''), time);
     });
     this.exitPromise = new Promise((resolve) => {
@@ -228,8 +230,8 @@ export class TerminalSession {
     }
   }
 
-  private emitData(data: string, time: number): void {
+  private emitData(data: string, time: number, bytes?: Uint8Array): void {
     this.mirror.write(data);
-    this.dataEmitter.fire({ sessionId: this.id, data, time });
+    this.dataEmitter.fire(bytes ? { sessionId: this.id, data, time, bytes } : { sessionId: this.id, data, time });
   }
 }

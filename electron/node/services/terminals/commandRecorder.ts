@@ -27,7 +27,8 @@ interface PendingChunk {
   commandKey: string | null;
   /** Looked up when the chunk starts: the command's record may be forgotten before the flush. */
   command: StoredCommand | null;
-  parts: string[];
+  /** Text, or its UTF-8 bytes when the pty reader had them (a flood is stored without re-encoding). */
+  parts: (string | Uint8Array)[];
   chars: number;
   at: number;
 }
@@ -82,7 +83,7 @@ export class CommandRecorder implements Disposable {
     this.listeners.push(
       ptys.onDidStartCommand((start) => this.started(start)),
       ptys.onDidFinishCommand((record) => this.finished(record)),
-      ptys.onDidData(({ sessionId, data, time }) => this.data(sessionId, data, time)),
+      ptys.onDidData(({ sessionId, data, time, bytes }) => this.data(sessionId, data, time, bytes)),
       ptys.onDidChangeState(({ sessionId, state }) => {
         const s = this.sessions.get(sessionId);
         if (s && (state === 'idle' || state === 'exited')) s.open = null;
@@ -224,7 +225,7 @@ export class CommandRecorder implements Disposable {
     });
   }
 
-  private data(sessionId: string, data: string, time: number): void {
+  private data(sessionId: string, data: string, time: number, bytes: Uint8Array | undefined): void {
     const s = this.sessions.get(sessionId);
     if (!s || s.paused) return;
     // A read that held a command's start or end belongs to that command, so striking its
@@ -238,7 +239,7 @@ export class CommandRecorder implements Disposable {
       s.pending = { commandKey, command, parts: [], chars: 0, at: time };
       s.timer = setTimeout(() => this.flush(sessionId), CHUNK_WINDOW_MS);
     }
-    s.pending.parts.push(data);
+    s.pending.parts.push(bytes ?? data);
     s.pending.chars += data.length;
   }
 
@@ -249,7 +250,7 @@ export class CommandRecorder implements Disposable {
     if (s.timer) clearTimeout(s.timer);
     s.timer = undefined;
     s.pending = null;
-    const bytes = Buffer.from(p.parts.join(''), 'utf8');
+    const bytes = Buffer.concat(p.parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
     const append = (id: string | null) => {
       // Not awaited: the store group-commits a flood's rows together; the chain only keeps order.
       try {

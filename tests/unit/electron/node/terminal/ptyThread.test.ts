@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPtySpawner, InThreadPtys, PtyThread, type PtyExit, type PtyProcess, type PtySpawner } from '../../../../../electron/node/terminal/ptyThread';
+import { createPtySpawner, InThreadPtys, PtyThread, type PtyExit, type PtyOutput, type PtyProcess, type PtySpawner } from '../../../../../electron/node/terminal/ptyThread';
 
 const env = { ...(process.env as Record<string, string>), LANG: 'C.UTF-8', TERM: 'xterm-256color' };
 const size = { name: 'xterm-256color', cols: 100, rows: 30, cwd: process.cwd(), env };
 
 /** Runs `script` under sh on the thread; resolves with everything it printed and its exit. */
-function runToExit(p: PtyProcess, onData?: (text: string) => void): Promise<{ text: string; exit: PtyExit }> {
+function runToExit(p: PtyProcess, onData?: (output: PtyOutput) => void): Promise<{ text: string; exit: PtyExit }> {
   let text = '';
   p.onData((d) => {
-    text += d;
+    text += d.text;
     onData?.(d);
   });
   return new Promise((resolve) => p.onExit((exit) => resolve({ text, exit })));
@@ -49,9 +49,18 @@ describe.each([
     thread = make();
     // 3- and 4-byte characters in odd-sized batches: every batch boundary cuts one.
     const p = thread.spawn('/bin/sh', ['-c', 'i=0; while [ $i -lt 4000 ]; do printf "€😀"; i=$((i+1)); done; sleep 0.2'], size);
-    const { text } = await runToExit(p);
+    const mismatched: string[] = [];
+    let withBytes = 0;
+    const { text } = await runToExit(p, ({ text, bytes }) => {
+      if (!bytes) return;
+      withBytes++;
+      // The bytes handed over are exactly the text's: the recorder stores them as they are.
+      if (!Buffer.from(bytes).equals(Buffer.from(text, 'utf8'))) mismatched.push(text);
+    });
     expect(text).not.toContain('\uFFFD');
     expect(text.replace(/[\r\n]/g, '')).toBe('€😀'.repeat(4000));
+    expect(mismatched).toEqual([]);
+    if (thread instanceof PtyThread) expect(withBytes).toBeGreaterThan(1);
   });
 
   it('hands over every byte before the exit', async () => {
@@ -67,6 +76,14 @@ describe.each([
 });
 
 describe('PtyThread', () => {
+  it('hands over a character the program never finished, as U+FFFD with its byte', async () => {
+    thread = new PtyThread();
+    const outputs: PtyOutput[] = [];
+    const { text } = await runToExit(thread.spawn('/bin/sh', ['-c', 'printf "ok \\342"; sleep 0.2'], size), (o) => outputs.push(o));
+    expect(text).toBe('ok \uFFFD');
+    expect(Buffer.concat(outputs.map((o) => o.bytes ?? new Uint8Array())).toString('latin1')).toBe('ok \xe2');
+  });
+
   it('is what a host uses unless WARROOM_PTY_THREAD=off', async () => {
     expect(createPtySpawner({})).toBeInstanceOf(PtyThread);
     expect(createPtySpawner({ WARROOM_PTY_THREAD: 'off' })).toBeInstanceOf(InThreadPtys);
