@@ -104,7 +104,7 @@ export class ScreenMirror {
     const data = this.backlog.join('');
     this.backlog = [];
     this.backlogChars = 0;
-    this.term.write(data);
+    this.term.write(plainTextTail(data, this.term.rows + MIRROR_SCROLLBACK_ROWS));
   }
 
   private onQuietCheck(): void {
@@ -114,6 +114,23 @@ export class ScreenMirror {
     if (idle >= MIRROR_QUIET_MS) this.flushBacklog();
     else this.quietTimer = setTimeout(() => this.onQuietCheck(), MIRROR_QUIET_MS - idle);
   }
+}
+
+/**
+ * The part of a backlog that can still be on screen or in the scrollback: when the backlog is
+ * plain text (no escape sequence moves the cursor back up), only its last `lines` lines.
+ * The backlog is sized for the worst case (long or coloured lines); a flood of short plain
+ * lines, the usual `cat` of a log, would otherwise be parsed twice over for every snapshot.
+ */
+export function plainTextTail(data: string, lines: number): string {
+  let start = data.length;
+  for (let n = 0; n <= lines; n++) {
+    start = data.lastIndexOf('\n', start - 1);
+    if (start <= 0) return data;
+  }
+  // Everything before the cut scrolls out of the scrollback, unless a sequence (ESC, or a
+  // C1 control) moves the cursor.
+  return /[\x1b\x80-\x9f]/.test(data) ? data : data.slice(start + 1);
 }
 
 function backlogLimitFor(cols: number, rows: number): number {

@@ -6,7 +6,12 @@ import {
   type ClientMessage,
 } from '../../../../../electron/node/terminal/clientOutputChannel';
 import { BATCH_MAX_CHARS, OutputBatcher } from '../../../../../electron/node/terminal/outputBatcher';
-import { ScreenMirror } from '../../../../../electron/node/terminal/screenMirror';
+import { plainTextTail, ScreenMirror } from '../../../../../electron/node/terminal/screenMirror';
+import xtermHeadless from '@xterm/headless';
+import serializeAddon from '@xterm/addon-serialize';
+
+const { Terminal } = xtermHeadless;
+const { SerializeAddon } = serializeAddon;
 
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
@@ -114,5 +119,35 @@ describe('ScreenMirror', () => {
     expect(snap).toContain('the end');
     expect(snap).toContain('001999');
     mirror.dispose();
+  });
+
+  it.each([
+    ['plain lines (only the last lines are parsed)', (i: number) => `line ${i}\r\n`],
+    ['coloured lines', (i: number) => `\x1b[3${i % 8}mline ${i}\x1b[0m\r\n`],
+    ['lines with progress redrawn over', (i: number) => `${i}%\r${'-'.repeat(i % 70)}\r\n`],
+  ])('after a flood of %s, snapshots what a terminal that parsed all of it shows', async (_kind, line) => {
+    const mirror = new ScreenMirror(80, 24);
+    let all = '';
+    for (let i = 0; i < 30_000; i++) {
+      const text = line(i);
+      all += text;
+      mirror.write(text);
+    }
+    const reference = new Terminal({ cols: 80, rows: 24, scrollback: 1000, allowProposedApi: true });
+    const serializer = new SerializeAddon();
+    reference.loadAddon(serializer);
+    await new Promise<void>((resolve) => reference.write(all, resolve));
+    expect(await mirror.snapshot()).toBe(serializer.serialize({ scrollback: 1000 }));
+    reference.dispose();
+    mirror.dispose();
+  });
+});
+
+describe('plainTextTail', () => {
+  it('keeps the last lines of plain text, and all of a text with escape sequences or fewer lines', () => {
+    expect(plainTextTail('a\nb\nc\nd\n', 2)).toBe('c\nd\n');
+    expect(plainTextTail('a\nb\n', 2)).toBe('a\nb\n');
+    expect(plainTextTail('a\nb\nc\x1b[Ad\n', 1)).toBe('a\nb\nc\x1b[Ad\n');
+    expect(plainTextTail('a\nb\nc\u009bAd\n', 1)).toBe('a\nb\nc\u009bAd\n');
   });
 });
