@@ -18,6 +18,13 @@ import type { Database } from 'better-sqlite3';
  * 64 MB): far enough that the worker does the work, near enough to bound the WAL's size.
  */
 const SAFETY_AUTOCHECKPOINT_PAGES = 16_384;
+/**
+ * Least time between the starts of two checkpoints. Every checkpoint ends with an fsync of
+ * the database file, and a terminal flood commits every few milliseconds: checkpointing
+ * after each commit synced the file hundreds of times per 100 MB, for the same pages copied.
+ * Ten a second keep the WAL within a few MB of the database during a flood.
+ */
+export const CHECKPOINT_INTERVAL_MS = 100;
 /** SQLite's default, restored when the worker is gone. */
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 /**
@@ -63,6 +70,8 @@ export class WalCheckpointer {
   private started = false;
   private running = false;
   private again = false;
+  private lastStart = -Infinity;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly db: Database,
@@ -100,15 +109,28 @@ export class WalCheckpointer {
     }
   }
 
-  /** Frames were committed: checkpoint them soon. Requests while one runs coalesce. */
+  /**
+   * Frames were committed: checkpoint them soon, at most once per CHECKPOINT_INTERVAL_MS.
+   * Requests while one runs or waits coalesce.
+   */
   private request(): void {
-    if (!this.worker) return;
+    if (!this.worker || this.timer) return;
     if (this.running) {
       this.again = true;
       return;
     }
+    const wait = this.lastStart + CHECKPOINT_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.request();
+      }, wait);
+      this.timer.unref();
+      return;
+    }
     this.running = true;
     this.again = false;
+    this.lastStart = Date.now();
     this.worker.postMessage('checkpoint');
   }
 
@@ -118,6 +140,8 @@ export class WalCheckpointer {
    * the WAL, leaving one self-contained file.
    */
   close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
