@@ -12,21 +12,16 @@ import type { BenchResult } from './benchResult';
  *
  * Run: `npx tsx bench/terminalCapture.bench.ts` (prints JSON), or through `npm run bench`.
  */
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as pty from 'node-pty';
 import type { CommandRecord } from '../electron/common/terminal/model';
 import { PtyHost } from '../electron/node/terminal/ptyHost';
+import { bareNodePty, FLOOD_FILE_BYTES as FILE_BYTES, scriptRun, writeFloodFile } from './ptyBaselines';
 
 export type { BenchResult } from './benchResult';
 
-/** The brief's file size: big enough that start-up costs vanish. */
-const FILE_BYTES = 100 * 1024 * 1024;
-/** Line length of the generated file: like a log line. */
-const LINE_CHARS = 120;
 /** Keystrokes timed for the echo latency figure. */
 const KEYSTROKES = 200;
 const MB = 1024 * 1024;
@@ -37,18 +32,18 @@ export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'wr-bench-term-'));
   const file = join(dir, 'big.txt');
   try {
-    writeFile(file);
+    writeFloodFile(file);
     // Warm the JIT and the page cache, then alternate the paths and take each one's median:
     // on a 2-core machine single runs vary by 2x with whatever else the machine does.
-    await bareNodePty(file);
+    await bareNodePty(`cat ${file}`);
     await fullPath(file);
     const bare: number[] = [];
     const script: number[] = [];
     const fulls: number[] = [];
     let peakRssMb = 0;
     for (let i = 0; i < ROUNDS; i++) {
-      bare.push(await bareNodePty(file));
-      script.push(await scriptCat(file));
+      bare.push(await bareNodePty(`cat ${file}`));
+      script.push(await scriptRun(`cat ${file}`));
       const f = await fullPath(file);
       fulls.push(f.ms);
       peakRssMb = Math.max(peakRssMb, f.peakRssMb);
@@ -68,42 +63,6 @@ export async function run(): Promise<BenchResult[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function writeFile(path: string): void {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_:/.';
-  let block = '';
-  for (let i = 0; block.length < MB; i++) {
-    let line = `${String(i).padStart(8, '0')} `;
-    for (let j = 0; line.length < LINE_CHARS - 1; j++) line += alphabet[(i * 7 + j * 13) % alphabet.length];
-    block += line + '\n';
-  }
-  const chunk = Buffer.from(block.slice(0, MB));
-  const fd = openSync(path, 'w');
-  for (let written = 0; written < FILE_BYTES; written += chunk.length) writeSync(fd, chunk);
-  closeSync(fd);
-}
-
-async function bareNodePty(file: string): Promise<number> {
-  const t0 = performance.now();
-  await new Promise<void>((resolve) => {
-    const p = pty.spawn('/bin/cat', [file], { cols: 120, rows: 30, encoding: 'utf8' });
-    let n = 0;
-    p.onData((d) => (n += d.length));
-    p.onExit(() => resolve());
-  });
-  return performance.now() - t0;
-}
-
-async function scriptCat(file: string): Promise<number> {
-  const t0 = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('script', ['-q', '-c', `cat ${file}`, '/dev/null'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    child.stdout.on('data', () => {});
-    child.on('error', reject);
-    child.on('exit', () => resolve());
-  });
-  return performance.now() - t0;
 }
 
 async function fullPath(file: string): Promise<{ ms: number; peakRssMb: number }> {
