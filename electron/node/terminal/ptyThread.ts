@@ -7,11 +7,11 @@
  * at ~4 MB/s, whatever the size of that work. The host's event loop also parses, records
  * into SQLite and serves clients, in tasks of a few milliseconds; reading there cost a
  * flood a third of its speed. Here a worker thread reads every pty as `script(1)` would, and
- * hands the host the output, decoded, in batches: during a flood ≤ BATCH_MAX_BYTES and
- * ≤ BATCH_MS late, otherwise at once (typing echoes without delay). The host processes the
- * batches in parallel; if it falls PAUSE_CHARS behind, the worker stops reading that pty (so
- * the program blocks, as it would on a slow terminal) until the host has caught up to
- * RESUME_CHARS. Memory stays bounded however fast a program prints.
+ * hands the host the bytes in batches (moved, not copied; the host decodes them): during a
+ * flood ≤ BATCH_MAX_BYTES and ≤ BATCH_MS late, otherwise at once (typing echoes without
+ * delay). The host processes the batches in parallel; if it falls PAUSE_BYTES behind, the
+ * worker stops reading that pty (so the program blocks, as it would on a slow terminal) until
+ * the host has caught up to RESUME_BYTES. Memory stays bounded however fast a program prints.
  *
  * Spawning is synchronous for the caller (it needs the pid and a failure at once): the host
  * posts the request and sleeps on a shared flag until the worker has answered.
@@ -33,18 +33,18 @@ export const BATCH_MS = 4;
 const FLOOD_BYTES = 16 * 1024;
 const FLOOD_WINDOW_MS = 10;
 /**
- * Output handed over but not yet processed by the host (chars) at which the worker stops
+ * Output handed over but not yet processed by the host (bytes) at which the worker stops
  * reading: 16 batches, ~30 ms of a fast flood, longer than the host's usual task. It also
  * bounds what a keystroke's echo in another tab may wait behind on the host.
  */
-export const PAUSE_CHARS = 1024 * 1024;
+export const PAUSE_BYTES = 1024 * 1024;
 /** …and at which it reads again. */
-const RESUME_CHARS = 256 * 1024;
+const RESUME_BYTES = 256 * 1024;
 /**
  * The host reports what it processed after this much: a message wakes the worker (a
  * syscall each way), so one per few batches rather than one per batch.
  */
-const CONSUMED_REPORT_CHARS = 256 * 1024;
+const CONSUMED_REPORT_BYTES = 256 * 1024;
 /** Longest a spawn may take on the worker before the host gives up (a fork is milliseconds). */
 const SPAWN_TIMEOUT_MS = 15_000;
 
@@ -87,11 +87,11 @@ type ToWorker =
   | { t: 'spawn'; id: number; file: string; args: string[]; options: PtySpawnOptions }
   | { t: 'write'; id: number; data: string }
   | { t: 'resize'; id: number; cols: number; rows: number }
-  | { t: 'consumed'; id: number; chars: number }
+  | { t: 'consumed'; id: number; bytes: number }
   | { t: 'close' };
 
 type FromWorker =
-  | { t: 'data'; id: number; text: string; bytes: Uint8Array }
+  | { t: 'data'; id: number; bytes: Uint8Array }
   | { t: 'exit'; id: number; exitCode: number; signal: number | undefined }
   | { t: 'paused'; id: number; paused: boolean };
 
@@ -101,7 +101,7 @@ interface WorkerData {
   nodePty: string;
   replies: MessagePort;
   replyFlag: SharedArrayBuffer;
-  limits: { batchMaxBytes: number; batchMs: number; floodBytes: number; floodWindowMs: number; pauseChars: number; resumeChars: number };
+  limits: { batchMaxBytes: number; batchMs: number; floodBytes: number; floodWindowMs: number; pauseBytes: number; resumeBytes: number };
 }
 
 /**
@@ -117,7 +117,6 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
   const limits = data.limits;
   interface Session {
     pty: NodePty.IPty;
-    decoder: TextDecoder;
     parts: Uint8Array[];
     size: number;
     timer: ReturnType<typeof setTimeout> | undefined;
@@ -135,27 +134,25 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     s.timer = undefined;
     s.immediate = undefined;
     if (!s.size) return;
-    // Decoded here, off the host's event loop. The batch ends after its last whole UTF-8
-    // character and the bytes of a split one wait for the next read, so the bytes handed
-    // over are exactly those of the text.
+    // The batch ends after its last whole UTF-8 character and the bytes of a split one wait
+    // for the next read, so the host decodes each batch by itself.
     const batch = s.parts.length === 1 ? (s.parts[0] as Uint8Array) : Buffer.concat(s.parts, s.size);
     const cut = wholeUtf8Length(batch);
     s.parts = cut < batch.length ? [new Uint8Array(batch.subarray(cut))] : [];
     s.size = batch.length - cut;
     if (cut === 0) return;
     post(id, s, ownedBytes(batch.subarray(0, cut)));
-    if (!s.paused && s.outstanding >= limits.pauseChars) {
+    if (!s.paused && s.outstanding >= limits.pauseBytes) {
       s.paused = true;
       s.pty.pause();
       port.postMessage({ t: 'paused', id, paused: true });
     }
   };
 
-  /** Posts text and bytes; the bytes' memory moves to the host instead of being copied. */
+  /** Posts a batch; its memory moves to the host instead of being copied. */
   const post = (id: number, s: Session, bytes: Uint8Array): void => {
-    const text = s.decoder.decode(bytes);
-    s.outstanding += text.length;
-    port.postMessage({ t: 'data', id, text, bytes } satisfies FromWorker, [bytes.buffer as ArrayBuffer]);
+    s.outstanding += bytes.length;
+    port.postMessage({ t: 'data', id, bytes } satisfies FromWorker, [bytes.buffer as ArrayBuffer]);
   };
 
   /** How many leading bytes hold whole characters: a trailing lead byte and its partial continuation wait. */
@@ -183,7 +180,7 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-    const s: Session = { pty: p, decoder: new TextDecoder('utf-8'), parts: [], size: 0, timer: undefined, immediate: undefined, windowStart: 0, windowBytes: 0, outstanding: 0, paused: false };
+    const s: Session = { pty: p, parts: [], size: 0, timer: undefined, immediate: undefined, windowStart: 0, windowBytes: 0, outstanding: 0, paused: false };
     sessions.set(message.id, s);
     p.onData((chunk) => {
       const bytes = chunk as unknown as Uint8Array;
@@ -235,8 +232,8 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
       case 'consumed': {
         const s = sessions.get(message.id);
         if (!s) return;
-        s.outstanding -= message.chars;
-        if (s.paused && s.outstanding <= limits.resumeChars) {
+        s.outstanding -= message.bytes;
+        if (s.paused && s.outstanding <= limits.resumeBytes) {
           s.paused = false;
           s.pty.resume();
           port.postMessage({ t: 'paused', id: message.id, paused: false });
@@ -256,8 +253,10 @@ class ThreadPty implements PtyProcess {
   readonly exitEmitter = new Emitter<PtyExit>();
   readonly onData = this.dataEmitter.event;
   readonly onExit = this.exitEmitter.event;
-  /** Chars processed since the last report to the worker. */
+  /** Bytes processed since the last report to the worker. */
   consumed = 0;
+  /** Each batch ends on a character boundary, so it decodes by itself. */
+  readonly decoder = new TextDecoder('utf-8');
   exited = false;
 
   constructor(
@@ -332,7 +331,7 @@ export function createPtySpawner(env: Record<string, string | undefined> = proce
 
 export interface PtyThreadOptions {
   /** Smaller limits for tests of the flow control; the defaults suit a responder's laptop. */
-  limits?: Partial<WorkerData['limits'] & { consumedReportChars: number }>;
+  limits?: Partial<WorkerData['limits'] & { consumedReportBytes: number }>;
 }
 
 /**
@@ -348,10 +347,10 @@ export class PtyThread implements PtySpawner {
   /** The worker stopped or resumed reading a pty (the host fell behind, then caught up). */
   readonly onDidChangeReading = this.pausedEmitter.event;
   private counter = 0;
-  private readonly consumedReportChars: number;
+  private readonly consumedReportBytes: number;
 
   constructor(private readonly options: PtyThreadOptions = {}) {
-    this.consumedReportChars = options.limits?.consumedReportChars ?? CONSUMED_REPORT_CHARS;
+    this.consumedReportBytes = options.limits?.consumedReportBytes ?? CONSUMED_REPORT_BYTES;
   }
 
   spawn(file: string, args: string[], options: PtySpawnOptions): PtyProcess {
@@ -392,8 +391,8 @@ export class PtyThread implements PtySpawner {
       batchMs: BATCH_MS,
       floodBytes: FLOOD_BYTES,
       floodWindowMs: FLOOD_WINDOW_MS,
-      pauseChars: PAUSE_CHARS,
-      resumeChars: RESUME_CHARS,
+      pauseBytes: PAUSE_BYTES,
+      resumeBytes: RESUME_BYTES,
     };
     for (const key of Object.keys(limits) as (keyof typeof limits)[]) limits[key] = this.options.limits?.[key] ?? limits[key];
     const workerData: WorkerData = {
@@ -426,11 +425,11 @@ export class PtyThread implements PtySpawner {
     if (!p) return;
     if (message.t === 'data') {
       try {
-        p.dataEmitter.fire({ text: message.text, bytes: message.bytes });
+        p.dataEmitter.fire({ text: p.decoder.decode(message.bytes), bytes: message.bytes });
       } finally {
-        p.consumed += message.text.length;
-        if (p.consumed >= this.consumedReportChars) {
-          this.worker?.postMessage({ t: 'consumed', id: message.id, chars: p.consumed } satisfies ToWorker);
+        p.consumed += message.bytes.length;
+        if (p.consumed >= this.consumedReportBytes) {
+          this.worker?.postMessage({ t: 'consumed', id: message.id, bytes: p.consumed } satisfies ToWorker);
           p.consumed = 0;
         }
       }
@@ -440,7 +439,7 @@ export class PtyThread implements PtySpawner {
       // Every batch before this message is processed: report them all, or the worker would
       // wait for a report that the next threshold never brings.
       if (message.paused && p.consumed > 0) {
-        this.worker?.postMessage({ t: 'consumed', id: message.id, chars: p.consumed } satisfies ToWorker);
+        this.worker?.postMessage({ t: 'consumed', id: message.id, bytes: p.consumed } satisfies ToWorker);
         p.consumed = 0;
       }
       this.pausedEmitter.fire({ pid: p.pid, paused: message.paused });

@@ -90,7 +90,7 @@ describe('PtyThread', () => {
   });
 
   it('stops reading while the host falls behind, and resumes once it catches up', async () => {
-    const slowHost = new PtyThread({ limits: { pauseChars: 64 * 1024, resumeChars: 16 * 1024, consumedReportChars: 48 * 1024 } });
+    const slowHost = new PtyThread({ limits: { pauseBytes: 64 * 1024, resumeBytes: 16 * 1024, consumedReportBytes: 48 * 1024 } });
     thread = slowHost;
     const changes: boolean[] = [];
     slowHost.onDidChangeReading((e) => changes.push(e.paused));
