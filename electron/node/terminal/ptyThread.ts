@@ -369,7 +369,10 @@ export class PtyThread implements PtySpawner {
     return p;
   }
 
-  /** Ends the worker. Call once every pty has exited (the host kills them first). */
+  /**
+   * Ends the worker. Call once every pty has exited (the host kills them first). A later
+   * spawn starts a new worker, and `onDidChangeReading` keeps its listeners for it.
+   */
   async dispose(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
@@ -380,7 +383,6 @@ export class PtyThread implements PtySpawner {
     worker.postMessage({ t: 'close' } satisfies ToWorker);
     this.replies?.close();
     await exited;
-    this.pausedEmitter.dispose();
   }
 
   private start(): Worker {

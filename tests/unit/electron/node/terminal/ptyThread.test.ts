@@ -107,10 +107,15 @@ describe('PtyThread', () => {
   });
 
   it('ends its worker on dispose once its ptys are gone, and starts a new one on the next spawn', async () => {
-    thread = new PtyThread();
-    await runToExit(thread.spawn('/bin/true', [], size));
-    await thread.dispose();
-    const { exit } = await runToExit(thread.spawn('/bin/sh', ['-c', 'exit 5'], size));
+    const pausing = new PtyThread({ limits: { pauseBytes: 16 * 1024, resumeBytes: 4 * 1024, consumedReportBytes: 8 * 1024 } });
+    thread = pausing;
+    const reading: boolean[] = [];
+    pausing.onDidChangeReading(({ paused }) => reading.push(paused));
+    await runToExit(pausing.spawn('/bin/true', [], size));
+    await pausing.dispose();
+    // The new worker still tells its listeners when it stops reading a pty that floods.
+    const { exit } = await runToExit(pausing.spawn('/bin/sh', ['-c', 'head -c 2000000 /dev/zero | tr "\\0" x; exit 5'], size));
     expect(exit.exitCode).toBe(5);
+    expect(reading).toContain(true);
   });
 });
