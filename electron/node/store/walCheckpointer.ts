@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
+import { PacedJob } from './pacedJob';
 
 /**
  * The host connection's own automatic checkpoint while the worker runs (pages of 4 KB, so
@@ -68,10 +69,7 @@ export class WalCheckpointer {
   /** Set by the worker once its connection is closed. */
   private readonly closedFlag = new Int32Array(new SharedArrayBuffer(4));
   private started = false;
-  private running = false;
-  private again = false;
-  private lastStart = -Infinity;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly job = new PacedJob(CHECKPOINT_INTERVAL_MS, () => this.worker?.postMessage('checkpoint'));
 
   constructor(
     private readonly db: Database,
@@ -84,7 +82,8 @@ export class WalCheckpointer {
    */
   committed(deferred: boolean): void {
     if (!this.started && deferred) this.start();
-    this.request();
+    // Frames were committed: checkpoint them soon, at most once per CHECKPOINT_INTERVAL_MS.
+    if (this.worker) this.job.request();
   }
 
   private start(): void {
@@ -99,7 +98,7 @@ export class WalCheckpointer {
         workerData: { module: require.resolve('better-sqlite3'), file: db.name, nativeBinding: this.options.nativeBinding, closed: this.closedFlag.buffer },
       });
       worker.unref();
-      worker.on('message', () => this.finished());
+      worker.on('message', () => this.job.finished());
       worker.on('error', () => this.stop());
       worker.on('exit', () => this.stop());
       this.worker = worker;
@@ -110,38 +109,12 @@ export class WalCheckpointer {
   }
 
   /**
-   * Frames were committed: checkpoint them soon, at most once per CHECKPOINT_INTERVAL_MS.
-   * Requests while one runs or waits coalesce.
-   */
-  private request(): void {
-    if (!this.worker || this.timer) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    const wait = this.lastStart + CHECKPOINT_INTERVAL_MS - Date.now();
-    if (wait > 0) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.request();
-      }, wait);
-      this.timer.unref();
-      return;
-    }
-    this.running = true;
-    this.again = false;
-    this.lastStart = Date.now();
-    this.worker.postMessage('checkpoint');
-  }
-
-  /**
    * Ends the worker and waits (briefly, synchronously) for its connection to close, so the
    * host connection's close that follows is the last: it checkpoints the rest and removes
    * the WAL, leaving one self-contained file.
    */
   close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.job.stop();
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
@@ -149,15 +122,10 @@ export class WalCheckpointer {
     Atomics.wait(this.closedFlag, 0, 0, CLOSE_WAIT_MS);
   }
 
-  private finished(): void {
-    this.running = false;
-    if (this.again) this.request();
-  }
-
   private stop(): void {
     const had = this.worker !== undefined;
     this.worker = undefined;
-    this.running = false;
+    this.job.stop();
     if (had && this.db.open) {
       try {
         this.db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
