@@ -5,12 +5,23 @@ export const HIGH_WATERMARK_CHARS = 100_000;
 /** Unacknowledged chars at which a paused client is resumed (VS Code's low watermark). */
 export const LOW_WATERMARK_CHARS = 5_000;
 /**
- * Least time between two catch-up snapshots of one client. A client that cannot keep up
- * with a flood pauses again right after each snapshot; a snapshot costs the host a parse of
- * the mirror's backlog and a serialisation of its scrollback (tens of ms), time taken from
- * recording. Four redraws a second show a flood moving, which is all a screen can show of it.
+ * Least time between two catch-up snapshots of one client, as a flood starts. A client that
+ * cannot keep up with a flood pauses again right after each snapshot; a snapshot costs the
+ * host a parse of the mirror's backlog and a serialisation of its scrollback (tens of ms),
+ * time taken from recording, and costs the renderer a redraw and the live output that follows
+ * it, time taken from the rest of the console. Four redraws a second show a flood moving.
  */
 export const CATCH_UP_INTERVAL_MS = 250;
+/**
+ * While the flood goes on, each wait doubles up to this: after a second of it nobody reads
+ * it, and the console (notes, the timeline, Ctrl+C) matters more than its frames.
+ */
+export const CATCH_UP_MAX_INTERVAL_MS = 1000;
+/**
+ * Output quiet for this long means the flood is over (it ended, or Ctrl+C stopped it): a
+ * paused client is redrawn at once, whatever the interval, so the prompt shows without delay.
+ */
+export const CATCH_UP_QUIET_MS = 50;
 
 export type ClientMessage =
   /** Live output to write to the client's terminal. */
@@ -30,6 +41,9 @@ export class ClientOutputChannel {
   private mode: 'live' | 'paused' | 'snapshotting' = 'live';
   private disposed = false;
   private lastSnapshotAt = -Infinity;
+  /** The wait before the next catch-up: grows while a flood goes on (see CATCH_UP_MAX_INTERVAL_MS). */
+  private interval = CATCH_UP_INTERVAL_MS;
+  private lastOutputAt = -Infinity;
   private catchUpTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -48,6 +62,7 @@ export class ClientOutputChannel {
   }
 
   push(data: string): void {
+    this.lastOutputAt = Date.now();
     if (this.mode === 'live' && !this.disposed) this.batcher.push(data);
   }
 
@@ -79,14 +94,24 @@ export class ClientOutputChannel {
     this.batcher.dispose();
   }
 
-  /** A paused client has drawn what it got: a snapshot now, or once CATCH_UP_INTERVAL_MS allows. */
+  /**
+   * A paused client has drawn what it got: a snapshot once the interval allows, or at once
+   * when the output has gone quiet. Checked again every CATCH_UP_QUIET_MS while it waits.
+   */
   private catchUp(): void {
-    const wait = this.lastSnapshotAt + CATCH_UP_INTERVAL_MS - Date.now();
-    if (wait <= 0) return this.resync();
+    const now = Date.now();
+    const quiet = now - this.lastOutputAt >= CATCH_UP_QUIET_MS;
+    const wait = this.lastSnapshotAt + this.interval - now;
+    if (quiet || wait <= 0) {
+      // Still flooding, and redrawn within the last two waits: the next redraw waits longer.
+      const flooding = !quiet && now - this.lastSnapshotAt < 2 * this.interval;
+      this.interval = flooding ? Math.min(CATCH_UP_MAX_INTERVAL_MS, this.interval * 2) : CATCH_UP_INTERVAL_MS;
+      return this.resync();
+    }
     this.catchUpTimer ??= setTimeout(() => {
       this.catchUpTimer = undefined;
-      if (this.mode === 'paused') this.resync();
-    }, wait);
+      if (this.mode === 'paused') this.catchUp();
+    }, Math.min(wait, CATCH_UP_QUIET_MS));
   }
 
   private deliver(message: ClientMessage): void {

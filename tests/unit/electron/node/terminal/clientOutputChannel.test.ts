@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CATCH_UP_INTERVAL_MS,
+  CATCH_UP_MAX_INTERVAL_MS,
+  CATCH_UP_QUIET_MS,
   ClientOutputChannel,
   HIGH_WATERMARK_CHARS,
   type ClientMessage,
@@ -107,6 +109,58 @@ describe('ClientOutputChannel during a long flood', () => {
     expect(snapshots.length).toBeGreaterThan(1);
     expect(snapshots.length).toBeLessThanOrEqual(Math.ceil(1000 / CATCH_UP_INTERVAL_MS) + 1);
     for (let i = 1; i < snapshots.length; i++) expect((snapshots[i] as number) - (snapshots[i - 1] as number)).toBeGreaterThanOrEqual(CATCH_UP_INTERVAL_MS - 5);
+  });
+
+  /** A client drawing at ~10 MB/s while the pty floods at ~30 MB/s for `ms`; then silence for `quietMs`. */
+  async function floodSlowClient(ms: number, quietMs: number): Promise<{ kind: string; at: number }[]> {
+    const messages: { kind: string; at: number }[] = [];
+    let unacked = 0;
+    const channel = new ClientOutputChannel(
+      (m) => {
+        messages.push({ kind: m.kind, at: performance.now() });
+        unacked += m.data.length;
+      },
+      async () => 'screen',
+    );
+    const started = performance.now();
+    const drawSome = () => {
+      const drawn = Math.min(unacked, 50_000);
+      channel.ack(drawn);
+      unacked -= drawn;
+    };
+    while (performance.now() - started < ms) {
+      for (let i = 0; i < 40; i++) channel.push('z'.repeat(4096));
+      await tick(5);
+      drawSome();
+    }
+    messages.push({ kind: 'flood over', at: performance.now() });
+    while (performance.now() - started < ms + quietMs) {
+      await tick(5);
+      drawSome();
+    }
+    channel.dispose();
+    return messages;
+  }
+
+  it('redraws less often the longer a flood goes on, at least every CATCH_UP_MAX_INTERVAL_MS', async () => {
+    const messages = await floodSlowClient(3000, 0);
+    const snapshots = messages.filter((m) => m.kind === 'snapshot').map((m) => m.at);
+    const gaps = snapshots.slice(1).map((at, i) => at - (snapshots[i] as number));
+    // 250, 500, then 1000 ms apart: four or five redraws in three seconds, not twelve.
+    expect(snapshots.length).toBeGreaterThanOrEqual(3);
+    expect(snapshots.length).toBeLessThanOrEqual(6);
+    expect(gaps[0]).toBeGreaterThanOrEqual(CATCH_UP_INTERVAL_MS - 5);
+    expect(Math.max(...gaps)).toBeGreaterThanOrEqual(CATCH_UP_MAX_INTERVAL_MS - 5);
+    expect(Math.max(...gaps)).toBeLessThan(CATCH_UP_MAX_INTERVAL_MS + 200);
+  });
+
+  it('redraws a paused client as soon as the flood stops, whatever the interval', async () => {
+    const messages = await floodSlowClient(2000, 400);
+    const over = messages.findIndex((m) => m.kind === 'flood over');
+    const after = messages.slice(over + 1).find((m) => m.kind === 'snapshot');
+    expect(after).toBeDefined();
+    // Within the quiet time and a few draws, not a whole (by now 1 s) interval later.
+    expect((after as { at: number }).at - (messages[over] as { at: number }).at).toBeLessThan(CATCH_UP_QUIET_MS + 150);
   });
 });
 
