@@ -11,6 +11,7 @@ import type {
   TerminalSessionInfo,
   TerminalStateChange,
 } from '../../common/terminal/model';
+import { collectGarbageSoon } from '../memory';
 import { createPtySpawner } from './ptyThread';
 import { ShellIntegration } from './shellIntegration';
 import { TerminalSession } from './terminalSession';
@@ -42,6 +43,9 @@ const ENDED_SCREENS_KEPT = 16;
  * The one owner of every terminal. Sessions live in a map from id until their shell exits;
  * any call with an id it does not hold throws. Events carry the session id.
  */
+/** A command that printed this much was a flood: the host collects its garbage once it ends (see memory.ts). */
+const RECLAIM_AFTER_BYTES = 16 * 1024 * 1024;
+
 export class PtyHost {
   private readonly sessions = new Map<string, TerminalSession>();
   private readonly integration: ShellIntegration;
@@ -93,7 +97,10 @@ export class PtyHost {
     this.sessions.set(id, session);
     session.onDidData((e) => this.dataEmitter.fire(e));
     session.onDidStartCommand((e) => this.startEmitter.fire(e));
-    session.onDidFinishCommand((e) => this.finishEmitter.fire(e));
+    session.onDidFinishCommand((record) => {
+      this.finishEmitter.fire(record);
+      if (record.outputBytes >= RECLAIM_AFTER_BYTES) collectGarbageSoon();
+    });
     session.onDidChangeCwd((cwd) => this.cwdEmitter.fire({ sessionId: id, cwd }));
     session.onDidChangeState((state) => this.stateEmitter.fire({ sessionId: id, state }));
     session.onDidExit(({ exitCode, signal }) => {
