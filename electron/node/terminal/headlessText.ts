@@ -8,6 +8,10 @@ const { Terminal } = xtermHeadless;
  * this only needs to cover one write's worth of scrolling; every row costs cols × 12 bytes.
  */
 const SCROLLBACK_ROWS = 1000;
+/** DEC private modes that switch to the alternate screen: a full-screen program (less, vim, top). */
+const ALTERNATE_SCREEN_MODES = new Set([47, 1047, 1049]);
+/** Introduces, in a record's text, the last screen a full-screen program showed. */
+export const FULL_SCREEN_MARK = '[full-screen program, its last screen:]';
 
 /**
  * Turns terminal output into the text a user saw: the output runs through a headless
@@ -22,6 +26,8 @@ export class HeadlessText {
   private lastBaseY = 0;
   private sentinel: IMarker | undefined;
   private sentinelLine = -1;
+  /** The rows of the alternate screen as a full-screen program left it. */
+  private lastFullScreen: string[] = [];
 
   constructor(cols: number, rows: number) {
     this.term = new Terminal({
@@ -33,6 +39,13 @@ export class HeadlessText {
       scrollOnEraseInDisplay: true,
     });
     this.term.onScroll(() => this.onScroll());
+    // Leaving the alternate screen clears it: read it first. Returning false lets xterm go on.
+    this.term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
+      if (this.term.buffer.active.type === 'alternate' && params.some((p) => typeof p === 'number' && ALTERNATE_SCREEN_MODES.has(p))) {
+        this.lastFullScreen = this.alternateRows();
+      }
+      return false;
+    });
   }
 
   write(data: string): void {
@@ -54,6 +67,10 @@ export class HeadlessText {
     // line with them), so they go with the trailing blank lines.
     for (let i = 0; i < lines.length; i++) lines[i] = (lines[i] as string).trimEnd();
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
+    // A full-screen program's screens never reach the normal buffer: the last one is what the
+    // user saw of it (still showing, if the program did not leave it).
+    const fullScreen = this.term.buffer.active.type === 'alternate' ? this.alternateRows() : this.lastFullScreen;
+    if (fullScreen.length) lines.push(...(lines.length ? [''] : []), FULL_SCREEN_MARK, ...fullScreen);
     return lines.join('\n');
   }
 
@@ -76,6 +93,16 @@ export class HeadlessText {
     if (full && (!this.sentinel || this.sentinel.isDisposed)) this.sentinel = this.term.registerMarker(0);
     this.sentinelLine = this.sentinel?.line ?? -1;
     if (scrolledOff) this.appendRow(this.lines, buffer.baseY - 1);
+  }
+
+  /** The alternate screen's rows, trailing spaces and blank rows above and below trimmed. */
+  private alternateRows(): string[] {
+    const buffer = this.term.buffer.alternate;
+    const rows: string[] = [];
+    for (let y = 0; y < this.term.rows; y++) rows.push(buffer.getLine(y)?.translateToString(true) ?? '');
+    while (rows.length && rows[rows.length - 1] === '') rows.pop();
+    while (rows.length && rows[0] === '') rows.shift();
+    return rows;
   }
 
   private appendRow(into: string[], y: number): void {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HeadlessText } from '../../../../../electron/node/terminal/headlessText';
+import { FULL_SCREEN_MARK, HeadlessText } from '../../../../../electron/node/terminal/headlessText';
 
 let t: HeadlessText | undefined;
 afterEach(() => t?.dispose());
@@ -29,6 +29,16 @@ describe('HeadlessText', () => {
   it('joins a long line the terminal wrapped, keeping its spaces', async () => {
     const long = 'word '.repeat(10).trimEnd(); // 49 chars on 20 columns
     expect(await render(`${long}\r\nnext\r\n`)).toBe(`${long}\nnext`);
+  });
+
+  it("keeps a full-screen program's last screen, after what the command printed", async () => {
+    // less/vim/top: enter the alternate screen, draw, redraw, leave it (which clears it).
+    const data = 'before\r\n\x1b[?1049h\x1b[H\x1b[2Jfirst draw\x1b[H\x1b[2Jtop line\r\n  second\x1b[?1049lafter\r\n';
+    expect(await render(data)).toBe(`before\nafter\n\n${FULL_SCREEN_MARK}\ntop line\n  second`);
+    // Still on it when the record is made (the program was killed): the screen as it is.
+    expect(await render('\x1b[?47h\x1b[3;1Hstill here')).toBe(`${FULL_SCREEN_MARK}\nstill here`);
+    // Plain output has no such section.
+    expect(await render('plain\r\n')).toBe('plain');
   });
 
   it('does not collect rows a scroll region moved (a status-line program)', async () => {
