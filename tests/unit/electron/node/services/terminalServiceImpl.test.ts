@@ -182,6 +182,23 @@ describe('TerminalService with a real bash and a real store', () => {
     expect(header.env).toBeUndefined();
   });
 
+  it('stores a flood of multi-byte text byte for byte, and replays it whole', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    // ~1 MB of 2-, 3- and 4-byte characters: the pty thread's batches cut through them.
+    await h.type(incidentId, tab.sessionId!, 'for i in $(seq 1 12000); do echo "é€😀 line $i"; done');
+    await h.service.settled();
+    h.store.flush();
+    const expected = Array.from({ length: 12000 }, (_, i) => `é€😀 line ${i + 1}\r\n`).join('');
+    const raw = Buffer.concat([...h.store.iterateOutputChunks(tab.sessionId!)].map((c) => Buffer.from(c.data))).toString('utf8');
+    expect(raw).toContain(expected);
+    expect(raw).not.toContain('\uFFFD');
+    const cast = await h.service.exportCast(incidentId, tab.sessionId!);
+    const replayed = cast.trim().split('\n').slice(1).map((line) => JSON.parse(line)[2] as string).join('');
+    expect(replayed).toContain(expected);
+  });
+
   it('ignores a spoofed integration sequence printed by a program', async () => {
     h = new Harness();
     const incidentId = await h.incident();
