@@ -17,6 +17,8 @@ export class OutputBatcher {
 
   push(data: string): void {
     if (!data) return;
+    // Never past the limit by a whole pty batch: what is queued goes first.
+    if (this.size > 0 && this.size + data.length > BATCH_MAX_CHARS) this.flush();
     this.parts.push(data);
     this.size += data.length;
     if (this.size >= BATCH_MAX_CHARS) this.flush();

@@ -37,6 +37,15 @@ describe('OutputBatcher', () => {
     b.dispose();
   });
 
+  it('never makes a message larger than BATCH_MAX_CHARS out of smaller chunks', async () => {
+    const sent: string[] = [];
+    const b = new OutputBatcher((d) => sent.push(d));
+    for (let i = 0; i < 20; i++) b.push('y'.repeat(64 * 1024));
+    await tick();
+    expect(sent.join('')).toBe('y'.repeat(20 * 64 * 1024));
+    expect(Math.max(...sent.map((m) => m.length))).toBeLessThanOrEqual(BATCH_MAX_CHARS);
+  });
+
   it('never ends a message on half of a surrogate pair', async () => {
     const sent: string[] = [];
     const b = new OutputBatcher((d) => sent.push(d));
