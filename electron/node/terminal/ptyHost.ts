@@ -39,13 +39,13 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 const ENDED_SCREENS_KEPT = 16;
 
+/** A command that printed this much was a flood: the host collects its garbage once it ends (see memory.ts). */
+const RECLAIM_AFTER_BYTES = 16 * 1024 * 1024;
+
 /**
  * The one owner of every terminal. Sessions live in a map from id until their shell exits;
  * any call with an id it does not hold throws. Events carry the session id.
  */
-/** A command that printed this much was a flood: the host collects its garbage once it ends (see memory.ts). */
-const RECLAIM_AFTER_BYTES = 16 * 1024 * 1024;
-
 export class PtyHost {
   private readonly sessions = new Map<string, TerminalSession>();
   private readonly integration: ShellIntegration;
