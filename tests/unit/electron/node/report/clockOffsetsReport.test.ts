@@ -29,13 +29,15 @@ const exported = async (store: IncidentStore, incidentId: string, format: 'md' |
 /** Bob's laptop clock runs this far ahead of Alice's. */
 const BOB_AHEAD = 5 * 60_000;
 
+/** Alice's and Bob's laptops, with `Date` faked from `t` on (set each step's time with vi.setSystemTime). */
+function twoLaptops() {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  return { t: Date.UTC(2026, 10, 23, 3, 0, 0), alice: laptop('alice'), bob: laptop('bob') };
+}
+
 describe('clock offsets in the report', () => {
   it('bundles that went both ways bound the other laptop’s clock: shown in the header facts', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const t = Date.UTC(2026, 10, 23, 3, 0, 0);
-    const alice = laptop('alice');
-    const bob = laptop('bob');
-
+    const { t, alice, bob } = twoLaptops();
     vi.setSystemTime(t);
     const incident = alice.createIncidentSync({ title: 'Checkout 502s', severity: 'SEV2' });
     vi.setSystemTime(t + 1000);
@@ -59,10 +61,7 @@ describe('clock offsets in the report', () => {
   });
 
   it('a one-way bundle that took an hour to arrive proves little: the clocks are said to be not reconciled', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const t = Date.UTC(2026, 10, 23, 3, 0, 0);
-    const alice = laptop('alice');
-    const bob = laptop('bob');
+    const { t, alice, bob } = twoLaptops();
     vi.setSystemTime(t);
     const incident = alice.createIncidentSync({ title: 'Disk full', severity: 'SEV3' });
     bob.importBundle(parseBundle(await exported(alice, incident.id, 'json')));
