@@ -53,8 +53,10 @@ export async function run(): Promise<BenchResult[]> {
     { label: 'cat 100 MB file', command: `cat ${file}`, outputBytes: terminalBytes, rounds: 5 },
     { label: 'head | base64, 135 MB', command: 'head -c 100000000 /dev/urandom | base64', outputBytes: BASE64_OUTPUT_BYTES, rounds: 3 },
   ];
-  const env = { ...(process.env as Record<string, string>), HOME: home, SHELL: '/bin/bash' };
-  const served = await startServedConsole([], join(dir, 'data'), { HOME: home, SHELL: '/bin/bash' });
+  // The same shell and home for the host's terminal and for the baselines.
+  const shellEnv = { HOME: home, SHELL: '/bin/bash' };
+  const env = { ...(process.env as Record<string, string>), ...shellEnv };
+  const served = await startServedConsole([], join(dir, 'data'), shellEnv);
   const host = served.process;
   let client: ServedClient | undefined;
   try {
