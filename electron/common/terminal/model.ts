@@ -88,7 +88,8 @@ export interface TerminalDataChunk {
   time: number;
   /**
    * The UTF-8 bytes of `data` when the pty reader handed them over and nothing was taken out
-   * of them (host side only, never sent to a client): the recorder stores them as they are.
+   * of them (host side only, never sent to a client): the recorder stores them as they are,
+   * and they move to the store's writer thread. Read them only while handling the event.
    */
   bytes?: Uint8Array;
 }

@@ -62,6 +62,8 @@ export async function previewRedactions(store: IncidentStore, incidentId: string
 }
 
 export async function exportIncident(store: IncidentStore, incidentId: string, format: ExportFormat, lookup: RunbookLookup, options: ExportOptions = {}): Promise<ExportResult> {
+  // Output rows this host handed over and its writer thread has not committed yet.
+  await store.outputWritten();
   const collected = await collectBundle(store, incidentId, lookup);
   const base = baseFileName(collected.bundle.incident.title, collected.bundle.incident.createdAt);
   if (format === 'cast') {

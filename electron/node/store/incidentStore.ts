@@ -46,7 +46,8 @@ import { SearchIndex, type SearchOptions } from './searchIndex';
 import { prepareStatements, type Statements } from './statements';
 import { TimelineWriter, TxState } from './timelineWriter';
 import { WriteQueue } from './writeQueue';
-import { WalCheckpointer } from './walCheckpointer';
+import { ChunkWriter, type ChunkRowFailure } from './chunkWriter';
+import { SAFETY_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './walCheckpointer';
 import { WalSync } from './walSync';
 
 export interface IncidentStoreOptions {
@@ -101,6 +102,11 @@ export interface OutputChunk {
   at: number;
   data: Uint8Array;
   commandId: string | null;
+  /**
+   * The caller gives `data` up: it may move to the writer thread without a copy, which
+   * leaves it empty here. Without this the bytes are copied.
+   */
+  handOver?: boolean;
 }
 
 export interface EventsQuery {
@@ -132,6 +138,13 @@ export class IncidentStore {
   private readonly stmt: Statements;
   private readonly walSync: WalSync;
   private readonly checkpointer: WalCheckpointer;
+  /**
+   * Writes raw terminal output off the event loop. Started with the first row (a CLI command
+   * or a store that never records a terminal does not pay for a thread); null where it cannot
+   * run (a database in memory).
+   */
+  private chunkWriter: ChunkWriter | null | undefined;
+  private readonly nativeBinding: string | undefined;
 
   /** Events this store committed, in commit order, fired after each commit. */
   readonly onDidAppendEvents: Event<TimelineEvent[]> = this.didAppendEvents.event;
@@ -152,6 +165,7 @@ export class IncidentStore {
     this.stmt = prepareStatements(db);
     this.walSync = new WalSync(`${db.name}-wal`);
     this.checkpointer = new WalCheckpointer(db, { nativeBinding: options.nativeBinding });
+    this.nativeBinding = options.nativeBinding;
     this.writes = new WriteQueue<TxState>(
       db,
       {
@@ -176,6 +190,8 @@ export class IncidentStore {
 
   /** Commits pending writes, then closes the database. */
   close(): void {
+    // Its rows first: the host's close below is then the last, and removes the WAL.
+    this.chunkWriter?.close();
     this.writes.close();
     this.walSync.close();
     this.checkpointer.close();
@@ -478,7 +494,9 @@ export class IncidentStore {
   }
 
   /** Removes a command's output (text and raw chunks) from the record; the strike is an event. */
-  strikeOutput(commandId: string, reason: string | null = null, options: ActOptions = {}): Promise<TimelineEvent> {
+  async strikeOutput(commandId: string, reason: string | null = null, options: ActOptions = {}): Promise<TimelineEvent> {
+    // Rows still on their way to the database would come back after the delete.
+    await this.outputWritten();
     return this.writes.enqueue((tx) => {
       const record = this.requireCommand(commandId);
       this.stmt.strikeCommand.run(commandId);
@@ -499,6 +517,12 @@ export class IncidentStore {
 
   /** Raw terminal output with its arrival time, kept for the asciicast export. */
   appendOutputChunk(incidentId: string, chunk: OutputChunk): Promise<void> {
+    const writer = (this.chunkWriter ??= this.startChunkWriter());
+    if (writer?.running) {
+      return writer.append({ incidentId, sessionId: chunk.sessionId, commandId: chunk.commandId, at: chunk.at, data: chunk.data }, chunk.handOver === true).catch((failure: ChunkRowFailure) => {
+        throw failure.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? notFound(incidentId) : new Error(`Terminal output was not stored: ${failure.message}`);
+      });
+    }
     // Deferred sync: a flood's rows must not wait on the disk in the event loop; they are
     // synced off it right after, and by the command's `finished` commit at the latest.
     return this.writes.enqueue(() => {
@@ -509,6 +533,30 @@ export class IncidentStore {
         throw error;
       }
     }, { deferSync: true });
+  }
+
+  /**
+   * Resolves once every output row handed to {@link appendOutputChunk} so far is committed:
+   * the rows are written by a thread of their own, so a command's end, a strike or an export
+   * that must come after them waits for this.
+   */
+  outputWritten(): Promise<void> {
+    return this.chunkWriter?.written() ?? Promise.resolve();
+  }
+
+  private startChunkWriter(): ChunkWriter | null {
+    return (
+      ChunkWriter.start(this.db, {
+        insertSql: this.stmt.insertChunk.source,
+        autocheckpointPages: SAFETY_AUTOCHECKPOINT_PAGES,
+        nativeBinding: this.nativeBinding,
+        // Its commits skipped their fsync, as the deferred ones here do.
+        onCommit: () => {
+          this.walSync.request();
+          this.checkpointer.committed(true);
+        },
+      }) ?? null
+    );
   }
 
   /** A session's raw output in arrival order. */

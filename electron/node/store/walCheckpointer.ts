@@ -12,13 +12,14 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
+import { LOWER_THREAD_PRIORITY } from './backgroundThread';
 import { PacedJob } from './pacedJob';
 
 /**
  * The host connection's own automatic checkpoint while the worker runs (pages of 4 KB, so
  * 64 MB): far enough that the worker does the work, near enough to bound the WAL's size.
  */
-const SAFETY_AUTOCHECKPOINT_PAGES = 16_384;
+export const SAFETY_AUTOCHECKPOINT_PAGES = 16_384;
 /**
  * Least time between the starts of two checkpoints. Every checkpoint ends with an fsync of
  * the database file, and a terminal flood commits every few milliseconds: checkpointing
@@ -42,6 +43,7 @@ const CLOSE_WAIT_MS = 2000;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
+${LOWER_THREAD_PRIORITY}
 const closed = new Int32Array(workerData.closed);
 const db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
 parentPort.on('message', (message) => {

@@ -426,10 +426,12 @@ export class PtyThread implements PtySpawner {
     const p = this.ptys.get(message.id);
     if (!p) return;
     if (message.t === 'data') {
+      // Read first: the bytes move on to the store's writer thread once recorded.
+      const size = message.bytes.length;
       try {
         p.dataEmitter.fire({ text: p.decoder.decode(message.bytes), bytes: message.bytes });
       } finally {
-        p.consumed += message.bytes.length;
+        p.consumed += size;
         if (p.consumed >= this.consumedReportBytes) {
           this.worker?.postMessage({ t: 'consumed', id: message.id, bytes: p.consumed } satisfies ToWorker);
           p.consumed = 0;

@@ -4,6 +4,7 @@ import type { TerminalCommandEvent } from '../../../common/services/terminalServ
 import type { CommandRecord, CommandStart } from '../../../common/terminal/model';
 import type { IncidentStore } from '../../store/incidentStore';
 import type { PtyHost } from '../../terminal/ptyHost';
+import { BATCH_MAX_BYTES } from '../../terminal/ptyThread';
 
 /** A finished command as the recorder stored it, with the engine's record (output, origin). */
 export interface RecordedCommand {
@@ -13,10 +14,11 @@ export interface RecordedCommand {
 }
 
 /**
- * Raw output is stored in rows of at most this many chars: a flood becomes a few hundred
- * rows per 100 MB instead of one per pty read, and one row is a small fraction of a commit.
+ * Raw output is stored in rows of at most this many chars: one batch of the pty thread
+ * (BATCH_MAX_BYTES of ASCII). A flood becomes ~1 600 rows per 100 MB instead of one per pty
+ * read, and each of its batches is stored as it came, not copied into a bigger row first.
  */
-const CHUNK_MAX_CHARS = 256 * 1024;
+const CHUNK_MAX_CHARS = BATCH_MAX_BYTES;
 /**
  * Output arriving within this long shares a row. An asciicast replays with this resolution,
  * which is finer than a keystroke echo can be told apart by eye.
@@ -133,6 +135,7 @@ export class CommandRecorder implements Disposable {
     for (const id of [...this.sessions.keys()]) this.flush(id);
     await Promise.all([...this.sessions.values()].map((s) => s.chain));
     await Promise.all([...this.commands.values()].map((c) => c.id));
+    await this.store.outputWritten();
   }
 
   dispose(): void {
@@ -198,6 +201,9 @@ export class CommandRecorder implements Disposable {
         return;
       }
       try {
+        // Its output rows first (a thread of their own writes them): the finish's synced
+        // commit then covers them, and a strike of its output finds them all.
+        await this.store.outputWritten();
         await this.store.finishCommand(commandId, {
           exitCode: record.exitCode ?? null,
           output: record.output,
@@ -250,11 +256,12 @@ export class CommandRecorder implements Disposable {
     if (s.timer) clearTimeout(s.timer);
     s.timer = undefined;
     s.pending = null;
-    const bytes = Buffer.concat(p.parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
+    const only = p.parts.length === 1 ? p.parts[0] : undefined;
+    const bytes = only instanceof Uint8Array ? only : Buffer.concat(p.parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
     const append = (id: string | null) => {
       // Not awaited: the store group-commits a flood's rows together; the chain only keeps order.
       try {
-        this.store.appendOutputChunk(s.incidentId, { sessionId, at: p.at, data: bytes, commandId: id }).catch((error: unknown) => this.logError(error, 'recording terminal output'));
+        this.store.appendOutputChunk(s.incidentId, { sessionId, at: p.at, data: bytes, commandId: id, handOver: true }).catch((error: unknown) => this.logError(error, 'recording terminal output'));
       } catch (error) {
         this.logError(error, 'recording terminal output');
       }

@@ -1,0 +1,247 @@
+/**
+ * Stores raw terminal output (the rows of the asciicast export) from a worker thread with a
+ * connection of its own, so that a flood's 100 MB never pass through SQLite on the host's
+ * event loop. There they took a third of its time during a `cat` of a big file: copying each
+ * row into pages, checksumming and writing the WAL frames. Every millisecond of it delayed
+ * the pty's next batch, the clients and the timeline.
+ *
+ * The rows commit with `synchronous=NORMAL`, like the host's own deferred writes (nobody is
+ * told raw output is safe): the host syncs the WAL off its loop soon after (WalSync), and any
+ * FULL commit syncs it at once. Ordering with the host's writes is the caller's business:
+ * {@link ChunkWriter.written} resolves once everything handed over is committed (a command's
+ * `finished` and a strike wait for it). SQLite lets one connection write at a time; the
+ * worker's transactions take a millisecond or two, and a host commit waits that long at most.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { LOWER_THREAD_PRIORITY } from './backgroundThread';
+
+export interface ChunkRow {
+  incidentId: string;
+  sessionId: string;
+  commandId: string | null;
+  at: number;
+  data: Uint8Array;
+}
+
+/** Why a row was not stored, as the worker saw it. */
+export interface ChunkRowFailure {
+  code: string | undefined;
+  message: string;
+}
+
+/** Rows' bytes after which the worker collects its young generation (see the worker's source). */
+const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
+/** Longest the host's close waits for the worker to commit what it has and close. */
+const CLOSE_WAIT_MS = 5000;
+
+/**
+ * The worker's program (CommonJS, evaluated): one transaction per message, every row of it;
+ * should that fail, each row alone, so one bad row (its incident deleted meanwhile) costs only
+ * itself. Replies with the failures by index.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+${LOWER_THREAD_PRIORITY}
+const closed = new Int32Array(workerData.closed);
+const db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
+db.pragma('foreign_keys = ON');
+db.pragma('synchronous = NORMAL');
+// The host's checkpoint thread copies the WAL into the database; this is only the safety net.
+db.pragma('wal_autocheckpoint = ' + workerData.autocheckpointPages);
+const insert = db.prepare(workerData.insertSql);
+// The rows' memory arrives from the host and is freed only by a collection of this thread's
+// heap, which allocates next to nothing else and so would run one only when V8's limit on
+// such memory (tens of MB) is reached. A young-generation collection every few MB of rows
+// costs a fraction of a millisecond and keeps that memory from piling up during a flood.
+let collect = null;
+try {
+  require('node:v8').setFlagsFromString('--expose-gc');
+  collect = require('node:vm').runInNewContext('gc');
+} catch {
+  // Without it, V8's own limit bounds the memory.
+}
+let sinceCollect = 0;
+const insertRow = (row) => insert.run(row.incidentId, row.sessionId, row.commandId, row.at, row.data);
+const insertAll = db.transaction((rows) => rows.forEach(insertRow));
+parentPort.on('message', (message) => {
+  if (message.t === 'close') {
+    try {
+      db.close();
+    } finally {
+      Atomics.store(closed, 0, 1);
+      Atomics.notify(closed, 0);
+      parentPort.close();
+    }
+    return;
+  }
+  const failed = [];
+  try {
+    insertAll(message.rows);
+  } catch {
+    message.rows.forEach((row, index) => {
+      try {
+        insertRow(row);
+      } catch (error) {
+        failed.push({ index, failure: { code: error && error.code, message: String(error && error.message) } });
+      }
+    });
+  }
+  parentPort.postMessage({ id: message.id, failed });
+  for (const row of message.rows) sinceCollect += row.data.byteLength;
+  if (collect && sinceCollect >= workerData.collectEveryBytes) {
+    sinceCollect = 0;
+    collect({ type: 'minor' });
+  }
+});
+`;
+
+interface Waiter {
+  resolve(): void;
+  reject(failure: ChunkRowFailure): void;
+}
+
+interface Batch {
+  id: number;
+  rows: ChunkRow[];
+  /** Memory of rows handed over, moved to the worker instead of copied. */
+  transfer: Set<ArrayBuffer>;
+  waiters: Waiter[];
+  /** Resolves when the worker has answered for it (committed or failed, every row). */
+  answered: Promise<void>;
+  answer(): void;
+}
+
+export class ChunkWriter {
+  private readonly inFlight = new Map<number, Batch>();
+  private next: Batch | undefined;
+  private counter = 0;
+  private flushScheduled = false;
+  private closed = false;
+  /** The batch posted last: the worker answers in order, so its answer covers the others. */
+  private lastPosted: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly worker: Worker,
+    /** Set by the worker once its connection is closed. */
+    private readonly closedFlag: Int32Array,
+    /** After the worker committed rows: the host syncs and checkpoints them. */
+    private readonly onCommit: () => void,
+  ) {
+    worker.on('message', (reply: { id: number; failed: { index: number; failure: ChunkRowFailure }[] }) => this.answered(reply));
+    // A worker that dies takes nothing with it but the rows in flight: fail them.
+    worker.on('exit', () => this.failAll('the terminal output writer stopped'));
+    worker.on('error', () => this.failAll('the terminal output writer failed'));
+  }
+
+  /**
+   * A writer for the database's file, or undefined where no other connection can open it
+   * (in memory) or no worker starts; raw output is then written on the event loop.
+   */
+  static start(db: Database, options: { insertSql: string; autocheckpointPages: number; nativeBinding?: string; onCommit: () => void }): ChunkWriter | undefined {
+    if (!db.name || db.name === ':memory:' || db.memory) return undefined;
+    try {
+      const require = createRequire(import.meta.url);
+      const closedFlag = new Int32Array(new SharedArrayBuffer(4));
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          module: require.resolve('better-sqlite3'),
+          file: db.name,
+          nativeBinding: options.nativeBinding,
+          insertSql: options.insertSql,
+          autocheckpointPages: options.autocheckpointPages,
+          collectEveryBytes: COLLECT_EVERY_BYTES,
+          closed: closedFlag.buffer,
+        },
+      });
+      worker.unref();
+      return new ChunkWriter(worker, closedFlag, options.onCommit);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** False once closed, or once the worker died (the store then writes rows itself). */
+  get running(): boolean {
+    return !this.closed;
+  }
+
+  /**
+   * Stores a row; resolves once it is committed, rejects with why it was not. `handOver`:
+   * the caller will not read the row's bytes again, so when they own their memory it moves
+   * to the worker (a flood's 100 MB are then neither copied nor left for this thread's
+   * garbage collector).
+   */
+  append(row: ChunkRow, handOver = false): Promise<void> {
+    if (this.closed) return Promise.reject({ code: undefined, message: 'the store is closed' } satisfies ChunkRowFailure);
+    const batch = (this.next ??= this.newBatch());
+    const done = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
+    batch.rows.push(row);
+    const memory = row.data.buffer;
+    if (handOver && memory instanceof ArrayBuffer && row.data.byteOffset === 0 && row.data.byteLength === memory.byteLength) batch.transfer.add(memory);
+    // Rows handed over in the same turn of the event loop go in one message and one commit.
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.post());
+    }
+    return done;
+  }
+
+  /** Resolves once every row handed over so far is committed (or has failed). */
+  written(): Promise<void> {
+    this.post();
+    return this.lastPosted;
+  }
+
+  /** Commits what was handed over, then closes the worker's connection (waits for it, briefly). */
+  close(): void {
+    if (this.closed) return;
+    this.post();
+    this.closed = true;
+    this.worker.postMessage({ t: 'close' });
+    Atomics.wait(this.closedFlag, 0, 0, CLOSE_WAIT_MS);
+  }
+
+  private post(): void {
+    this.flushScheduled = false;
+    const batch = this.next;
+    if (!batch) return;
+    this.next = undefined;
+    this.inFlight.set(batch.id, batch);
+    this.lastPosted = batch.answered;
+    this.worker.postMessage({ t: 'rows', id: batch.id, rows: batch.rows }, [...batch.transfer]);
+  }
+
+  private answered(reply: { id: number; failed: { index: number; failure: ChunkRowFailure }[] }): void {
+    const batch = this.inFlight.get(reply.id);
+    if (!batch) return;
+    this.inFlight.delete(reply.id);
+    if (reply.failed.length < batch.rows.length) this.onCommit();
+    const failures = new Map(reply.failed.map((f) => [f.index, f.failure]));
+    batch.waiters.forEach((waiter, index) => {
+      const failure = failures.get(index);
+      if (failure) waiter.reject(failure);
+      else waiter.resolve();
+    });
+    batch.answer();
+  }
+
+  private newBatch(): Batch {
+    let answer = (): void => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    return { id: ++this.counter, rows: [], transfer: new Set(), waiters: [], answered, answer };
+  }
+
+  private failAll(message: string): void {
+    this.closed = true;
+    for (const batch of [...this.inFlight.values(), ...(this.next ? [this.next] : [])]) {
+      for (const waiter of batch.waiters) waiter.reject({ code: undefined, message });
+      batch.answer();
+    }
+    this.inFlight.clear();
+    this.next = undefined;
+  }
+}
