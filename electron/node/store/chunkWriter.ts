@@ -12,10 +12,9 @@
  * `finished` and a strike wait for it). SQLite lets one connection write at a time; the
  * worker's transactions take a millisecond or two, and a host commit waits that long at most.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { LOWER_THREAD_PRIORITY } from './backgroundThread';
+import { hasDatabaseFile, storeWorkerData, storeWorkerSource } from './storeWorker';
 
 export interface ChunkRow {
   incidentId: string;
@@ -41,12 +40,7 @@ const CLOSE_WAIT_MS = 5000;
  * should that fail, each row alone, so one bad row (its incident deleted meanwhile) costs only
  * itself. Replies with the failures by index.
  */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.module);
-${LOWER_THREAD_PRIORITY}
-const closed = new Int32Array(workerData.closed);
-const db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
+const WORKER_SOURCE = storeWorkerSource(`
 db.pragma('foreign_keys = ON');
 db.pragma('synchronous = NORMAL');
 // The host's checkpoint thread copies the WAL into the database; this is only the safety net.
@@ -66,17 +60,7 @@ try {
 let sinceCollect = 0;
 const insertRow = (row) => insert.run(row.incidentId, row.sessionId, row.commandId, row.at, row.data);
 const insertAll = db.transaction((rows) => rows.forEach(insertRow));
-parentPort.on('message', (message) => {
-  if (message.t === 'close') {
-    try {
-      db.close();
-    } finally {
-      Atomics.store(closed, 0, 1);
-      Atomics.notify(closed, 0);
-      parentPort.close();
-    }
-    return;
-  }
+function handle(message) {
   const failed = [];
   try {
     insertAll(message.rows);
@@ -95,8 +79,8 @@ parentPort.on('message', (message) => {
     sinceCollect = 0;
     collect({ type: 'minor' });
   }
-});
-`;
+}
+`);
 
 interface Waiter {
   resolve(): void;
@@ -141,20 +125,16 @@ export class ChunkWriter {
    * (in memory) or no worker starts; raw output is then written on the event loop.
    */
   static start(db: Database, options: { insertSql: string; autocheckpointPages: number; nativeBinding?: string; onCommit: () => void }): ChunkWriter | undefined {
-    if (!db.name || db.name === ':memory:' || db.memory) return undefined;
+    if (!hasDatabaseFile(db)) return undefined;
     try {
-      const require = createRequire(import.meta.url);
       const closedFlag = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         workerData: {
-          module: require.resolve('better-sqlite3'),
-          file: db.name,
-          nativeBinding: options.nativeBinding,
+          ...storeWorkerData(db, closedFlag, options.nativeBinding),
           insertSql: options.insertSql,
           autocheckpointPages: options.autocheckpointPages,
           collectEveryBytes: COLLECT_EVERY_BYTES,
-          closed: closedFlag.buffer,
         },
       });
       worker.unref();
@@ -201,7 +181,7 @@ export class ChunkWriter {
     if (this.closed) return;
     this.post();
     this.closed = true;
-    this.worker.postMessage({ t: 'close' });
+    this.worker.postMessage('close');
     Atomics.wait(this.closedFlag, 0, 0, CLOSE_WAIT_MS);
   }
 

@@ -9,11 +9,10 @@
  * The host connection keeps a larger automatic checkpoint as a safety net: if the worker
  * cannot start or dies, or cannot keep up, the WAL is still bounded.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { LOWER_THREAD_PRIORITY } from './backgroundThread';
 import { PacedJob } from './pacedJob';
+import { hasDatabaseFile, storeWorkerData, storeWorkerSource } from './storeWorker';
 
 /**
  * The host connection's own automatic checkpoint while the worker runs (pages of 4 KB, so
@@ -35,36 +34,17 @@ const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
  */
 const CLOSE_WAIT_MS = 2000;
 
-/**
- * The worker's whole program, evaluated as CommonJS: a separate entry file would need its own
- * build step, and this is a dozen lines. It loads better-sqlite3 from the path the host
- * resolved, with the host's native binding (Electron's ABI inside the app).
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.module);
-${LOWER_THREAD_PRIORITY}
-const closed = new Int32Array(workerData.closed);
-const db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
-parentPort.on('message', (message) => {
-  if (message === 'close') {
-    try {
-      db.close();
-    } finally {
-      Atomics.store(closed, 0, 1);
-      Atomics.notify(closed, 0);
-      parentPort.close();
-    }
-    return;
-  }
+/** The worker's program (see storeWorker.ts): one PASSIVE checkpoint per request. */
+const WORKER_SOURCE = storeWorkerSource(`
+function handle() {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch {
     // Busy or I/O trouble: the next request, or the host's safety net, tries again.
   }
   parentPort.postMessage('done');
-});
-`;
+}
+`);
 
 export class WalCheckpointer {
   private worker: Worker | undefined;
@@ -91,14 +71,9 @@ export class WalCheckpointer {
   private start(): void {
     this.started = true;
     const db = this.db;
-    // An in-memory or temporary database has no file another connection could open.
-    if (!db.name || db.name === ':memory:' || db.memory) return;
+    if (!hasDatabaseFile(db)) return;
     try {
-      const require = createRequire(import.meta.url);
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { module: require.resolve('better-sqlite3'), file: db.name, nativeBinding: this.options.nativeBinding, closed: this.closedFlag.buffer },
-      });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: storeWorkerData(db, this.closedFlag, this.options.nativeBinding) });
       worker.unref();
       worker.on('message', () => this.job.finished());
       worker.on('error', () => this.stop());
