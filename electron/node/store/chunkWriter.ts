@@ -24,6 +24,9 @@ export interface ChunkRow {
   data: Uint8Array;
 }
 
+/** The failure code of rows the worker never answered for: it stopped (or never started). */
+export const WRITER_STOPPED = 'E_WRITER_STOPPED';
+
 /** Why a row was not stored, as the worker saw it. */
 export interface ChunkRowFailure {
   code: string | undefined;
@@ -156,7 +159,7 @@ export class ChunkWriter {
    * garbage collector).
    */
   append(row: ChunkRow, handOver = false): Promise<void> {
-    if (this.closed) return Promise.reject({ code: undefined, message: 'the store is closed' } satisfies ChunkRowFailure);
+    if (this.closed) return Promise.reject({ code: WRITER_STOPPED, message: 'the output writer is closed' } satisfies ChunkRowFailure);
     const batch = (this.next ??= this.newBatch());
     const done = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
     batch.rows.push(row);
@@ -218,7 +221,7 @@ export class ChunkWriter {
   private failAll(message: string): void {
     this.closed = true;
     for (const batch of [...this.inFlight.values(), ...(this.next ? [this.next] : [])]) {
-      for (const waiter of batch.waiters) waiter.reject({ code: undefined, message });
+      for (const waiter of batch.waiters) waiter.reject({ code: WRITER_STOPPED, message });
       batch.answer();
     }
     this.inFlight.clear();

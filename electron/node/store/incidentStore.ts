@@ -46,7 +46,7 @@ import { SearchIndex, type SearchOptions } from './searchIndex';
 import { prepareStatements, type Statements } from './statements';
 import { TimelineWriter, TxState } from './timelineWriter';
 import { WriteQueue } from './writeQueue';
-import { ChunkWriter, type ChunkRowFailure } from './chunkWriter';
+import { ChunkWriter, WRITER_STOPPED, type ChunkRowFailure } from './chunkWriter';
 import { SAFETY_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './walCheckpointer';
 import { WalSync } from './walSync';
 
@@ -518,13 +518,18 @@ export class IncidentStore {
   /** Raw terminal output with its arrival time, kept for the asciicast export. */
   appendOutputChunk(incidentId: string, chunk: OutputChunk): Promise<void> {
     const writer = (this.chunkWriter ??= this.startChunkWriter());
-    if (writer?.running) {
-      return writer.append({ incidentId, sessionId: chunk.sessionId, commandId: chunk.commandId, at: chunk.at, data: chunk.data }, chunk.handOver === true).catch((failure: ChunkRowFailure) => {
-        throw failure.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? notFound(incidentId) : new Error(`Terminal output was not stored: ${failure.message}`);
-      });
-    }
-    // Deferred sync: a flood's rows must not wait on the disk in the event loop; they are
-    // synced off it right after, and by the command's `finished` commit at the latest.
+    if (!writer?.running) return this.appendOutputChunkHere(incidentId, chunk);
+    const size = chunk.data.byteLength;
+    return writer.append({ incidentId, sessionId: chunk.sessionId, commandId: chunk.commandId, at: chunk.at, data: chunk.data }, chunk.handOver === true).catch((failure: ChunkRowFailure) => {
+      // The worker died: rows whose bytes are still here (not moved to it) are written here.
+      if (failure.code === WRITER_STOPPED && chunk.data.byteLength === size) return this.appendOutputChunkHere(incidentId, chunk);
+      throw failure.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? notFound(incidentId) : new Error(`Terminal output was not stored: ${failure.message}`);
+    });
+  }
+
+  /** On the event loop (no writer thread): a deferred sync, so a flood's rows never wait on the disk here. */
+  private appendOutputChunkHere(incidentId: string, chunk: OutputChunk): Promise<void> {
+    // They are synced off the loop right after, and by the command's `finished` commit at the latest.
     return this.writes.enqueue(() => {
       try {
         this.stmt.insertChunk.run(incidentId, chunk.sessionId, chunk.commandId, chunk.at, chunk.data);

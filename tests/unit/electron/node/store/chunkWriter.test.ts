@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { IncidentStore } from '../../../../../electron/node/store/incidentStore';
@@ -98,4 +98,17 @@ it('moves the bytes of a row handed over to the writer instead of copying them, 
     [64 * 1024, 0x67],
     [64 * 1024, 0x6b],
   ]);
+});
+
+it('writes rows on the event loop when the writer thread cannot run, and loses none that were only copied', async () => {
+  const dir = tempDir();
+  const store = IncidentStore.open(join(dir, 'warroom.db'));
+  stores.push(store);
+  const incident = await store.createIncident({ title: 'no writer', severity: 'SEV3' });
+  // The worker opens the file by name: gone from there, it fails at start.
+  renameSync(join(dir, 'warroom.db'), join(dir, 'moved.db'));
+  const rows = Array.from({ length: 5 }, (_, i) => store.appendOutputChunk(incident.id, { sessionId: 's1', commandId: null, at: i, data: Buffer.from(`row ${i}`) }));
+  await Promise.all(rows);
+  await store.appendOutputChunk(incident.id, { sessionId: 's1', commandId: null, at: 5, data: Buffer.from('row 5') });
+  expect([...store.iterateOutputChunks('s1')].map((row) => text(row.data))).toEqual(['row 0', 'row 1', 'row 2', 'row 3', 'row 4', 'row 5']);
 });
