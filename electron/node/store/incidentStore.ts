@@ -188,8 +188,9 @@ export class IncidentStore {
     );
   }
 
-  /** Commits pending writes, then closes the database. */
+  /** Commits pending writes, then closes the database. Closing again does nothing. */
   close(): void {
+    if (!this.db.open) return;
     // Its rows first: the host's close below is then the last, and removes the WAL.
     this.chunkWriter?.close();
     this.writes.close();

@@ -1,22 +1,13 @@
 import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { IncidentStore } from '../../../../../electron/node/store/incidentStore';
-import { useTempDirs } from './tempDir';
+import { useStores, useTempDirs } from './tempDir';
 
 // Raw terminal output goes to the database through a worker thread (chunkWriter.ts); these
 // check what the rest of the host relies on: order, the barrier, close, and failures alone.
 const tempDir = useTempDirs();
-const stores: IncidentStore[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-});
-
-function openStore(file = join(tempDir(), 'warroom.db')): IncidentStore {
-  const store = IncidentStore.open(file, { actor: 'alice' });
-  stores.push(store);
-  return store;
-}
+const openStore = useStores(tempDir);
 
 const text = (data: Uint8Array) => Buffer.from(data).toString('utf8');
 
@@ -102,8 +93,7 @@ it('moves the bytes of a row handed over to the writer instead of copying them, 
 
 it('writes rows on the event loop when the writer thread cannot run, and loses none that were only copied', async () => {
   const dir = tempDir();
-  const store = IncidentStore.open(join(dir, 'warroom.db'));
-  stores.push(store);
+  const store = openStore(join(dir, 'warroom.db'));
   const incident = await store.createIncident({ title: 'no writer', severity: 'SEV3' });
   // The worker opens the file by name: gone from there, it fails at start.
   renameSync(join(dir, 'warroom.db'), join(dir, 'moved.db'));

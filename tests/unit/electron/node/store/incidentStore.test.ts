@@ -1,23 +1,13 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../../../electron/common/errors';
 import { EVENT_KINDS, SNIPPET_MARK_END, SNIPPET_MARK_START, type TimelineEvent } from '../../../../../electron/common/incident/model';
 import { OUTPUT_TEXT_CAP } from '../../../../../electron/common/incident/outputText';
-import { IncidentStore } from '../../../../../electron/node/store/incidentStore';
-import { useTempDirs } from './tempDir';
+import { useStores, useTempDirs } from './tempDir';
 
 const tempDir = useTempDirs();
-const open: IncidentStore[] = [];
-afterEach(() => {
-  for (const store of open.splice(0)) store.close();
-});
-
-function newStore(file = join(tempDir(), 'warroom.db')): IncidentStore {
-  const store = IncidentStore.open(file, { actor: 'alice' });
-  open.push(store);
-  return store;
-}
+const newStore = useStores(tempDir);
 
 async function userError(promise: Promise<unknown>): Promise<UserError> {
   const error = await promise.then(
@@ -123,7 +113,6 @@ describe('IncidentStore timeline', () => {
     // What is read back from a fresh connection equals what was acknowledged.
     const acked = events;
     store.close();
-    open.splice(open.indexOf(store), 1);
     const reopened = newStore(file);
     expect(reopened.getEvents(id)).toEqual(acked);
     const byKind = Object.fromEntries(acked.map((e) => [e.kind, e])) as Record<string, TimelineEvent>;
