@@ -119,10 +119,15 @@ export class ClientOutputChannel {
     // "Behind" is what the client has not drawn before this message: one batch (up to
     // BATCH_MAX_CHARS, above the watermark) must not pause, and then snapshot, a client
     // that keeps up. A client already behind gets nothing more; its snapshot covers this.
-    if (message.kind === 'data' && this.mode === 'live' && this.unacked > HIGH_WATERMARK_CHARS) {
-      this.mode = 'paused';
-      this.batcher.clear();
-      return;
+    if (message.kind === 'data') {
+      // Paused, or being redrawn: the snapshot covers this. (Output can reach the batcher
+      // after it was cleared: the push whose flush paused the client queues its own data.)
+      if (this.mode !== 'live') return;
+      if (this.unacked > HIGH_WATERMARK_CHARS) {
+        this.mode = 'paused';
+        this.batcher.clear();
+        return;
+      }
     }
     this.unacked += message.data.length;
     this.send(message);

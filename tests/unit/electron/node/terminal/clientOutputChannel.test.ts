@@ -7,7 +7,7 @@ import {
   HIGH_WATERMARK_CHARS,
   type ClientMessage,
 } from '../../../../../electron/node/terminal/clientOutputChannel';
-import { BATCH_MAX_CHARS, OutputBatcher } from '../../../../../electron/node/terminal/outputBatcher';
+import { BATCH_DURATION_MS, BATCH_MAX_CHARS, OutputBatcher } from '../../../../../electron/node/terminal/outputBatcher';
 import { plainTextTail, ScreenMirror } from '../../../../../electron/node/terminal/screenMirror';
 import xtermHeadless from '@xterm/headless';
 import serializeAddon from '@xterm/addon-serialize';
@@ -89,6 +89,27 @@ describe('ClientOutputChannel', () => {
     expect(messages.at(-1)).toEqual({ kind: 'data', data: 'live again' });
     channel.dispose();
     mirror.dispose();
+  });
+});
+
+describe('ClientOutputChannel past the watermark', () => {
+  it('sends no output once paused, even what arrives while the pausing batch is flushed', async () => {
+    const messages: ClientMessage[] = [];
+    const channel = new ClientOutputChannel((m) => messages.push(m), async () => 'screen');
+    await tick(); // The attach snapshot.
+    const chunk = (c: string) => c.repeat(64 * 1024);
+    channel.push('a'.repeat(91_000));
+    await tick(BATCH_DURATION_MS + 10); // Sent by the batch timer: under the watermark.
+    // Three chunks fill a batch; the fourth flushes it (still allowed: 91 000 behind).
+    for (const c of 'bcde') channel.push(chunk(c));
+    // The eighth flushes the next batch, which finds the client too far behind and pauses it;
+    // the chunk that caused that flush must not go out later on its own.
+    for (const c of 'fghi') channel.push(chunk(c));
+    await tick(BATCH_DURATION_MS + 10);
+    expect(channel.paused).toBe(true);
+    const data = messages.filter((m) => m.kind === 'data').map((m) => m.data[0]);
+    expect(data).toEqual(['a', 'b']);
+    channel.dispose();
   });
 });
 
