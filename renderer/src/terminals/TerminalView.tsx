@@ -149,6 +149,7 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
     };
   }, [host, sessionId, register, setError]);
 
+  const shownBefore = useRef(false);
   useEffect(() => {
     const t = termRef.current;
     if (!visible || !t) return;
@@ -157,7 +158,14 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
     } catch {
       // Not laid out yet.
     }
-    t.term.focus();
+    const first = !shownBefore.current;
+    shownBefore.current = true;
+    // Focus follows a terminal the user switches to or opens. One that appears by itself (the
+    // first terminal of a new incident, once its shell is up) must not take the keys from a
+    // note or a step the user went to meanwhile.
+    const active = document.activeElement;
+    const busyElsewhere = first && active !== null && active !== document.body && !active.closest('.terminals');
+    if (!busyElsewhere) t.term.focus();
   }, [visible]);
 
   useEffect(() => {
