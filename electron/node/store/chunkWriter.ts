@@ -35,6 +35,18 @@ export interface ChunkRowFailure {
 
 /** Rows' bytes after which the worker collects its young generation (see the worker's source). */
 const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
+/**
+ * Rows wait on the host until this many bytes or POST_WAIT_MS, then go to the worker in one
+ * message and one transaction. Each message wakes the worker, and its answer wakes the host:
+ * posting every pty batch (64 KB) on its own, a flood woke the two threads each other ~2 000
+ * times, which on a 2-core laptop took the CPU from the pty and the program printing.
+ */
+export const POST_AT_BYTES = 1024 * 1024;
+/**
+ * Longest a row waits to be posted. The WAL is synced at most every WAL_SYNC_INTERVAL_MS
+ * (100 ms) anyway, so this adds nothing to what a crash may take; a barrier posts at once.
+ */
+export const POST_WAIT_MS = 20;
 /** Longest the host's close waits for the worker to commit what it has and close. */
 const CLOSE_WAIT_MS = 5000;
 
@@ -93,6 +105,7 @@ interface Waiter {
 interface Batch {
   id: number;
   rows: ChunkRow[];
+  bytes: number;
   /** Memory of rows handed over, moved to the worker instead of copied. */
   transfer: Set<ArrayBuffer>;
   waiters: Waiter[];
@@ -105,7 +118,7 @@ export class ChunkWriter {
   private readonly inFlight = new Map<number, Batch>();
   private next: Batch | undefined;
   private counter = 0;
-  private flushScheduled = false;
+  private postTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   /** The batch posted last: the worker answers in order, so its answer covers the others. */
   private lastPosted: Promise<void> = Promise.resolve();
@@ -163,13 +176,11 @@ export class ChunkWriter {
     const batch = (this.next ??= this.newBatch());
     const done = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
     batch.rows.push(row);
+    batch.bytes += row.data.byteLength;
     const memory = row.data.buffer;
     if (handOver && memory instanceof ArrayBuffer && row.data.byteOffset === 0 && row.data.byteLength === memory.byteLength) batch.transfer.add(memory);
-    // Rows handed over in the same turn of the event loop go in one message and one commit.
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.post());
-    }
+    if (batch.bytes >= POST_AT_BYTES) this.post();
+    else this.postTimer ??= setTimeout(() => this.post(), POST_WAIT_MS);
     return done;
   }
 
@@ -189,7 +200,8 @@ export class ChunkWriter {
   }
 
   private post(): void {
-    this.flushScheduled = false;
+    if (this.postTimer) clearTimeout(this.postTimer);
+    this.postTimer = undefined;
     const batch = this.next;
     if (!batch) return;
     this.next = undefined;
@@ -215,7 +227,7 @@ export class ChunkWriter {
   private newBatch(): Batch {
     let answer = (): void => undefined;
     const answered = new Promise<void>((resolve) => (answer = resolve));
-    return { id: ++this.counter, rows: [], transfer: new Set(), waiters: [], answered, answer };
+    return { id: ++this.counter, rows: [], bytes: 0, transfer: new Set(), waiters: [], answered, answer };
   }
 
   private failAll(message: string): void {
@@ -226,5 +238,7 @@ export class ChunkWriter {
     }
     this.inFlight.clear();
     this.next = undefined;
+    if (this.postTimer) clearTimeout(this.postTimer);
+    this.postTimer = undefined;
   }
 }

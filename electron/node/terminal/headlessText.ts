@@ -12,12 +12,25 @@ const SCROLLBACK_ROWS = 1000;
 const ALTERNATE_SCREEN_MODES = new Set([47, 1047, 1049]);
 /** Introduces, in a record's text, the last screen a full-screen program showed. */
 export const FULL_SCREEN_MARK = '[full-screen program, its last screen:]';
+/**
+ * Where plain output ends: anything but characters one cell wide (ASCII, Latin, Greek,
+ * Cyrillic, punctuation, arrows, box drawing), colour sequences (SGR) and lines ended by CR LF.
+ * A `\r` at the very end may be half of a CR LF: see writePlain.
+ */
+const PLAIN_END = /[^\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25ff\r\n\x1b]|\x1b(?!\[[0-9;:]*m)|\r(?!\n)|(?<!\r)\n/g;
+/** Colour and style sequences: they change no character. */
+const SGR = /\x1b\[[0-9;:]*m/g;
 
 /**
  * Turns terminal output into the text a user saw: the output runs through a headless
  * xterm.js (so `\r` progress bars, cursor moves and erases resolve), and each row is copied
  * out the moment it scrolls off the screen, when it can no longer change. Memory stays at
  * one screen plus the collected text, however long the output.
+ *
+ * Plain output (see PLAIN_END), the usual flood of a log, a listing or base64, reads the same
+ * on any screen: its text is its lines, wrapped or not. While the output is plain, its lines
+ * are collected as they come and the terminal, which parses ~25 MB/s, is skipped. At the first
+ * other sequence, the lines that may still be on screen go to the terminal, which takes over.
  */
 export class HeadlessText {
   private readonly term: HeadlessTerminal;
@@ -28,6 +41,12 @@ export class HeadlessText {
   private sentinelLine = -1;
   /** The rows of the alternate screen as a full-screen program left it. */
   private lastFullScreen: string[] = [];
+  /** All output so far was plain: the terminal has not been written to. */
+  private plain = true;
+  /** Plain output: the line not yet ended. */
+  private openLine = '';
+  /** Plain output ended with a `\r`: a line end if a `\n` follows. */
+  private pendingCr = false;
 
   constructor(cols: number, rows: number) {
     this.term = new Terminal({
@@ -49,6 +68,12 @@ export class HeadlessText {
   }
 
   write(data: string): void {
+    if (this.plain) {
+      const plainLength = this.writePlain(data);
+      if (plainLength === data.length) return;
+      this.leavePlain();
+      data = data.slice(plainLength);
+    }
     this.term.write(data);
   }
 
@@ -62,7 +87,8 @@ export class HeadlessText {
     await this.drained();
     const buffer = this.term.buffer.normal;
     const lines = [...this.lines];
-    for (let y = buffer.baseY; y < buffer.length; y++) this.appendRow(lines, y);
+    if (this.plain) lines.push(this.openLine);
+    else for (let y = buffer.baseY; y < buffer.length; y++) this.appendRow(lines, y);
     // Spaces a program wrote at a line's end are invisible too (zsh's PROMPT_SP pads a
     // line with them), so they go with the trailing blank lines.
     for (let i = 0; i < lines.length; i++) lines[i] = (lines[i] as string).trimEnd();
@@ -77,6 +103,45 @@ export class HeadlessText {
   dispose(): void {
     this.sentinel?.dispose();
     this.term.dispose();
+  }
+
+  /** Takes the plain start of `data` (as lines); returns its length. */
+  private writePlain(data: string): number {
+    let start = 0;
+    if (this.pendingCr) {
+      if (data.charCodeAt(0) !== 10) return 0;
+      this.pendingCr = false;
+      this.lines.push(this.openLine);
+      this.openLine = '';
+      start = 1;
+    }
+    PLAIN_END.lastIndex = start;
+    let end = PLAIN_END.exec(data)?.index ?? data.length;
+    if (end === data.length - 1 && data.charCodeAt(end) === 13) {
+      // Maybe half of a CR LF: the next write tells.
+      this.pendingCr = true;
+      end = data.length;
+    }
+    let text = data.slice(start, this.pendingCr ? end - 1 : end);
+    if (text.includes('\x1b')) text = text.replace(SGR, '');
+    const lines = text.split('\r\n');
+    lines[0] = this.openLine + (lines[0] as string);
+    this.openLine = lines.pop() as string;
+    for (const line of lines) this.lines.push(line);
+    return end;
+  }
+
+  /**
+   * The output stops being plain: the terminal takes over. It gets the last lines, as many as
+   * it has rows: what a screen shows of plain output, and all a later sequence can change.
+   */
+  private leavePlain(): void {
+    this.plain = false;
+    const onScreen = this.lines.splice(Math.max(0, this.lines.length - this.term.rows));
+    onScreen.push(this.openLine);
+    this.openLine = '';
+    this.term.write(onScreen.join('\r\n') + (this.pendingCr ? '\r' : ''));
+    this.pendingCr = false;
   }
 
   private onScroll(): void {

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { ChunkWriter, POST_AT_BYTES, POST_WAIT_MS } from '../../../../../electron/node/store/chunkWriter';
 import { IncidentStore } from '../../../../../electron/node/store/incidentStore';
 import { useStores, useTempDirs } from './tempDir';
 
@@ -101,4 +103,33 @@ it('writes rows on the event loop when the writer thread cannot run, and loses n
   await Promise.all(rows);
   await store.appendOutputChunk(incident.id, { sessionId: 's1', commandId: null, at: 5, data: Buffer.from('row 5') });
   expect([...store.iterateOutputChunks('s1')].map((row) => text(row.data))).toEqual(['row 0', 'row 1', 'row 2', 'row 3', 'row 4', 'row 5']);
+});
+
+it('commits the rows of a flood in few transactions: at POST_AT_BYTES, or POST_WAIT_MS after the first', async () => {
+  const db = new Database(join(tempDir(), 'rows.db'));
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE chunk (incident_id TEXT, session_id TEXT, command_id TEXT, at INTEGER, data BLOB)');
+  let commits = 0;
+  const writer = ChunkWriter.start(db, { insertSql: 'INSERT INTO chunk VALUES (?, ?, ?, ?, ?)', autocheckpointPages: 1000, onCommit: () => commits++ });
+  if (!writer) throw new Error('the writer did not start');
+  try {
+    // A pty batch per turn of the event loop, as a flood hands them over: 1.5 × POST_AT_BYTES.
+    const batch = 64 * 1024;
+    const count = (1.5 * POST_AT_BYTES) / batch;
+    const started = Date.now();
+    const stored: Promise<void>[] = [];
+    for (let i = 0; i < count; i++) {
+      stored.push(writer.append({ incidentId: 'i1', sessionId: 's1', commandId: null, at: i, data: new Uint8Array(batch).fill(i) }, true));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(stored);
+    // The first POST_AT_BYTES went at once, the rest after its wait: two transactions, not 24.
+    expect(commits).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(POST_WAIT_MS - 1);
+    const rows = db.prepare('SELECT at, data FROM chunk ORDER BY rowid').all() as { at: number; data: Buffer }[];
+    expect(rows.map((row) => [row.at, row.data.length, row.data[0]])).toEqual(Array.from({ length: count }, (_, i) => [i, batch, i]));
+  } finally {
+    writer.close();
+    db.close();
+  }
 });
