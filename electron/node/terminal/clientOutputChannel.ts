@@ -29,11 +29,19 @@ export type ClientMessage =
   /** The whole screen: reset the client's terminal, then write this. */
   | { kind: 'snapshot'; data: string };
 
+/** What a snapshot covers: the screen and its scrollback, or the screen alone (see ScreenMirror). */
+export type SnapshotScope = 'full' | 'screen';
+
 /**
  * One client's view of one session (tmux's way with slow clients): batched live output
  * while the client keeps up; past the high watermark of unacknowledged chars, nothing more,
  * and once it has drawn enough (acks below the low watermark), a snapshot of the screen
  * from the host's mirror and live output again. The pty is never paused for a client.
+ *
+ * A catch-up while output still floods redraws the screen alone: the scrollback would be
+ * stale again within a frame, and serialising it cost the host ~10 ms per redraw and the
+ * renderer a thousand rows. Once output goes quiet, a client redrawn that way gets a full
+ * snapshot, so its scrollback holds the end of the flood.
  */
 export class ClientOutputChannel {
   private readonly batcher: OutputBatcher;
@@ -45,10 +53,13 @@ export class ClientOutputChannel {
   private interval = CATCH_UP_INTERVAL_MS;
   private lastOutputAt = -Infinity;
   private catchUpTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Redrawn without its scrollback during a flood: owed a full snapshot once output is quiet. */
+  private owesScrollback = false;
+  private scrollbackTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly send: (message: ClientMessage) => void,
-    private readonly snapshot: () => Promise<string>,
+    private readonly snapshot: (scope: SnapshotScope) => Promise<string>,
   ) {
     this.batcher = new OutputBatcher((data) => this.deliver({ kind: 'data', data }));
   }
@@ -73,17 +84,19 @@ export class ClientOutputChannel {
   }
 
   /** Sends a fresh snapshot (a client attaching, or one that reloaded). */
-  resync(): void {
+  resync(scope: SnapshotScope = 'full'): void {
     if (this.disposed || this.mode === 'snapshotting') return;
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     this.catchUpTimer = undefined;
     this.mode = 'snapshotting';
     this.batcher.clear();
-    void this.snapshot().then((screen) => {
+    void this.snapshot(scope).then((screen) => {
       if (this.disposed) return;
       // Output arriving from here on is after the snapshot, so live resumes with it.
       this.mode = 'live';
       this.lastSnapshotAt = Date.now();
+      this.owesScrollback = scope === 'screen';
+      if (this.owesScrollback) this.sendScrollbackWhenQuiet();
       this.deliver({ kind: 'snapshot', data: screen });
     });
   }
@@ -91,6 +104,7 @@ export class ClientOutputChannel {
   dispose(): void {
     this.disposed = true;
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    if (this.scrollbackTimer) clearTimeout(this.scrollbackTimer);
     this.batcher.dispose();
   }
 
@@ -106,12 +120,26 @@ export class ClientOutputChannel {
       // Still flooding, and redrawn within the last two waits: the next redraw waits longer.
       const flooding = !quiet && now - this.lastSnapshotAt < 2 * this.interval;
       this.interval = flooding ? Math.min(CATCH_UP_MAX_INTERVAL_MS, this.interval * 2) : CATCH_UP_INTERVAL_MS;
-      return this.resync();
+      return this.resync(quiet ? 'full' : 'screen');
     }
     this.catchUpTimer ??= setTimeout(() => {
       this.catchUpTimer = undefined;
       if (this.mode === 'paused') this.catchUp();
     }, Math.min(wait, CATCH_UP_QUIET_MS));
+  }
+
+  /**
+   * Once output has been quiet for CATCH_UP_QUIET_MS, a live client redrawn without its
+   * scrollback gets it (a paused one gets it from catchUp). Checked every CATCH_UP_QUIET_MS.
+   */
+  private sendScrollbackWhenQuiet(): void {
+    if (this.scrollbackTimer) clearTimeout(this.scrollbackTimer);
+    this.scrollbackTimer = setTimeout(() => {
+      this.scrollbackTimer = undefined;
+      if (this.disposed || !this.owesScrollback || this.mode !== 'live') return;
+      if (Date.now() - this.lastOutputAt >= CATCH_UP_QUIET_MS) this.resync('full');
+      else this.sendScrollbackWhenQuiet();
+    }, CATCH_UP_QUIET_MS);
   }
 
   private deliver(message: ClientMessage): void {

@@ -12,6 +12,7 @@ import type {
   TerminalStateChange,
 } from '../../common/terminal/model';
 import { collectGarbageSoon } from '../memory';
+import type { SnapshotScope } from './clientOutputChannel';
 import { createPtySpawner } from './ptyThread';
 import { ShellIntegration } from './shellIntegration';
 import { TerminalSession } from './terminalSession';
@@ -161,12 +162,15 @@ export class PtyHost {
   }
 
   /**
-   * The session's screen as escape sequences, for a client that attaches or fell behind;
-   * for a session that ended lately, its last screen.
+   * The session's screen as escape sequences, for a client that attaches or fell behind
+   * (`screen`: without the scrollback, for a catch-up during a flood); for a session that
+   * ended lately, its last screen.
    */
-  snapshot(id: string): Promise<string> {
+  snapshot(id: string, scope: SnapshotScope = 'full'): Promise<string> {
     const ended = this.sessions.has(id) ? undefined : this.endedScreens.get(id);
-    return ended ?? this.session(id).mirror.snapshot();
+    if (ended) return ended;
+    const mirror = this.session(id).mirror;
+    return scope === 'screen' ? mirror.screenSnapshot() : mirror.snapshot();
   }
 
   /** Ends the shell and everything it started (no orphans); resolves once it has exited. */

@@ -80,13 +80,29 @@ export class ScreenMirror {
    * arriving after it is exactly what the client still needs.
    */
   snapshot(): Promise<string> {
+    return this.parsedSnapshot(MIRROR_SCROLLBACK_ROWS);
+  }
+
+  /**
+   * The screen alone, for a client that fell behind while output floods (its scrollback
+   * comes with a full snapshot once the flood is over). When the output held back since the
+   * mirror last parsed ends in plain lines, at least a screenful, those lines are the screen
+   * and nothing is parsed or serialised: a catch-up during a flood of logs costs nothing.
+   */
+  screenSnapshot(): Promise<string> {
+    if (this.disposed) return Promise.resolve('');
+    const lines = this.term.buffer.active.type === 'normal' ? plainLastLines(this.backlog, this.term.rows) : undefined;
+    return lines === undefined ? this.parsedSnapshot(0) : Promise.resolve(lines);
+  }
+
+  private parsedSnapshot(scrollback: number): Promise<string> {
     return new Promise((resolve) => {
       const step = (): void => {
         if (this.disposed) return resolve('');
         if (this.backlogChars > 0) this.flushBacklog();
         this.term.write('', () => {
           if (this.backlogChars > 0) return step();
-          resolve(this.serializer.serialize({ scrollback: MIRROR_SCROLLBACK_ROWS }));
+          resolve(this.serializer.serialize({ scrollback }));
         });
       };
       step();
@@ -131,6 +147,35 @@ export function plainTextTail(data: string, lines: number): string {
   // Everything before the cut scrolls out of the scrollback, unless a sequence (ESC, or a
   // C1 control) moves the cursor.
   return /[\x1b\x80-\x9f]/.test(data) ? data : data.slice(start + 1);
+}
+
+/**
+ * The last `rows` lines of output held as `chunks` (the line the cursor is on counts as one),
+ * if they are plain text: no escape sequence or C1 control, so a terminal that is reset and
+ * given them shows the screen the output left. Undefined when they are not, or when the
+ * chunks hold fewer lines (the screen's top then comes from earlier output).
+ */
+export function plainLastLines(chunks: readonly string[], rows: number): string | undefined {
+  const kept: string[] = [];
+  let newlines = 0;
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const chunk = chunks[i] as string;
+    let at = chunk.length;
+    let start = 0;
+    while (at > 0) {
+      at = chunk.lastIndexOf('\n', at - 1);
+      if (at < 0) break;
+      if (++newlines === rows) {
+        start = at + 1;
+        break;
+      }
+    }
+    const part = start > 0 ? chunk.slice(start) : chunk;
+    if (/[\x1b\x80-\x9f]/.test(part)) return undefined;
+    kept.push(part);
+    if (newlines === rows) return kept.reverse().join('');
+  }
+  return undefined;
 }
 
 function backlogLimitFor(cols: number, rows: number): number {

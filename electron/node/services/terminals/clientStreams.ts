@@ -28,9 +28,9 @@ export class ClientStreams implements Disposable {
     const channel = new ClientOutputChannel(
       (message) => send({ kind: message.kind, data: message.data }),
       // A session that ended keeps the client's screen as it was.
-      async () => {
+      async (scope) => {
         try {
-          return await this.ptys.snapshot(sessionId);
+          return await this.ptys.snapshot(sessionId, scope);
         } catch {
           return '';
         }

@@ -8,7 +8,7 @@ import {
   type ClientMessage,
 } from '../../../../../electron/node/terminal/clientOutputChannel';
 import { BATCH_DURATION_MS, BATCH_MAX_CHARS, OutputBatcher } from '../../../../../electron/node/terminal/outputBatcher';
-import { plainTextTail, ScreenMirror } from '../../../../../electron/node/terminal/screenMirror';
+import { plainLastLines, plainTextTail, ScreenMirror } from '../../../../../electron/node/terminal/screenMirror';
 import xtermHeadless from '@xterm/headless';
 import serializeAddon from '@xterm/addon-serialize';
 
@@ -115,15 +115,15 @@ describe('ClientOutputChannel past the watermark', () => {
 
 describe('ClientOutputChannel during a long flood', () => {
   /** A client drawing at ~10 MB/s while the pty floods at ~30 MB/s for `ms`; then silence for `quietMs`. */
-  async function floodSlowClient(ms: number, quietMs: number): Promise<{ kind: string; at: number }[]> {
-    const messages: { kind: string; at: number }[] = [];
+  async function floodSlowClient(ms: number, quietMs: number): Promise<{ kind: string; at: number; scope?: string }[]> {
+    const messages: { kind: string; at: number; scope?: string }[] = [];
     let unacked = 0;
     const channel = new ClientOutputChannel(
       (m) => {
-        messages.push({ kind: m.kind, at: performance.now() });
+        messages.push({ kind: m.kind, at: performance.now(), ...(m.kind === 'snapshot' ? { scope: m.data } : {}) });
         unacked += m.data.length;
       },
-      async () => 'screen',
+      async (scope) => scope,
     );
     const started = performance.now();
     const drawSome = () => {
@@ -163,6 +163,42 @@ describe('ClientOutputChannel during a long flood', () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(CATCH_UP_INTERVAL_MS - 5);
     expect(Math.max(...gaps)).toBeGreaterThanOrEqual(CATCH_UP_MAX_INTERVAL_MS - 5);
     expect(Math.max(...gaps)).toBeLessThan(CATCH_UP_MAX_INTERVAL_MS + 200);
+  });
+
+  it('redraws the screen alone while the flood goes on, and with its scrollback once it is over', async () => {
+    const messages = await floodSlowClient(1200, 300);
+    const over = messages.findIndex((m) => m.kind === 'flood over');
+    const during = messages.slice(0, over).filter((m) => m.kind === 'snapshot');
+    const after = messages.slice(over + 1).filter((m) => m.kind === 'snapshot');
+    expect(during.length).toBeGreaterThan(1);
+    expect(during.every((m) => m.scope === 'screen')).toBe(true);
+    expect(after.map((m) => m.scope)).toEqual(['full']);
+  });
+
+  it('gives a client that caught up during the flood its scrollback once output is quiet', async () => {
+    const messages: ClientMessage[] = [];
+    const channel = new ClientOutputChannel((m) => messages.push(m), async (scope) => scope);
+    // Far behind during a flood: paused, then redrawn (the screen alone) after it drew enough.
+    channel.push('x'.repeat(HIGH_WATERMARK_CHARS + BATCH_MAX_CHARS));
+    channel.push('x'.repeat(BATCH_MAX_CHARS));
+    expect(channel.paused).toBe(true);
+    await tick(CATCH_UP_INTERVAL_MS + 20);
+    channel.push('y'.repeat(1000));
+    channel.ack(channel.unackedChars);
+    await tick(10);
+    expect(messages.at(-1)).toEqual({ kind: 'snapshot', data: 'screen' });
+    // It keeps up with the rest of the flood, live, acknowledging as it draws.
+    for (let i = 0; i < 5; i++) {
+      channel.push('z'.repeat(1000));
+      await tick(BATCH_DURATION_MS + 5);
+      channel.ack(channel.unackedChars);
+    }
+    expect(channel.paused).toBe(false);
+    expect(messages.filter((m) => m.kind === 'snapshot').map((m) => m.data)).toEqual(['screen']);
+    // The flood stops: the scrollback follows without the client asking.
+    await tick(3 * CATCH_UP_QUIET_MS);
+    expect(messages.filter((m) => m.kind === 'snapshot').map((m) => m.data)).toEqual(['screen', 'full']);
+    channel.dispose();
   });
 
   it('redraws a paused client as soon as the flood stops, whatever the interval', async () => {
@@ -205,6 +241,60 @@ describe('ScreenMirror', () => {
     expect(await mirror.snapshot()).toBe(serializer.serialize({ scrollback: 1000 }));
     reference.dispose();
     mirror.dispose();
+  });
+});
+
+describe('ScreenMirror.screenSnapshot', () => {
+  /** The screen a terminal shows after a reset and `data`, row by row. */
+  async function screenOf(data: string, cols = 80, rows = 24): Promise<string[]> {
+    const term = new Terminal({ cols, rows, scrollback: 1000, allowProposedApi: true });
+    await new Promise<void>((resolve) => term.write(data, resolve));
+    const buffer = term.buffer.active;
+    const screen = Array.from({ length: rows }, (_, y) => buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '');
+    term.dispose();
+    return screen;
+  }
+
+  it.each([
+    ['plain lines (taken as they are)', (i: number) => `line ${i} ${'w'.repeat(i % 90)}\r\n`],
+    ['coloured lines (parsed)', (i: number) => `\x1b[3${i % 8}mline ${i}\x1b[0m\r\n`],
+    ['lines with progress redrawn over', (i: number) => `${i}%\r${'-'.repeat(i % 70)}\r\n`],
+  ])('during a flood of %s, shows the screen a terminal that parsed all of it shows', async (_kind, line) => {
+    const mirror = new ScreenMirror(80, 24);
+    let all = '';
+    for (let i = 0; i < 30_000; i++) {
+      const text = line(i);
+      all += text;
+      mirror.write(text);
+    }
+    mirror.write('prompt$ ');
+    all += 'prompt$ ';
+    expect(await screenOf(await mirror.screenSnapshot())).toEqual(await screenOf(all));
+    // The full snapshot after it is still the whole screen and scrollback.
+    const reference = new Terminal({ cols: 80, rows: 24, scrollback: 1000, allowProposedApi: true });
+    const serializer = new SerializeAddon();
+    reference.loadAddon(serializer);
+    await new Promise<void>((resolve) => reference.write(all, resolve));
+    expect(await mirror.snapshot()).toBe(serializer.serialize({ scrollback: 1000 }));
+    reference.dispose();
+    mirror.dispose();
+  });
+});
+
+describe('plainLastLines', () => {
+  it('takes the last lines across chunks, the line the cursor is on counting as one', () => {
+    expect(plainLastLines(['a\r\nb\r', '\nc\r\nd'], 2)).toBe('c\r\nd');
+    expect(plainLastLines(['a\r\nb\r\n', 'c\r\n'], 2)).toBe('c\r\n');
+    expect(plainLastLines(['a\nb\n', '\n', 'c'], 3)).toBe('b\n\nc');
+    expect(plainLastLines(['\n\n\n'], 2)).toBe('\n');
+  });
+
+  it('gives nothing for too few lines, or when a sequence is among the lines it would take', () => {
+    expect(plainLastLines(['a\r\nb'], 2)).toBeUndefined();
+    expect(plainLastLines([], 1)).toBeUndefined();
+    expect(plainLastLines(['x\r\n\x1b[31mred\r\nb'], 2)).toBeUndefined();
+    expect(plainLastLines(['\x1b[31mx\r\nred\r\nb'], 2)).toBe('red\r\nb');
+    expect(plainLastLines(['x\r\ny\u009bA\r\nb'], 2)).toBeUndefined();
   });
 });
 
