@@ -211,6 +211,30 @@ describe('ClientOutputChannel during a long flood', () => {
   });
 });
 
+/** 30 000 lines of `line(i)` (then `end`) written to an 80 × 24 mirror, and all that was written. */
+function floodMirror(line: (i: number) => string, end = ''): { mirror: ScreenMirror; all: string } {
+  const mirror = new ScreenMirror(80, 24);
+  let all = '';
+  for (let i = 0; i < 30_000; i++) {
+    const text = line(i);
+    all += text;
+    mirror.write(text);
+  }
+  mirror.write(end);
+  return { mirror, all: all + end };
+}
+
+/** What a terminal that parsed all of `data` serialises (the mirror's size and scrollback). */
+async function fullParse(data: string): Promise<string> {
+  const reference = new Terminal({ cols: 80, rows: 24, scrollback: 1000, allowProposedApi: true });
+  const serializer = new SerializeAddon();
+  reference.loadAddon(serializer);
+  await new Promise<void>((resolve) => reference.write(data, resolve));
+  const serialized = serializer.serialize({ scrollback: 1000 });
+  reference.dispose();
+  return serialized;
+}
+
 describe('ScreenMirror', () => {
   it('shows the end of a flood in its snapshot without parsing all of it', async () => {
     const mirror = new ScreenMirror(80, 24);
@@ -227,19 +251,8 @@ describe('ScreenMirror', () => {
     ['coloured lines', (i: number) => `\x1b[3${i % 8}mline ${i}\x1b[0m\r\n`],
     ['lines with progress redrawn over', (i: number) => `${i}%\r${'-'.repeat(i % 70)}\r\n`],
   ])('after a flood of %s, snapshots what a terminal that parsed all of it shows', async (_kind, line) => {
-    const mirror = new ScreenMirror(80, 24);
-    let all = '';
-    for (let i = 0; i < 30_000; i++) {
-      const text = line(i);
-      all += text;
-      mirror.write(text);
-    }
-    const reference = new Terminal({ cols: 80, rows: 24, scrollback: 1000, allowProposedApi: true });
-    const serializer = new SerializeAddon();
-    reference.loadAddon(serializer);
-    await new Promise<void>((resolve) => reference.write(all, resolve));
-    expect(await mirror.snapshot()).toBe(serializer.serialize({ scrollback: 1000 }));
-    reference.dispose();
+    const { mirror, all } = floodMirror(line);
+    expect(await mirror.snapshot()).toBe(await fullParse(all));
     mirror.dispose();
   });
 });
@@ -260,23 +273,10 @@ describe('ScreenMirror.screenSnapshot', () => {
     ['coloured lines (parsed)', (i: number) => `\x1b[3${i % 8}mline ${i}\x1b[0m\r\n`],
     ['lines with progress redrawn over', (i: number) => `${i}%\r${'-'.repeat(i % 70)}\r\n`],
   ])('during a flood of %s, shows the screen a terminal that parsed all of it shows', async (_kind, line) => {
-    const mirror = new ScreenMirror(80, 24);
-    let all = '';
-    for (let i = 0; i < 30_000; i++) {
-      const text = line(i);
-      all += text;
-      mirror.write(text);
-    }
-    mirror.write('prompt$ ');
-    all += 'prompt$ ';
+    const { mirror, all } = floodMirror(line, 'prompt$ ');
     expect(await screenOf(await mirror.screenSnapshot())).toEqual(await screenOf(all));
     // The full snapshot after it is still the whole screen and scrollback.
-    const reference = new Terminal({ cols: 80, rows: 24, scrollback: 1000, allowProposedApi: true });
-    const serializer = new SerializeAddon();
-    reference.loadAddon(serializer);
-    await new Promise<void>((resolve) => reference.write(all, resolve));
-    expect(await mirror.snapshot()).toBe(serializer.serialize({ scrollback: 1000 }));
-    reference.dispose();
+    expect(await mirror.snapshot()).toBe(await fullParse(all));
     mirror.dispose();
   });
 });
