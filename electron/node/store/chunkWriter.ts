@@ -10,7 +10,8 @@
  * FULL commit syncs it at once. Ordering with the host's writes is the caller's business:
  * {@link ChunkWriter.written} resolves once everything handed over is committed (a command's
  * `finished` and a strike wait for it). SQLite lets one connection write at a time; the
- * worker's transactions take a millisecond or two, and a host commit waits that long at most.
+ * worker's transactions (POST_AT_BYTES at most) take a few milliseconds, and a host commit
+ * waits that long at most.
  */
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';

@@ -132,6 +132,9 @@ export class ScreenMirror {
   }
 }
 
+/** A sequence (ESC, or a C1 control) that may move the cursor or set a colour: not plain text. */
+const SEQUENCE = /[\x1b\x80-\x9f]/;
+
 /**
  * The part of a backlog that can still be on screen or in the scrollback: when the backlog is
  * plain text (no escape sequence moves the cursor back up), only its last `lines` lines.
@@ -146,14 +149,16 @@ export function plainTextTail(data: string, lines: number): string {
   }
   // Everything before the cut scrolls out of the scrollback, unless a sequence (ESC, or a
   // C1 control) moves the cursor.
-  return /[\x1b\x80-\x9f]/.test(data) ? data : data.slice(start + 1);
+  return SEQUENCE.test(data) ? data : data.slice(start + 1);
 }
 
 /**
  * The last `rows` lines of output held as `chunks` (the line the cursor is on counts as one),
  * if they are plain text: no escape sequence or C1 control, so a terminal that is reset and
- * given them shows the screen the output left. Undefined when they are not, or when the
- * chunks hold fewer lines (the screen's top then comes from earlier output).
+ * given them shows the text of the screen the output left. A colour set before them is not
+ * carried over: this is a frame during a flood, and the full snapshot after it restores it.
+ * Undefined when they are not plain, or when the chunks hold fewer lines (the screen's top
+ * then comes from earlier output).
  */
 export function plainLastLines(chunks: readonly string[], rows: number): string | undefined {
   const kept: string[] = [];
@@ -171,7 +176,7 @@ export function plainLastLines(chunks: readonly string[], rows: number): string 
       }
     }
     const part = start > 0 ? chunk.slice(start) : chunk;
-    if (/[\x1b\x80-\x9f]/.test(part)) return undefined;
+    if (SEQUENCE.test(part)) return undefined;
     kept.push(part);
     if (newlines === rows) return kept.reverse().join('');
   }

@@ -18,7 +18,7 @@ it('stores rows handed over without waiting, in order, by the time outputWritten
   const incident = await store.createIncident({ title: 'order', severity: 'SEV3' });
   for (let i = 0; i < 300; i++) {
     void store.appendOutputChunk(incident.id, { sessionId: 's1', commandId: null, at: i, data: Buffer.from(`line ${i}\r\n`) });
-    // Rows handed over in several turns of the event loop, so in several messages to the worker.
+    // Rows handed over across several turns of the event loop.
     if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   await store.outputWritten();
