@@ -9,9 +9,11 @@
  * flood a third of its speed. Here a worker thread reads every pty as `script(1)` would, and
  * hands the host the bytes in batches (moved, not copied; the host decodes them): during a
  * flood ≤ BATCH_MAX_BYTES and ≤ BATCH_MS late, otherwise at once (typing echoes without
- * delay). The host processes the batches in parallel; if it falls PAUSE_BYTES behind, the
- * worker stops reading that pty (so the program blocks, as it would on a slow terminal) until
- * the host has caught up to RESUME_BYTES. Memory stays bounded however fast a program prints.
+ * delay). During a flood it also reads ahead by itself, straight into the batch (see
+ * `drain`), instead of one event-loop round trip per 4 KB read. The host processes the
+ * batches in parallel; if it falls PAUSE_BYTES behind, the worker stops reading that pty (so
+ * the program blocks, as it would on a slow terminal) until the host has caught up to
+ * RESUME_BYTES. Memory stays bounded however fast a program prints.
  *
  * Spawning is synchronous for the caller (it needs the pid and a failure at once): the host
  * posts the request and sleeps on a shared flag until the worker has answered.
@@ -40,6 +42,11 @@ const FLOOD_WINDOW_MS = 10;
 export const PAUSE_BYTES = 1024 * 1024;
 /** …and at which it reads again. */
 const RESUME_BYTES = 256 * 1024;
+/**
+ * During a flood the worker reads up to this much per turn of its event loop by itself (see
+ * `drain`), then lets its loop run (other ptys, the host's messages).
+ */
+const DRAIN_BYTES = 256 * 1024;
 /**
  * The host reports what it processed after this much: a message wakes the worker (a
  * syscall each way), so one per few batches rather than one per batch.
@@ -101,7 +108,7 @@ interface WorkerData {
   nodePty: string;
   replies: MessagePort;
   replyFlag: SharedArrayBuffer;
-  limits: { batchMaxBytes: number; batchMs: number; floodBytes: number; floodWindowMs: number; pauseBytes: number; resumeBytes: number };
+  limits: { batchMaxBytes: number; batchMs: number; floodBytes: number; floodWindowMs: number; pauseBytes: number; resumeBytes: number; drainBytes: number };
 }
 
 /**
@@ -115,9 +122,13 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
   const port = parentPort as MessagePort;
   const flag = new Int32Array(data.replyFlag);
   const limits = data.limits;
+  const { readSync } = require('node:fs') as typeof import('node:fs');
   interface Session {
     pty: NodePty.IPty;
-    parts: Uint8Array[];
+    /** The pty's file descriptor, where the platform has one to read (not Windows). */
+    fd: number | undefined;
+    /** The batch being filled: its first `size` bytes are output not yet handed over. */
+    batch: Uint8Array;
     size: number;
     timer: ReturnType<typeof setTimeout> | undefined;
     immediate: ReturnType<typeof setImmediate> | undefined;
@@ -136,12 +147,20 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     if (!s.size) return;
     // The batch ends after its last whole UTF-8 character and the bytes of a split one wait
     // for the next read, so the host decodes each batch by itself.
-    const batch = s.parts.length === 1 ? (s.parts[0] as Uint8Array) : Buffer.concat(s.parts, s.size);
-    const cut = wholeUtf8Length(batch);
-    s.parts = cut < batch.length ? [new Uint8Array(batch.subarray(cut))] : [];
-    s.size = batch.length - cut;
+    const cut = wholeUtf8Length(s.batch, s.size);
     if (cut === 0) return;
-    post(id, s, ownedBytes(batch.subarray(0, cut)));
+    if (cut * 2 >= s.batch.length) {
+      // Most of a batch (a flood): its memory moves to the host as it is, and a new one is filled.
+      const full = s.batch;
+      s.batch = new Uint8Array(limits.batchMaxBytes);
+      s.batch.set(full.subarray(cut, s.size));
+      post(id, s, cut === full.length ? full : full.subarray(0, cut));
+    } else {
+      // A little (typing, a prompt): copied out, and the batch's memory is reused.
+      post(id, s, s.batch.slice(0, cut));
+      s.batch.copyWithin(0, cut, s.size);
+    }
+    s.size -= cut;
     if (!s.paused && s.outstanding >= limits.pauseBytes) {
       s.paused = true;
       s.pty.pause();
@@ -155,9 +174,8 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     port.postMessage({ t: 'data', id, bytes } satisfies FromWorker, [bytes.buffer as ArrayBuffer]);
   };
 
-  /** How many leading bytes hold whole characters: a trailing lead byte and its partial continuation wait. */
-  const wholeUtf8Length = (bytes: Uint8Array): number => {
-    const n = bytes.length;
+  /** How many of the first `n` bytes hold whole characters: a trailing lead byte and its partial continuation wait. */
+  const wholeUtf8Length = (bytes: Uint8Array, n: number): number => {
     // A character has at most 4 bytes, so a split one starts within the last 3.
     for (let back = 1; back <= Math.min(3, n); back++) {
       const b = bytes[n - back] as number;
@@ -168,9 +186,40 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     return n;
   };
 
-  /** The view as a Uint8Array that alone owns its memory (so it can be transferred). */
-  const ownedBytes = (view: Uint8Array): Uint8Array =>
-    view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer ? view : new Uint8Array(view);
+  /** Appends output read by node-pty's stream to the batch, handing full batches over. */
+  const append = (id: number, s: Session, bytes: Uint8Array): void => {
+    for (let at = 0; at < bytes.length; ) {
+      const n = Math.min(bytes.length - at, s.batch.length - s.size);
+      s.batch.set(bytes.subarray(at, at + n), s.size);
+      s.size += n;
+      at += n;
+      if (s.size === s.batch.length) flush(id, s);
+    }
+  };
+
+  /**
+   * During a flood, reads what else the pty holds straight into the batch, up to
+   * limits.drainBytes per turn. The kernel hands a pty's reader ~4 KB per read and refills it
+   * while the reader works, so after one read more is usually waiting: reading it here saves
+   * the event loop's round trip and node-pty's stream (a buffer and an event) per 4 KB.
+   */
+  const drain = (id: number, s: Session): void => {
+    if (s.fd === undefined) return;
+    for (let read = 0; read < limits.drainBytes && !s.paused; ) {
+      let n: number;
+      try {
+        n = readSync(s.fd, s.batch, s.size, s.batch.length - s.size, null);
+      } catch {
+        // EAGAIN: nothing more for now; node-pty's stream reads again once there is.
+        // EIO: the pty closed, which the stream sees too.
+        return;
+      }
+      if (n <= 0) return;
+      s.size += n;
+      read += n;
+      if (s.size === s.batch.length) flush(id, s);
+    }
+  };
 
   const spawn = (message: Extract<ToWorker, { t: 'spawn' }>): SpawnReply => {
     let p: NodePty.IPty;
@@ -180,30 +229,42 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-    const s: Session = { pty: p, parts: [], size: 0, timer: undefined, immediate: undefined, windowStart: 0, windowBytes: 0, outstanding: 0, paused: false };
+    const fd = (p as unknown as { fd?: unknown }).fd;
+    const s: Session = {
+      pty: p,
+      fd: typeof fd === 'number' ? fd : undefined,
+      batch: new Uint8Array(limits.batchMaxBytes),
+      size: 0,
+      timer: undefined,
+      immediate: undefined,
+      windowStart: 0,
+      windowBytes: 0,
+      outstanding: 0,
+      paused: false,
+    };
     sessions.set(message.id, s);
     p.onData((chunk) => {
       const bytes = chunk as unknown as Uint8Array;
-      s.parts.push(bytes);
-      s.size += bytes.length;
       const now = Date.now();
       if (now - s.windowStart >= limits.floodWindowMs) {
         s.windowStart = now;
         s.windowBytes = 0;
       }
+      append(message.id, s, bytes);
       s.windowBytes += bytes.length;
-      if (s.size >= limits.batchMaxBytes) flush(message.id, s);
-      else if (s.windowBytes > limits.floodBytes) {
+      if (s.windowBytes > limits.floodBytes) {
+        const before = s.size;
+        drain(message.id, s);
+        s.windowBytes += s.size - before;
         if (s.immediate) clearImmediate(s.immediate);
         s.immediate = undefined;
-        s.timer ??= setTimeout(() => flush(message.id, s), limits.batchMs);
+        if (s.size) s.timer ??= setTimeout(() => flush(message.id, s), limits.batchMs);
       } else if (!s.timer) s.immediate ??= setImmediate(() => flush(message.id, s));
     });
     p.onExit(({ exitCode, signal }) => {
       flush(message.id, s);
       // Bytes of a character that never completed: decoded as they are (U+FFFD).
-      const rest = s.parts[0];
-      if (rest) post(message.id, s, ownedBytes(rest));
+      if (s.size) post(message.id, s, s.batch.slice(0, s.size));
       sessions.delete(message.id);
       port.postMessage({ t: 'exit', id: message.id, exitCode, signal: signal || undefined });
     });
@@ -395,6 +456,7 @@ export class PtyThread implements PtySpawner {
       floodWindowMs: FLOOD_WINDOW_MS,
       pauseBytes: PAUSE_BYTES,
       resumeBytes: RESUME_BYTES,
+      drainBytes: DRAIN_BYTES,
     };
     for (const key of Object.keys(limits) as (keyof typeof limits)[]) limits[key] = this.options.limits?.[key] ?? limits[key];
     const workerData: WorkerData = {

@@ -63,6 +63,19 @@ describe.each([
     if (thread instanceof PtyThread) expect(withBytes).toBeGreaterThan(1);
   });
 
+  it('never splits a character in a flood either, where the thread reads ahead by itself', async () => {
+    thread = make();
+    // Fast enough to count as a flood: the pty thread then reads what the pty holds straight
+    // into its batch, and every batch boundary (1001 bytes) falls somewhere in a character.
+    const p = thread.spawn('/bin/sh', ['-c', 'yes "€😀é" | head -n 150000; sleep 0.2'], size);
+    let mismatched = 0;
+    const { text } = await runToExit(p, ({ text, bytes }) => {
+      if (bytes && !Buffer.from(bytes).equals(Buffer.from(text, 'utf8'))) mismatched++;
+    });
+    expect(mismatched).toBe(0);
+    expect(text).toBe('€😀é\r\n'.repeat(150_000));
+  });
+
   it('hands over every byte before the exit', async () => {
     thread = make();
     // The pause before exiting: Linux may drop what a pty's last process wrote just before
