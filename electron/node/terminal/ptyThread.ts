@@ -44,9 +44,12 @@ export const PAUSE_BYTES = 1024 * 1024;
 const RESUME_BYTES = 256 * 1024;
 /**
  * During a flood the worker reads up to this much per turn of its event loop by itself (see
- * `drain`), then lets its loop run (other ptys, the host's messages).
+ * `drain`), then lets its loop run: another tab's keystrokes and echo wait at most that long
+ * (a batch, ~1 ms).
  */
-const DRAIN_BYTES = 256 * 1024;
+const DRAIN_BYTES = 64 * 1024;
+/** A pty that printed outside a flood this recently (someone types in it) turns the others' drains off. */
+const INTERACTIVE_MS = 1000;
 /**
  * The host reports what it processed after this much: a message wakes the worker (a
  * syscall each way), so one per few batches rather than one per batch.
@@ -108,7 +111,16 @@ interface WorkerData {
   nodePty: string;
   replies: MessagePort;
   replyFlag: SharedArrayBuffer;
-  limits: { batchMaxBytes: number; batchMs: number; floodBytes: number; floodWindowMs: number; pauseBytes: number; resumeBytes: number; drainBytes: number };
+  limits: {
+    batchMaxBytes: number;
+    batchMs: number;
+    floodBytes: number;
+    floodWindowMs: number;
+    pauseBytes: number;
+    resumeBytes: number;
+    drainBytes: number;
+    interactiveMs: number;
+  };
 }
 
 /**
@@ -136,6 +148,8 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     windowBytes: number;
     outstanding: number;
     paused: boolean;
+    /** When this pty last printed outside a flood (an echo, a prompt). */
+    lastInteractiveAt: number;
   }
   const sessions = new Map<number, Session>();
 
@@ -199,26 +213,30 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
 
   /**
    * During a flood, reads what else the pty holds straight into the batch, up to
-   * limits.drainBytes per turn. The kernel hands a pty's reader ~4 KB per read and refills it
-   * while the reader works, so after one read more is usually waiting: reading it here saves
-   * the event loop's round trip and node-pty's stream (a buffer and an event) per 4 KB.
+   * limits.drainBytes per turn, and returns how much. The kernel hands a pty's reader ~4 KB per
+   * read and refills it while the reader works, so after one read more is usually waiting:
+   * reading it here saves the event loop's round trip and node-pty's stream (a buffer and an
+   * event) per 4 KB. Not while another pty is in use (its echo would wait behind the drain).
    */
-  const drain = (id: number, s: Session): void => {
-    if (s.fd === undefined) return;
-    for (let read = 0; read < limits.drainBytes && !s.paused; ) {
+  const drain = (id: number, s: Session, now: number): number => {
+    if (s.fd === undefined) return 0;
+    for (const other of sessions.values()) if (other !== s && now - other.lastInteractiveAt < limits.interactiveMs) return 0;
+    let read = 0;
+    while (read < limits.drainBytes && !s.paused) {
       let n: number;
       try {
         n = readSync(s.fd, s.batch, s.size, s.batch.length - s.size, null);
       } catch {
         // EAGAIN: nothing more for now; node-pty's stream reads again once there is.
         // EIO: the pty closed, which the stream sees too.
-        return;
+        break;
       }
-      if (n <= 0) return;
+      if (n <= 0) break;
       s.size += n;
       read += n;
       if (s.size === s.batch.length) flush(id, s);
     }
+    return read;
   };
 
   const spawn = (message: Extract<ToWorker, { t: 'spawn' }>): SpawnReply => {
@@ -241,6 +259,7 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
       windowBytes: 0,
       outstanding: 0,
       paused: false,
+      lastInteractiveAt: 0,
     };
     sessions.set(message.id, s);
     p.onData((chunk) => {
@@ -253,13 +272,14 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
       append(message.id, s, bytes);
       s.windowBytes += bytes.length;
       if (s.windowBytes > limits.floodBytes) {
-        const before = s.size;
-        drain(message.id, s);
-        s.windowBytes += s.size - before;
+        s.windowBytes += drain(message.id, s, now);
         if (s.immediate) clearImmediate(s.immediate);
         s.immediate = undefined;
         if (s.size) s.timer ??= setTimeout(() => flush(message.id, s), limits.batchMs);
-      } else if (!s.timer) s.immediate ??= setImmediate(() => flush(message.id, s));
+      } else {
+        s.lastInteractiveAt = now;
+        if (!s.timer) s.immediate ??= setImmediate(() => flush(message.id, s));
+      }
     });
     p.onExit(({ exitCode, signal }) => {
       flush(message.id, s);
@@ -457,6 +477,7 @@ export class PtyThread implements PtySpawner {
       pauseBytes: PAUSE_BYTES,
       resumeBytes: RESUME_BYTES,
       drainBytes: DRAIN_BYTES,
+      interactiveMs: INTERACTIVE_MS,
     };
     for (const key of Object.keys(limits) as (keyof typeof limits)[]) limits[key] = this.options.limits?.[key] ?? limits[key];
     const workerData: WorkerData = {
