@@ -50,7 +50,7 @@ export async function run(): Promise<BenchResult[]> {
   const file = join(dir, 'flood.txt');
   const { terminalBytes } = writeFloodFile(file);
   const workloads: Workload[] = [
-    { label: 'cat 100 MB file', command: `cat ${file}`, outputBytes: terminalBytes, rounds: 5 },
+    { label: 'cat 100 MB file', command: `cat ${file}`, outputBytes: terminalBytes, rounds: 9 },
     { label: 'head | base64, 135 MB', command: 'head -c 100000000 /dev/urandom | base64', outputBytes: BASE64_OUTPUT_BYTES, rounds: 3 },
   ];
   // The same shell and home for the host's terminal and for the baselines.
