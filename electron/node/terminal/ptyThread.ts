@@ -137,7 +137,10 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
   const { readSync } = require('node:fs') as typeof import('node:fs');
   interface Session {
     pty: NodePty.IPty;
-    /** The pty's file descriptor, where the platform has one to read (not Windows). */
+    /**
+     * The pty's file descriptor for reading ahead: on Linux, where node-pty's stream has made
+     * it non-blocking (checked there); elsewhere none, and only the stream reads.
+     */
     fd: number | undefined;
     /** The batch being filled: its first `size` bytes are output not yet handed over. */
     batch: Uint8Array;
@@ -250,7 +253,7 @@ function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
     const fd = (p as unknown as { fd?: unknown }).fd;
     const s: Session = {
       pty: p,
-      fd: typeof fd === 'number' ? fd : undefined,
+      fd: process.platform === 'linux' && typeof fd === 'number' ? fd : undefined,
       batch: new Uint8Array(limits.batchMaxBytes),
       size: 0,
       timer: undefined,
