@@ -24,8 +24,9 @@ test('stopping warroom serve while a terminal floods ends its shells and exits c
     const incident = await incidents.create({ title: 'Stop drill', severity: 'SEV3' });
     const tab = await terminals.openTab(incident.id, { cols: 100, rows: 30, cwd: dataDir });
     // More shells, idle: each one's exit is on its way to the pty thread as the host stops.
+    // (Four bash start-ups with the user's rc files can take seconds on 2 loaded cores.)
     for (let i = 0; i < 3; i++) await terminals.openTab(incident.id, { cols: 100, rows: 30, cwd: dataDir });
-    await expect.poll(async () => (await terminals.listTabs(incident.id)).every((t) => t.state === 'idle'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await terminals.listTabs(incident.id)).every((t) => t.state === 'idle'), { timeout: 30_000 }).toBe(true);
     await terminals.write(tab.sessionId as string, `sleep ${marker} & yes "stop drill"\r`);
     await expect.poll(() => processesWith(`sleep ${marker}`).length, { timeout: 5_000 }).toBe(1);
     // The flood is at full speed: the pty thread has output on its way when the stop comes.
