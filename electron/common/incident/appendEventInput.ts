@@ -38,6 +38,14 @@ export const appendEventInputSchema = z.discriminatedUnion('kind', [
     payload: z.strictObject({ milestone: z.enum(MILESTONE_NAMES), at: z.number().int().nullable() }),
     ...common,
   }),
+  z.strictObject({
+    kind: z.literal('redaction.kept'),
+    payload: z.strictObject({
+      format: short,
+      secrets: z.array(z.strictObject({ kind: short, label: short, count: z.number().int().min(0) })).min(1).max(MAX_SHORT),
+    }),
+    ...common,
+  }),
 ]);
 
 /** Returns the input, checked (text trimmed), or throws a one-line UserError. */

@@ -127,6 +127,11 @@ export interface EventPayloads {
     /** Per device in the bundle: its newest `recordedAt` there, by that device's clock. */
     latestRecordedAt: Record<string, number>;
   };
+  /**
+   * An export (or a sync) left secrets in clear because the responder chose to keep them in
+   * the redaction preview: which rules found them and how often, never the values.
+   */
+  'redaction.kept': { format: string; secrets: { kind: string; label: string; count: number }[] };
 }
 
 export type EventKind = keyof EventPayloads;
@@ -158,6 +163,7 @@ export const EVENT_KINDS = [
   'milestone.set',
   'input.set',
   'bundle.imported',
+  'redaction.kept',
 ] as const satisfies readonly EventKind[];
 
 // Compile-time proof that EVENT_KINDS lists every kind: a kind missing here is an error.
@@ -182,6 +188,7 @@ export const FREE_EVENT_KINDS = [
   'capture.paused',
   'capture.resumed',
   'milestone.set',
+  'redaction.kept',
 ] as const satisfies readonly EventKind[];
 export type FreeEventKind = (typeof FREE_EVENT_KINDS)[number];
 

@@ -148,6 +148,8 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       const x = p as EventPayloads['bundle.imported'];
       return [`Imported ${x.eventsAdded} event${x.eventsAdded === 1 ? '' : 's'} from a bundle of device `, { code: x.fromDeviceId }, ` (exported ${ctx.clock.dateTime(x.exportedAt)} by that device's clock)`];
     }
+    case 'redaction.kept':
+      return [keptSecretsText(p as EventPayloads['redaction.kept'])];
     default: {
       const unknownKind: never = kind;
       return [`Event ${String(unknownKind)}`];
@@ -170,4 +172,10 @@ function firstLine(text: string): string {
 
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** `Exported as md keeping 2 secrets in clear: GitHub PAT (3×), Password in a URL (1×)`. */
+export function keptSecretsText(x: EventPayloads['redaction.kept']): string {
+  const n = x.secrets.length;
+  return `Exported as ${x.format} keeping ${n} secret${n === 1 ? '' : 's'} in clear (chosen in the redaction preview): ${x.secrets.map((s) => `${s.label} (${s.count}×)`).join(', ')}`;
 }

@@ -60,21 +60,22 @@ function findCut(body: string): Cut | null {
 }
 
 /**
- * The excerpt of `text`; `scan` returns the secrets to mask in a piece of text (a Redactor's
- * `matches`). Without `scan`, the text is taken as already redacted.
+ * The excerpt of `text`; `scan` returns the secrets to mask in a piece of text that starts at
+ * `offset` in `text` (a Redactor's `matches`). Without `scan`, the text is taken as already
+ * redacted.
  */
-export function excerptOutput(text: string, scan?: (piece: string) => SecretMatch[]): OutputExcerpt {
+export function excerptOutput(text: string, scan?: (piece: string, offset: number) => SecretMatch[]): OutputExcerpt {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   const cut = findCut(body);
-  if (!cut) return { text: scan ? mask(body, scan(body), 0, body.length) : body, omittedLines: 0 };
+  if (!cut) return { text: scan ? mask(body, scan(body, 0), 0, body.length) : body, omittedLines: 0 };
   let head = body.slice(0, cut.headEnd);
   let tail = body.slice(cut.tailStart);
   if (scan) {
     const headWindow = body.slice(0, Math.min(body.length, cut.headEnd + SCAN_MARGIN));
-    head = mask(headWindow, scan(headWindow), 0, cut.headEnd);
+    head = mask(headWindow, scan(headWindow, 0), 0, cut.headEnd);
     const tailFrom = Math.max(0, cut.tailStart - SCAN_MARGIN);
     const tailWindow = body.slice(tailFrom);
-    tail = mask(tailWindow, scan(tailWindow), cut.tailStart - tailFrom, tailWindow.length);
+    tail = mask(tailWindow, scan(tailWindow, tailFrom), cut.tailStart - tailFrom, tailWindow.length);
   }
   const omittedChars = cut.tailStart - cut.headEnd;
   return {

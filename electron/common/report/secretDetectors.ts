@@ -1,179 +1,228 @@
 /**
- * What counts as a secret in an incident's text: one row per kind, as data. A row's
- * `pattern` finds the secret; where it has a `secret` group only that part is replaced
- * (`--password=[REDACTED:cli-password]` keeps the flag readable), else the whole match.
+ * War Room's own secret rules: what a responder's terminal shows that gitleaks' rule set (the
+ * bulk of the rules, see secretRules.ts) does not look for — passwords in URLs and in command
+ * options, `kubectl --from-literal`, Authorization headers, credentials assigned to variables
+ * and in connection strings, "the password is …" in a note — plus a few provider formats kept
+ * from before the rule set was adopted. One row per kind, as data: the `secret` group is what
+ * is replaced (`--password=[REDACTED:cli-password]` keeps the flag readable).
  *
- * Each row has a `hint`: a cheap test that must pass before the pattern runs at all. Output
- * can be tens of megabytes and almost none of it holds a secret, so most rows are skipped
- * after one fast scan. A row may also demand `context` on the same line (`-pSECRET` is a
- * password only where mysql is involved; elsewhere `-p` is a port or `mkdir -p`).
+ * `keywords` gate a row as they do gitleaks' rules: the pattern runs only on lines holding one
+ * (case-insensitive). `accept` rejects what matched but is no secret (a placeholder, a word).
  *
- * The corpus in tests/unit/electron/common/report/redaction.test.ts holds the secrets each row
- * must catch and the look-alikes (git SHAs, UUIDs, `--password-file=PATH`, `<password>`
- * placeholders…) it must leave alone; add to both when a row changes.
+ * The corpus in tests/unit/electron/common/report/ holds the secrets each row must catch and
+ * the look-alikes (git SHAs, UUIDs, `--password-file=PATH`, `<password>` placeholders…) it must
+ * leave alone; add to both when a row changes.
  */
 
-export interface SecretDetector {
-  /** Stable id, printed in `[REDACTED:kind]`. */
-  kind: string;
-  /** Human words for the preview. */
+export interface WarroomRuleSpec {
+  id: string;
   label: string;
-  /** Cheap pre-test over the whole text; the pattern runs only when it matches. */
-  hint: RegExp;
-  /** Global regexp; an optional `secret` named group narrows what is replaced. */
+  keywords: string[];
+  /** The `secret` group is the secret; without one, the whole match. */
   pattern: RegExp;
-  /** Required somewhere on the same line as the match. */
-  context?: RegExp;
-  /** A shorter secret is no secret (or would shred ordinary text). */
-  minLength?: number;
-  /** The value must look machine-made (a digit beside letters, or long): `Bearer authentication` is prose. */
-  random?: boolean;
+  /** May span lines (runs on the whole text). */
+  multiline?: boolean;
+  /** A catch-all: a provider-specific rule's finding of the same secret wins. */
+  generic?: boolean;
+  entropy?: number;
+  accept?: (secret: string, match: string, line: string) => boolean;
 }
 
 /** A quoted or bare shell word: what a flag or assignment's value looks like. */
 const VALUE = String.raw`(?:'[^'\n]*'|"[^"\n]*"|[^\s'"]+)`;
 /** Names of options whose value is a credential (long form). */
 const SECRET_FLAGS = String.raw`password|passwd|pass|pwd|secret|client-secret|token|auth-token|access-token|api-key|apikey|api-token|private-key`;
-/** Variable names holding credentials: PGPASSWORD, MYSQL_PWD, GITHUB_TOKEN, X_SECRET, REDISCLI_AUTH… */
-const SECRET_VAR = String.raw`[A-Za-z_][A-Za-z0-9_]*?(?:PASSWORD|PASSWD|_PWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?|_AUTH|password|passwd|secret|token|api_?key|access_key|private_key)`;
 
-export const SECRET_DETECTORS: readonly SecretDetector[] = [
+const unquote = (value: string) => value.replace(/^['"]|['"]$/g, '');
+const notPlaceholder = (secret: string) => !isPlaceholderValue(secret);
+/** Made by a machine: a digit beside letters, or long. `Bearer authentication` is prose. */
+const looksRandom = (secret: string) => notPlaceholder(secret) && (secret.length >= 24 || (/\d/.test(secret) && /[A-Za-z]/.test(secret)));
+const withContext = (context: RegExp) => (secret: string, _match: string, line: string) => notPlaceholder(secret) && context.test(line);
+
+export function shannonEntropy(text: string): number {
+  if (text.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let entropy = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+/**
+ * What a variable or key named like a credential holds, by its name: `password` for names a
+ * person's password goes in (any non-placeholder value is a secret), `key` for names machine
+ * keys and tokens go in (the value must look random), null for other names. `TOKEN_TTL`,
+ * `MAX_TOKENS`, `PRIMARY_KEY` and `ACCESS_KEY_ID` are not credentials.
+ */
+export function credentialName(name: string): 'password' | 'key' | null {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  if (words.length === 0) return null;
+  const last = words[words.length - 1]!;
+  if (['pass', 'pwd', 'passwd', 'passphrase', 'secret', 'credential', 'credentials', 'creds', 'auth'].includes(last) || last.endsWith('password')) return 'password';
+  // PASSWORD_POLICY, PASSWORD_FILE: only a machine-made value there is taken for a secret.
+  if (words.some((w) => w.endsWith('password') || w === 'passwd')) return 'key';
+  if (['key', 'token', 'apikey', 'secretkey', 'accesskey', 'privatekey', 'authtoken', 'sas', 'signature'].includes(last)) {
+    const before = words[words.length - 2];
+    if (last === 'key' && before && ['public', 'primary', 'foreign', 'sort', 'partition', 'range', 'hash', 'cache', 'idempotency', 'routing', 'shard', 'row', 'lookup', 'index', 'map', 'group', 'object', 'ssh', 'gpg'].includes(before)) return null;
+    return 'key';
+  }
+  return null;
+}
+
+/** Passwords are whatever a person chose; keys and tokens must look machine-made. */
+function acceptCredential(kind: 'password' | 'key', value: string): boolean {
+  const bare = unquote(value);
+  if (isPlaceholderValue(bare) || /^[/~.]/.test(bare) || /^https?:\/\/[^:@]*$/.test(bare)) return false;
+  if (kind === 'password') return bare.length >= 4 && shannonEntropy(bare) > 1.5;
+  return bare.length >= 12 && shannonEntropy(bare) >= 3 && (/\d/.test(bare) || bare.length >= 24) && !/^\d+$/.test(bare);
+}
+
+const ASSIGNED_NAME = /(?<name>[A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:)/;
+
+export const WARROOM_RULES: readonly WarroomRuleSpec[] = [
   {
-    kind: 'private-key',
+    id: 'private-key',
     label: 'Private key block',
-    hint: /PRIVATE KEY-----/,
-    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/g,
+    keywords: ['private key-----'],
+    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/,
+    multiline: true,
   },
   {
-    kind: 'gcp-private-key-id',
-    label: 'GCP service-account key id',
-    hint: /private_key_id/,
-    pattern: /"private_key_id"\s*:\s*"(?<secret>[0-9a-f]{40})"/g,
+    id: 'gcp-private-key-id',
+    label: 'GCP service-account key ID',
+    keywords: ['private_key_id'],
+    pattern: /"private_key_id"\s*:\s*"(?<secret>[0-9a-f]{40})"/,
   },
+  { id: 'jwt', label: 'JSON Web Token', keywords: ['eyj'], pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
+  { id: 'aws-access-key', label: 'AWS access key ID', keywords: ['akia', 'asia', 'abia', 'acca'], pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/ },
   {
-    kind: 'jwt',
-    label: 'JSON Web Token',
-    hint: /eyJ/,
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
-  },
-  {
-    kind: 'aws-access-key',
-    label: 'AWS access key id',
-    hint: /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]/,
-    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
-  },
-  {
-    kind: 'aws-secret-key',
+    id: 'aws-secret-key',
     label: 'AWS secret access key',
-    hint: /aws_?secret|secret_?access_?key|SecretAccessKey/i,
-    pattern: /(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key|"SecretAccessKey")["']?\s*[:=]\s*["']?(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+    keywords: ['secret'],
+    pattern: /(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key|"SecretAccessKey")["']?\s*[:=]\s*["']?(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/i,
   },
+  { id: 'gcp-api-key', label: 'Google API key', keywords: ['aiza'], pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },
   {
-    kind: 'gcp-api-key',
-    label: 'Google API key',
-    hint: /AIza/,
-    pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
-  },
-  {
-    kind: 'github-token',
+    id: 'github-token',
     label: 'GitHub token',
-    hint: /gh[pousr]_|github_pat_/,
-    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g,
+    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/,
   },
+  { id: 'slack-token', label: 'Slack token', keywords: ['xox', 'xapp-'], pattern: /\b(?:xox[abposr]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,})/ },
+  { id: 'slack-webhook', label: 'Slack webhook URL', keywords: ['hooks.slack.com'], pattern: /hooks\.slack\.com\/(?:services|workflows)\/(?<secret>[A-Za-z0-9/_-]{20,})/ },
+  { id: 'stripe-key', label: 'Stripe secret key', keywords: ['sk_live_', 'rk_live_'], pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/ },
+  { id: 'npm-token', label: 'npm token', keywords: ['npm_'], pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
   {
-    kind: 'slack-token',
-    label: 'Slack token',
-    hint: /xox[abposr]-|xapp-/,
-    pattern: /\b(?:xox[abposr]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,})/g,
-  },
-  {
-    kind: 'slack-webhook',
-    label: 'Slack webhook URL',
-    hint: /hooks\.slack\.com/,
-    pattern: /hooks\.slack\.com\/(?:services|workflows)\/(?<secret>[A-Za-z0-9/_-]{20,})/g,
-  },
-  {
-    kind: 'stripe-key',
-    label: 'Stripe secret key',
-    hint: /[rs]k_live_/,
-    pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/g,
-  },
-  {
-    kind: 'npm-token',
-    label: 'npm token',
-    hint: /npm_/,
-    pattern: /\bnpm_[A-Za-z0-9]{36}\b/g,
-  },
-  {
-    kind: 'url-password',
+    id: 'url-password',
     label: 'Password in a URL',
-    hint: /:\/\/[^\s/@]*:[^\s/@]*@/,
-    pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s:/@'"]*:(?<secret>[^\s@/'"]+)@/g,
+    keywords: ['://'],
+    pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s:/@'"]*:(?<secret>[^\s@/'"]+)@/,
+    accept: notPlaceholder,
   },
   {
-    kind: 'bearer-token',
+    id: 'bearer-token',
     label: 'Authorization header',
-    hint: /bearer|basic|token /i,
-    pattern: /\b(?:authorization\s*:\s*(?:bearer|basic|token)|bearer)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,})/gi,
-    random: true,
+    keywords: ['bearer', 'basic', 'token'],
+    pattern: /\b(?:authorization\s*:\s*(?:bearer|basic|token)|bearer)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,})/i,
+    accept: looksRandom,
   },
   {
-    kind: 'api-key-header',
+    id: 'api-key-header',
     label: 'API key header',
-    hint: /(?:api-key|auth-token|private-token|access-token)\s*:/i,
-    pattern: /\b(?:x-api-key|api-key|x-auth-token|private-token|x-access-token)\s*:\s*(?<secret>[^\s'"]{8,})/gi,
+    keywords: ['api-key', 'auth-token', 'private-token', 'access-token'],
+    pattern: /\b(?:x-api-key|api-key|x-auth-token|private-token|x-access-token)\s*:\s*(?<secret>[^\s'"]{8,})/i,
+    accept: notPlaceholder,
   },
   {
-    kind: 'from-literal',
+    id: 'from-literal',
     label: 'kubectl --from-literal value',
-    hint: /--from-literal/,
-    pattern: new RegExp(String.raw`--from-literal[= ][^=\s]+=(?<secret>${VALUE})`, 'g'),
+    keywords: ['--from-literal'],
+    pattern: new RegExp(String.raw`--from-literal[= ][^=\s]+=(?<secret>${VALUE})`),
+    accept: notPlaceholder,
   },
   {
-    kind: 'cli-password',
+    id: 'cli-password',
     label: 'Credential passed as an option',
-    hint: /--(?:pass|pwd|secret|client-secret|token|auth-token|access-token|api-key|apikey|api-token|private-key)/i,
-    pattern: new RegExp(String.raw`(?<![\w-])--(?:${SECRET_FLAGS})(?:=|[ \t]+)(?!-)(?<secret>${VALUE})`, 'gi'),
+    keywords: SECRET_FLAGS.split('|').map((f) => `--${f}`),
+    pattern: new RegExp(String.raw`(?<![\w-])--(?:${SECRET_FLAGS})(?:=|[ \t]+)(?!-)(?<secret>${VALUE})`, 'i'),
+    accept: notPlaceholder,
   },
   {
-    kind: 'cli-password',
+    id: 'cli-password',
     label: 'Password passed as -pSECRET',
-    hint: /\s-p[^\s]/,
-    pattern: /(?<=\s)-p(?<secret>[^\s'"-][^\s]*|'[^'\n]+'|"[^"\n]+")/g,
-    context: /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b/,
+    keywords: ['mysql', 'mariadb'],
+    pattern: /(?<=\s)-p(?<secret>[^\s'"-][^\s]*|'[^'\n]+'|"[^"\n]+")/,
+    accept: withContext(/\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b/),
   },
   {
-    kind: 'cli-password',
+    id: 'cli-password',
     label: 'Password passed as -p SECRET',
-    hint: /\s-p\s/,
-    pattern: /(?<=\s)-p[ \t]+(?<secret>[^\s'"-][^\s]*|'[^'\n]+'|"[^"\n]+")/g,
-    context: /\b(?:docker\s+login|sshpass|podman\s+login|helm\s+registry\s+login)\b/,
+    keywords: ['login', 'sshpass'],
+    pattern: /(?<=\s)-p[ \t]+(?<secret>[^\s'"-][^\s]*|'[^'\n]+'|"[^"\n]+")/,
+    accept: withContext(/\b(?:docker\s+login|sshpass|podman\s+login|helm\s+registry\s+login)\b/),
   },
   {
-    kind: 'cli-password',
+    id: 'cli-password',
     label: 'Password passed to redis-cli -a',
-    hint: /\s-a\s/,
-    pattern: /(?<=\s)-a[ \t]+(?<secret>[^\s'"-][^\s]*|'[^'\n]+'|"[^"\n]+")/g,
-    context: /\bredis-cli\b/,
+    keywords: ['redis-cli'],
+    pattern: /(?<=\s)-a[ \t]+(?<secret>[^\s'"-][^\s]*|'[^'\n]+'|"[^"\n]+")/,
+    accept: withContext(/\bredis-cli\b/),
   },
   {
-    kind: 'basic-auth',
+    id: 'basic-auth',
     label: 'User and password (-u user:pass)',
-    hint: /(?:-u|--user)\s/,
-    pattern: /(?<![\w-])(?:-u|--user)[ \t]+['"]?[^\s:'"]+:(?<secret>[^\s'"]+)/g,
-    context: /\b(?:curl|wget|http|https)\b/,
+    keywords: ['curl', 'wget', 'http'],
+    pattern: /(?<![\w-])(?:-u|--user)[ \t]+['"]?[^\s:'"]+:(?<secret>[^\s'"]+)/,
+    accept: withContext(/\b(?:curl|wget|http|https)\b/),
   },
   {
-    kind: 'env-secret',
-    label: 'Secret in a variable assignment',
-    hint: /(?:PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL|AUTH)[A-Z0-9_]*=|(?:pass|pwd|secret|token|key)[a-z0-9_]*=/i,
-    pattern: new RegExp(String.raw`(?<![\w-])(?:export[ \t]+)?(?<name>${SECRET_VAR})=(?<secret>${VALUE})`, 'g'),
+    // `API_KEY=…`, `export DB_PASSWORD=…`, `"client_secret": "…"`, `api_key: …`: the name says
+    // what the value is (credentialName), the value's entropy says whether it is one.
+    id: 'secret-assignment',
+    label: 'Credential assigned to a variable or key',
+    keywords: ['key', 'token', 'secret', 'pass', 'pwd', 'credential', 'creds', 'auth', 'sas', 'signature'],
+    pattern: new RegExp(String.raw`(?<![\w.-])(?:export[ \t]+)?["']?${ASSIGNED_NAME.source}[ \t]*(?<secret>${VALUE})`),
+    generic: true,
+    accept: (secret, match) => {
+      const name = ASSIGNED_NAME.exec(match.replace(/^export[ \t]+/, '').replace(/^["']/, ''))?.groups?.name ?? '';
+      const kind = credentialName(name);
+      return kind !== null && acceptCredential(kind, secret);
+    },
   },
   {
-    kind: 'config-secret',
+    // Azure storage / Service Bus / ADO.NET connection strings: `…;AccountKey=…;…`.
+    id: 'connection-string-secret',
+    label: 'Secret in a connection string',
+    keywords: ['accountkey', 'sharedaccesskey', 'sharedaccesssignature', 'password=', 'pwd='],
+    pattern: /(?<![\w-])(?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)[ \t]*=[ \t]*(?<secret>[^;'"\s]+)/i,
+    accept: (secret) => notPlaceholder(secret) && secret.length >= 4,
+  },
+  {
+    id: 'config-secret',
     label: 'Secret in configuration output',
-    hint: /(?:password|passwd|secret|token|api_?key)["']?\s*:/i,
-    pattern: /(?<![\w-])["']?(?:password|passwd|secret|client_secret|token|access_token|auth_token|api_?key)["']?[ \t]*:[ \t]*(?<secret>"[^"\n]{4,}"|'[^'\n]{4,}'|[^\s,"'{}[\]]{4,})/gi,
+    keywords: ['password', 'passwd', 'secret', 'token', 'apikey', 'api_key'],
+    pattern: /(?<![\w:/.-])["']?(?:password|passwd|secret|client_secret|token|access_token|auth_token|api_?key)["']?[ \t]*:[ \t]*(?<secret>"[^"\n]{4,}"|'[^'\n]{4,}'|[^\s,"'{}[\]]{4,})/i,
+    generic: true,
+    accept: notPlaceholder,
+  },
+  {
+    // A note: "DB password is Sup3rS3cret! (rotated at 23:20)". Only a value that mixes kinds
+    // of characters: "the password is rotated daily" is prose.
+    id: 'prose-password',
+    label: 'Password written in prose',
+    keywords: ['password', 'passwd', 'passphrase', 'pwd'],
+    pattern: /\b(?:password|passwd|passphrase|pwd)\s+(?:is|was|now|:|=|->|→)\s+["'“‘`]?(?<secret>[^\s"'”’`]*[^\s"'”’`.,;:)])/i,
+    accept: (secret) => notPlaceholder(secret) && secret.length >= 6 && [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(secret)).length >= 3,
   },
 ];
 

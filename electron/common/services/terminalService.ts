@@ -142,11 +142,6 @@ export const TerminalServiceContract = defineService({
     runStep: { args: z.tuple([RunStepRequest]), result: z.custom<StepRun>() },
     /** The latest run of each step in the incident (those of this host's lifetime first). */
     listStepRuns: { args: z.tuple([Id]), result: z.custom<StepRun[]>() },
-    /**
-     * A session's raw output as an asciicast v2 `.cast` text (incident id, session id):
-     * no environment, the incident's secret input values masked, struck output gone.
-     */
-    exportCast: { args: z.tuple([Id, Id]), result: z.string() },
   },
   events: {
     onDidOutput: { arg: z.object({ sessionId: Id, clientId: Id }), payload: z.custom<TerminalOutput>() },

@@ -1,11 +1,13 @@
 /**
- * The `cast` export: one asciicast v2 recording per terminal session, from the raw output the
- * store kept with its arrival times. The header carries no environment, and the output is
- * redacted like every other format — across chunk boundaries too, since a secret can arrive
+ * Terminal recordings: the raw output the store kept per session with its arrival times, and
+ * the `cast` export made from it — one asciicast v2 recording per session. The header carries
+ * no environment, and the output is redacted by the export's one Redactor (every secret of the
+ * incident, wherever it was found), across chunk boundaries too, since a secret can arrive
  * split over two reads of the pty.
  */
 import type { Redactor } from '../../common/report/redaction';
 import { redactionMarker } from '../../common/report/redaction';
+import type { Detection } from '../../common/report/secretScanner';
 import type { IncidentStore, OutputChunk } from '../store/incidentStore';
 import { AsciicastWriter } from '../terminal/asciicastWriter';
 
@@ -13,23 +15,26 @@ import { AsciicastWriter } from '../terminal/asciicastWriter';
 const DEFAULT_COLS = 120;
 const DEFAULT_ROWS = 36;
 
-export interface SessionCast {
+export interface Recording {
   sessionId: string;
-  text: string;
+  chunks: readonly OutputChunk[];
+  /** Each chunk's text (decoded as one UTF-8 stream, so a character split over chunks is whole). */
+  texts: string[];
+  /** All of it: what the redactor scans. */
+  whole: string;
 }
 
-export function castSessions(store: IncidentStore, sessionIds: readonly string[], redactor: Redactor, title: string): SessionCast[] {
-  return sessionIds.map((sessionId, i) => ({
-    sessionId,
-    text: castSession([...store.iterateOutputChunks(sessionId)], redactor, `${title} — terminal ${i + 1}`, `Terminal ${i + 1} output`),
-  }));
-}
-
-export function castSession(chunks: readonly OutputChunk[], redactor: Redactor, title: string, where: string): string {
+export function readRecording(store: IncidentStore, sessionId: string): Recording {
+  const chunks = [...store.iterateOutputChunks(sessionId)];
   const decoder = new TextDecoder();
   const texts = chunks.map((chunk, i) => decoder.decode(chunk.data, { stream: i < chunks.length - 1 }));
-  const whole = texts.join('');
-  const matches = redactor.matches(whole, where);
+  return { sessionId, chunks, texts, whole: texts.join('') };
+}
+
+/** The recording as asciicast v2, redacted; `detections` are the rules' findings in `whole`. */
+export function castRecording(recording: Recording, redactor: Redactor, title: string, where: string, detections?: readonly Detection[]): string {
+  const { chunks, texts, whole } = recording;
+  const matches = redactor.matches(whole, where, detections);
   const writer = new AsciicastWriter({ width: DEFAULT_COLS, height: DEFAULT_ROWS, timestamp: (chunks[0]?.at ?? Date.now()) / 1000, title });
   let m = 0;
   let chunkStart = 0;

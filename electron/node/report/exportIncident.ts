@@ -1,18 +1,19 @@
 /**
- * Exporting an incident: collect → redact → render. Every format starts from the same
- * redacted bundle, so the Markdown, the HTML, the PDF and the JSON say the same thing and
- * hide the same secrets; the responder's `keep` choices (from the preview) apply to all.
+ * Exporting an incident: shareableIncident (collect → learn every secret → redact) → render.
+ * Every format starts from the same redaction of the same incident, so the Markdown, the HTML,
+ * the PDF, the JSON and the recordings hide the same secrets; the responder's `keep` choices
+ * (from the preview) apply to all, and an export that keeps a secret in clear says so on the
+ * timeline (`redaction.kept`).
  */
 import { UserError } from '../../common/errors';
 import { buildReport } from '../../common/report/buildReport';
-import { redactBundle } from '../../common/report/redactBundle';
-import { Redactor, type RedactionFinding } from '../../common/report/redaction';
+import type { RedactionFinding } from '../../common/report/redaction';
 import { renderHtml } from '../../common/report/renderHtml';
 import { renderMarkdown } from '../../common/report/renderMarkdown';
 import type { IncidentStore } from '../store/incidentStore';
-import { castSessions } from './castSessions';
-import { collectBundle, type RunbookLookup } from './collectBundle';
+import type { RunbookLookup } from './collectBundle';
 import { printHtmlToPdf } from './printPdf';
+import { shareableIncident } from './shareableIncident';
 
 export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'json', 'cast'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -55,28 +56,33 @@ export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** What an export would redact, for the preview (same ids the export's `keep` takes). */
+/**
+ * What an export would redact, for the preview (same ids the export's `keep` takes): every
+ * secret in everything that can leave — the whole outputs and the terminal recordings.
+ */
 export async function previewRedactions(store: IncidentStore, incidentId: string, lookup: RunbookLookup): Promise<RedactionFinding[]> {
-  const collected = await collectBundle(store, incidentId, lookup);
-  return redactBundle(collected.bundle, { secrets: collected.secrets }).findings;
+  return (await shareableIncident(store, incidentId, lookup, { casts: true })).findings;
 }
 
 export async function exportIncident(store: IncidentStore, incidentId: string, format: ExportFormat, lookup: RunbookLookup, options: ExportOptions = {}): Promise<ExportResult> {
-  // Output rows this host handed over and its writer thread has not committed yet.
-  await store.outputWritten();
-  const collected = await collectBundle(store, incidentId, lookup);
-  const base = baseFileName(collected.bundle.incident.title, collected.bundle.incident.createdAt);
+  const result = await renderExport(store, incidentId, format, lookup, options);
+  await recordKeptSecrets(store, incidentId, format, result.findings);
+  return result;
+}
+
+async function renderExport(store: IncidentStore, incidentId: string, format: ExportFormat, lookup: RunbookLookup, options: ExportOptions): Promise<ExportResult> {
+  // The report formats redact only the output they show; the JSON carries (and redacts) all of it.
+  const shared = await shareableIncident(store, incidentId, lookup, { keep: options.keep, excerptOutputs: format !== 'json' && format !== 'cast', casts: format === 'cast' });
+  const { bundle, findings } = shared;
+  const base = baseFileName(bundle.incident.title, bundle.incident.createdAt);
   if (format === 'cast') {
-    if (collected.sessionIds.length === 0) throw new UserError('this incident has no recorded terminal output to export as asciicast.', 'E_NOTHING_TO_EXPORT');
-    const redactor = new Redactor({ secrets: collected.secrets, keep: options.keep });
-    const casts = castSessions(store, collected.sessionIds, redactor, collected.bundle.incident.title);
+    if (shared.casts.length === 0) throw new UserError('this incident has no recorded terminal output to export as asciicast.', 'E_NOTHING_TO_EXPORT');
+    const casts = shared.casts;
     return {
       files: casts.map((cast, i) => ({ fileName: casts.length === 1 ? `${base}.cast` : `${base}-terminal-${i + 1}.cast`, mimeType: MIME_TYPES.cast, content: cast.text })),
-      findings: redactor.findings(),
+      findings,
     };
   }
-  // The report formats scan only the output they show; the JSON carries (and redacts) all of it.
-  const { bundle, findings } = redactBundle(collected.bundle, { secrets: collected.secrets, keep: options.keep, excerptOutputs: format !== 'json' });
   const file = (content: string | Uint8Array): ExportResult => ({ files: [{ fileName: `${base}.${format}`, mimeType: MIME_TYPES[format], content }], findings });
   if (format === 'json') return file(JSON.stringify(bundle, null, 1) + '\n');
   let report;
@@ -90,6 +96,13 @@ export async function exportIncident(store: IncidentStore, incidentId: string, f
   const html = renderHtml(report);
   if (format === 'html') return file(html);
   return file(await (options.printPdf ? options.printPdf(html) : printHtmlToPdf(html, { browser: options.browser })));
+}
+
+/** A secret left in clear in a file that leaves the machine is a decision the timeline keeps. */
+async function recordKeptSecrets(store: IncidentStore, incidentId: string, format: ExportFormat, findings: readonly RedactionFinding[]): Promise<void> {
+  const kept = findings.filter((f) => f.kept);
+  if (kept.length === 0) return;
+  await store.appendEvent(incidentId, { kind: 'redaction.kept', payload: { format, secrets: kept.map((f) => ({ kind: f.kind, label: f.label, count: f.count })) } });
 }
 
 /** `incident-2026-11-23-checkout-api-returns-502s`: sortable, and says what it is. */

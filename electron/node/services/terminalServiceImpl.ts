@@ -13,7 +13,6 @@ import type {
 import { shellKindOf } from '../terminal/shellIntegration';
 import type { IncidentStore } from '../store/incidentStore';
 import { PtyHost } from '../terminal/ptyHost';
-import { castForSession } from './terminals/castExport';
 import { ClientStreams } from './terminals/clientStreams';
 import { CommandRecorder } from './terminals/commandRecorder';
 import { KubeContextReader } from './terminals/kubeContext';
@@ -59,10 +58,6 @@ export class TerminalServiceImpl implements TerminalService, Disposable {
   private readonly listeners: Disposable[] = [];
   /** Latest run of each step, per incident, this host's lifetime. */
   private readonly runs = new Map<string, Map<string, StepRun>>();
-  /** Sizes of sessions (kept after they end) for the asciicast header. */
-  private readonly sizes = new Map<string, { cols: number; rows: number }>();
-  /** Values typed for steps that were exported unseen: redacted from an asciicast. */
-  private readonly stepSecrets = new Map<string, Set<string>>();
 
   private readonly tabsEmitter = new Emitter<{ incidentId: string; tabs: TerminalTabView[] }>();
   private readonly commandEmitter = new Emitter<TerminalCommandEvent>();
@@ -175,7 +170,6 @@ export class TerminalServiceImpl implements TerminalService, Disposable {
 
   async resize(sessionId: string, cols: number, rows: number): Promise<null> {
     this.ptys.resize(sessionId, cols, rows);
-    this.sizes.set(sessionId, { cols, rows });
     return null;
   }
 
@@ -231,18 +225,6 @@ export class TerminalServiceImpl implements TerminalService, Disposable {
     return [...live.values(), ...stored.filter((r) => !live.has(stepKey(r)))];
   }
 
-  async exportCast(incidentId: string, sessionId: string): Promise<string> {
-    await this.recorder.settled();
-    const size = this.sizes.get(sessionId) ?? { cols: 80, rows: 24 };
-    const vars = this.store.getShellVariables(incidentId);
-    const secrets = new Set([
-      ...this.store.getVariables(incidentId).filter((v) => v.secret).map((v) => vars[v.name] ?? ''),
-      ...(this.stepSecrets.get(incidentId) ?? []),
-    ]);
-    const title = this.store.getIncident(incidentId)?.title;
-    return castForSession(this.store.iterateOutputChunks(sessionId), { ...size, title, secrets: [...secrets] });
-  }
-
   /** Ends every shell of an incident (it was closed). Tabs stay, saying their shell ended. */
   async closeIncident(incidentId: string): Promise<void> {
     await this.ptys.disposeIncident(incidentId);
@@ -276,7 +258,6 @@ export class TerminalServiceImpl implements TerminalService, Disposable {
   private spawn(incidentId: string, cwd: string, size: { cols: number; rows: number }, shell = this.shell) {
     const session = this.ptys.create({ incidentId, cwd, cols: size.cols, rows: size.rows, shell, env: this.env });
     this.recorder.track(session.id, incidentId);
-    this.sizes.set(session.id, { cols: size.cols, rows: size.rows });
     return session;
   }
 
@@ -290,9 +271,6 @@ export class TerminalServiceImpl implements TerminalService, Disposable {
     const inputs: Record<string, string> = {};
     const all = { ...this.store.getShellVariables(incidentId), ...typed };
     for (const [name, value] of Object.entries(all)) if (ENV_NAME.test(name)) inputs[name] = value;
-    const secrets = this.stepSecrets.get(incidentId) ?? new Set<string>();
-    for (const value of Object.values(typed)) if (value.length >= 4) secrets.add(value);
-    this.stepSecrets.set(incidentId, secrets);
     return inputs;
   }
 

@@ -1,4 +1,5 @@
 import type { IncidentStatus, TimelineEvent } from '../../../electron/common/incident/model';
+import { keptSecretsText } from '../../../electron/common/report/describeEvent';
 
 export const STATUS_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
@@ -86,6 +87,8 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return { badge: 'MILESTONE', tone: 'state', group: 'state', text: `Milestone ${event.payload.milestone} ${event.payload.at === null ? 'reset to derived time' : 'set'}` };
     case 'bundle.imported':
       return { badge: 'IMPORT', tone: 'quiet', group: 'other', text: `Imported ${event.payload.eventsAdded} event${event.payload.eventsAdded === 1 ? '' : 's'} from device ${event.payload.fromDeviceId.slice(0, 8)}… (its bundle)` };
+    case 'redaction.kept':
+      return { badge: 'KEPT', tone: 'state', group: 'other', text: keptSecretsText(event.payload) };
     case 'input.set':
       return { badge: 'INPUT', tone: 'quiet', group: 'other', text: `Input ${event.payload.name} set${event.payload.secret ? ' (secret, hidden)' : `: ${event.payload.value ?? ''}`}` };
   }

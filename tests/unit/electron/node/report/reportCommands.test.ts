@@ -70,7 +70,7 @@ describe('warroom incidents / export / import', () => {
     const f = await fixture();
     const list = capture();
     expect(await runCli(['export', 'latest', '--list-redactions', '--data', f.dataDir], list.io)).toBe(0);
-    const id = /^ {2}(secret-input:[0-9a-f]{16}) /m.exec(list.out[0]!)![1]!;
+    const id = /^ {2}([0-9a-f]{16}) {2}Value of the secret input/m.exec(list.out[0]!)![1]!;
     const kept = capture();
     expect(await runCli(['export', 'latest', '--format', 'md', '--out', '-', '--keep', id, '--data', f.dataDir], kept.io)).toBe(0);
     expect(kept.out[0]).toContain(SECRET_VALUE);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StepRun, TerminalOutput } from '../../../../../electron/common/services/terminalService';
+import { exportIncident } from '../../../../../electron/node/report/exportIncident';
 import { TerminalServiceImpl } from '../../../../../electron/node/services/terminalServiceImpl';
 import { IncidentStore } from '../../../../../electron/node/store/incidentStore';
 import { PtyHost } from '../../../../../electron/node/terminal/ptyHost';
@@ -174,11 +175,12 @@ describe('TerminalService with a real bash and a real store', () => {
     expect(everything).not.toContain(secret);
     expect(raw).not.toContain(secret);
     expect(raw).toContain('War Room inputs: API_TOKEN');
-    const cast = await h.service.exportCast(incidentId, tab.sessionId!);
+    // The recording leaves through the one export path (the same redactor as every format).
+    const cast = (await exportIncident(h.store, incidentId, 'cast', async () => null)).files[0]!.content as string;
     expect(cast).not.toContain(secret);
     expect(cast).toContain('token-is-set');
     const header = JSON.parse(cast.split('\n')[0]!);
-    expect(header).toMatchObject({ version: 2, width: SIZE.cols, height: SIZE.rows, title: 'Checkout is down' });
+    expect(header).toMatchObject({ version: 2, title: 'Checkout is down — terminal 1' });
     expect(header.env).toBeUndefined();
   });
 
@@ -194,8 +196,8 @@ describe('TerminalService with a real bash and a real store', () => {
     const raw = Buffer.concat([...h.store.iterateOutputChunks(tab.sessionId!)].map((c) => Buffer.from(c.data))).toString('utf8');
     expect(raw).toContain(expected);
     expect(raw).not.toContain('\uFFFD');
-    const cast = await h.service.exportCast(incidentId, tab.sessionId!);
-    const replayed = cast.trim().split('\n').slice(1).map((line) => JSON.parse(line)[2] as string).join('');
+    const cast = (await exportIncident(h.store, incidentId, 'cast', async () => null)).files[0]!.content as string;
+    const replayed = cast.trim().split('\n').slice(1).map((line: string) => JSON.parse(line)[2] as string).join('');
     expect(replayed).toContain(expected);
   });
 
