@@ -24,8 +24,8 @@
 
 export class Re2ConversionError extends Error {}
 
-type Range = [number, number];
-type Node =
+export type Range = [number, number];
+export type Node =
   | { t: 'lit'; c: number; fold: boolean }
   | { t: 'class'; ranges: Range[]; neg: boolean; fold: boolean }
   | { t: 'assert'; js: string }
@@ -64,7 +64,8 @@ const POSIX: Record<string, Range[]> = {
 };
 /** Unicode classes by RE2 name → JavaScript `\p{…}` (needs the `u` flag, which we avoid): unsupported. */
 
-function parse(source: string): Node {
+/** The pattern's tree (also used to generate sample strings: regexSample.ts). */
+export function parse(source: string): Node {
   let pos = 0;
   const fail = (message: string): never => {
     throw new Re2ConversionError(`${message} at ${pos} in ${source}`);

@@ -73,7 +73,9 @@ export function credentialName(name: string): 'password' | 'key' | null {
   if (words.some((w) => w.endsWith('password') || w === 'passwd')) return 'key';
   if (['key', 'token', 'apikey', 'secretkey', 'accesskey', 'privatekey', 'authtoken', 'sas', 'signature'].includes(last)) {
     const before = words[words.length - 2];
-    if (last === 'key' && before && ['public', 'primary', 'foreign', 'sort', 'partition', 'range', 'hash', 'cache', 'idempotency', 'routing', 'shard', 'row', 'lookup', 'index', 'map', 'group', 'object', 'ssh', 'gpg'].includes(before)) return null;
+    // Names of keys and tokens that are identifiers, not credentials (gitleaks' generic allowlist has the same).
+    if (before && ['public', 'primary', 'foreign', 'sort', 'partition', 'range', 'hash', 'cache', 'idempotency', 'routing', 'shard', 'row', 'lookup', 'index', 'map', 'group', 'object', 'ssh', 'gpg', 'bucket', 'schema', 'natural', 'idx', 'sequence', 'hot', 'csrf', 'xsrf', 'entry', 'issuer', 'max', 'min', 'next', 'page', 'continuation', 'sync', 'cursor'].includes(before)) return null;
+    if (words.length === 1 && last === 'key' && /^key$/.test(name)) return null;
     return 'key';
   }
   return null;
@@ -94,7 +96,7 @@ export const WARROOM_RULES: readonly WarroomRuleSpec[] = [
     id: 'private-key',
     label: 'Private key block',
     keywords: ['private key-----'],
-    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/,
+    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?=[\s\S]*?[A-Za-z0-9+/=]{20})[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/,
     multiline: true,
   },
   {
@@ -103,25 +105,25 @@ export const WARROOM_RULES: readonly WarroomRuleSpec[] = [
     keywords: ['private_key_id'],
     pattern: /"private_key_id"\s*:\s*"(?<secret>[0-9a-f]{40})"/,
   },
-  { id: 'jwt', label: 'JSON Web Token', keywords: ['eyj'], pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
-  { id: 'aws-access-key', label: 'AWS access key ID', keywords: ['akia', 'asia', 'abia', 'acca'], pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/ },
+  { id: 'jwt', entropy: 3, label: 'JSON Web Token', keywords: ['eyj'], pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
+  { id: 'aws-access-key', entropy: 3, label: 'AWS access key ID', keywords: ['akia', 'asia', 'abia', 'acca'], pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/ },
   {
     id: 'aws-secret-key',
     label: 'AWS secret access key',
     keywords: ['secret'],
     pattern: /(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key|"SecretAccessKey")["']?\s*[:=]\s*["']?(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/i,
   },
-  { id: 'gcp-api-key', label: 'Google API key', keywords: ['aiza'], pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },
+  { id: 'gcp-api-key', entropy: 3, label: 'Google API key', keywords: ['aiza'], pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },
   {
-    id: 'github-token',
+    id: 'github-token', entropy: 3,
     label: 'GitHub token',
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
     pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/,
   },
-  { id: 'slack-token', label: 'Slack token', keywords: ['xox', 'xapp-'], pattern: /\b(?:xox[abposr]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,})/ },
+  { id: 'slack-token', entropy: 3, label: 'Slack token', keywords: ['xox', 'xapp-'], pattern: /\b(?:xox[abposr]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,})/ },
   { id: 'slack-webhook', label: 'Slack webhook URL', keywords: ['hooks.slack.com'], pattern: /hooks\.slack\.com\/(?:services|workflows)\/(?<secret>[A-Za-z0-9/_-]{20,})/ },
-  { id: 'stripe-key', label: 'Stripe secret key', keywords: ['sk_live_', 'rk_live_'], pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/ },
-  { id: 'npm-token', label: 'npm token', keywords: ['npm_'], pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { id: 'stripe-key', entropy: 3, label: 'Stripe secret key', keywords: ['sk_live_', 'rk_live_'], pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/ },
+  { id: 'npm-token', entropy: 3, label: 'npm token', keywords: ['npm_'], pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
   {
     id: 'url-password',
     label: 'Password in a URL',
@@ -240,6 +242,13 @@ const NOT_A_SECRET = [
   /^(?:YOUR|MY)[_-]/i,
   /[_-]HERE$/i,
   /^REPLACE_?ME$/i,
+  // Masks and fill-ins: `ghp_xxxxxxxx…`, `sha256~XXXXXXXXXX_PUT_YOUR_TOKEN_HERE`, `[PASSWORD]`, `<user:password>`.
+  /([xX*•#.0_-])\1{7,}/,
+  /^\[[A-Z0-9_ -]+\]$/,
+  /[<>]/,
+  // References, not values: `${{ secrets.X }}`, `${aws_db_instance.default.password}`, `var.db_password`, `process.env.X`.
+  /^\$\{.*\}$/,
+  /^(?:var|local|module|data|process\.env|os\.environ|env|secrets|vars)\.[\w.]+$/,
 ];
 
 export function isPlaceholderValue(value: string): boolean {
