@@ -31,7 +31,7 @@ test('Export report → Markdown → preview → Export downloads the report wit
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Orders DB out of connections/ }).click();
     await page.getByRole('button', { name: 'Export report' }).click();
     const menu = page.getByRole('menu', { name: 'Export report' });
-    await expect(menu.getByRole('menuitem')).toHaveText(['Markdown', 'HTML', 'PDF', 'JSON']);
+    await expect(menu.getByRole('menuitem')).toHaveText(['Markdown', 'HTML', 'PDF', 'JSON', 'Asciicast']);
     await menu.getByRole('menuitem', { name: 'Markdown' }).click();
 
     const dialog = page.getByRole('dialog', { name: /Export report/ });

@@ -2,16 +2,21 @@ import { z } from 'zod';
 import type { RedactionFinding } from '../report/redaction';
 import { defineService, type ServiceOf } from '../rpc/defineService';
 
-/** The formats the console exports (the CLI adds `cast`, one file per terminal session). */
-export const REPORT_FORMATS = ['md', 'html', 'pdf', 'json'] as const;
+/** The formats the console exports, as the CLI does (`cast`: one asciicast file per terminal session). */
+export const REPORT_FORMATS = ['md', 'html', 'pdf', 'json', 'cast'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** An exported file, ready to save: text as is, PDF as base64 (the channel carries text). */
-export interface ExportedReport {
+/** A file ready to save: text as is, PDF as base64 (the channel carries text). */
+export interface ExportedFileContent {
   fileName: string;
   mimeType: string;
   encoding: 'utf8' | 'base64';
   content: string;
+}
+
+/** An exported file (the first, for a `cast` of several terminals: the others follow in `more`). */
+export interface ExportedReport extends ExportedFileContent {
+  more?: ExportedFileContent[];
   /** Replacements made by kind, and how many findings were kept in clear. */
   redacted: Record<string, number>;
   kept: number;

@@ -1,7 +1,7 @@
 import { UserError } from '../../common/errors';
-import type { ExportedReport, ReportService } from '../../common/services/reportService';
+import type { ExportedFileContent, ExportedReport, ReportService } from '../../common/services/reportService';
 import type { RunbookLookup } from '../report/collectBundle';
-import { exportIncident, previewRedactions, type PdfPrinter } from '../report/exportIncident';
+import { exportIncident, previewRedactions, type ExportedFile, type PdfPrinter } from '../report/exportIncident';
 import { pdfSupport } from '../report/printPdf';
 import type { IncidentStore } from '../store/incidentStore';
 
@@ -18,15 +18,12 @@ export function createReportService(store: IncidentStore | null, lookup: Runbook
     previewRedactions: async (incidentId) => ({ findings: await previewRedactions(requireStore(), incidentId, lookup) }),
     export: async (incidentId, format, request) => {
       const result = await exportIncident(requireStore(), incidentId, format, lookup, { timeZone: request.timeZone, keep: request.keep, printPdf });
-      const file = result.files[0]!;
-      const binary = typeof file.content !== 'string';
+      const [first, ...others] = result.files.map(toContent);
       const counts: Record<string, number> = {};
       for (const f of result.findings) if (!f.kept) counts[f.kind] = (counts[f.kind] ?? 0) + f.count;
       const exported: ExportedReport = {
-        fileName: file.fileName,
-        mimeType: file.mimeType,
-        encoding: binary ? 'base64' : 'utf8',
-        content: binary ? Buffer.from(file.content as Uint8Array).toString('base64') : (file.content as string),
+        ...first!,
+        ...(others.length > 0 ? { more: others } : {}),
         redacted: counts,
         kept: result.findings.filter((f) => f.kept).length,
       };
@@ -34,5 +31,15 @@ export function createReportService(store: IncidentStore | null, lookup: Runbook
     },
     // Electron's own printer needs no system browser.
     pdfSupport: async () => (printPdf ? { available: true, message: null } : pdfSupport()),
+  };
+}
+
+function toContent(file: ExportedFile): ExportedFileContent {
+  const binary = typeof file.content !== 'string';
+  return {
+    fileName: file.fileName,
+    mimeType: file.mimeType,
+    encoding: binary ? 'base64' : 'utf8',
+    content: binary ? Buffer.from(file.content as Uint8Array).toString('base64') : (file.content as string),
   };
 }

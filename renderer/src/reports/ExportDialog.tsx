@@ -7,9 +7,12 @@ import { FORMAT_LABELS } from './formatLabels';
 import { saveExport } from './saveExport';
 
 /**
- * Before anything is written: what will be redacted (each distinct secret once, with where it
- * appears and a masked excerpt), each with a "keep" box for the rare value that must stay
- * (a test token someone needs to revoke). Export writes the file with the choices applied.
+ * Before anything is written: what will be redacted, grouped by the rule that found it (with
+ * counts), each distinct secret once with where it appears and an excerpt in which every
+ * secret is masked, and a "keep" box for the rare value that must stay readable (a test token
+ * someone needs to revoke). Export writes the file with the choices applied; a kept secret is
+ * recorded on the timeline. The preview covers everything any format can carry (whole outputs,
+ * terminal recordings), so the same choices hold whichever format is written.
  */
 export function ExportDialog({ incidentId, format, timeZone, onClose }: { incidentId: string; format: ReportFormat; timeZone: string; onClose: () => void }) {
   const host = useHost();
@@ -55,6 +58,7 @@ export function ExportDialog({ incidentId, format, timeZone, onClose }: { incide
     });
 
   const redactedCount = findings.filter((f) => !keep.has(f.id)).length;
+  const groups = groupByRule(findings);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
       <div role="dialog" aria-modal="true" aria-labelledby={headingId} className="modal export-dialog">
@@ -78,17 +82,28 @@ export function ExportDialog({ incidentId, format, timeZone, onClose }: { incide
                 : `${redactedCount} of ${findings.length} secrets will be redacted; ${findings.length - redactedCount} kept in clear.`}
             </p>
             <ul className="export-dialog__findings" aria-label="Redactions">
-              {findings.map((f) => (
-                <li key={f.id} className={keep.has(f.id) ? 'finding finding--kept' : 'finding'}>
-                  <div className="finding__head">
-                    <span className="finding__kind">{f.label}</span>
-                    <span className="finding__count">{f.count}×</span>
-                    <label className="finding__keep">
-                      <input type="checkbox" checked={keep.has(f.id)} onChange={(e) => toggle(f, e.target.checked)} aria-label={`Keep ${f.label} in clear (${f.excerpt})`} /> keep
-                    </label>
+              {groups.map((group) => (
+                <li key={group.kind} className="finding-group">
+                  <div className="finding-group__head">
+                    <span className="finding__kind">{group.label}</span>
+                    <span className="finding__count">
+                      {group.findings.length} secret{group.findings.length === 1 ? '' : 's'}, {group.count}× in all
+                    </span>
                   </div>
-                  <code className="finding__excerpt">{f.excerpt}</code>
-                  <div className="finding__where">{f.where.join(' · ')}</div>
+                  <ul className="finding-group__items" aria-label={`${group.label}: secrets`}>
+                    {group.findings.map((f) => (
+                      <li key={f.id} className={keep.has(f.id) ? 'finding finding--kept' : 'finding'}>
+                        <div className="finding__head">
+                          <code className="finding__excerpt">{f.excerpt}</code>
+                          <span className="finding__count">{f.count}×</span>
+                          <label className="finding__keep">
+                            <input type="checkbox" checked={keep.has(f.id)} onChange={(e) => toggle(f, e.target.checked)} aria-label={`Keep ${f.label} in clear (${f.excerpt})`} /> keep
+                          </label>
+                        </div>
+                        <div className="finding__where">{f.where.join(' · ')}</div>
+                      </li>
+                    ))}
+                  </ul>
                 </li>
               ))}
             </ul>
@@ -120,4 +135,23 @@ export function ExportDialog({ incidentId, format, timeZone, onClose }: { incide
       </div>
     </div>
   );
+}
+
+interface FindingGroup {
+  kind: string;
+  label: string;
+  count: number;
+  findings: RedactionFinding[];
+}
+
+/** Findings by the rule that found them, in order of first appearance. */
+function groupByRule(findings: readonly RedactionFinding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    let group = groups.get(f.kind);
+    if (!group) groups.set(f.kind, (group = { kind: f.kind, label: f.label, count: 0, findings: [] }));
+    group.count += f.count;
+    group.findings.push(f);
+  }
+  return [...groups.values()];
 }

@@ -1,11 +1,15 @@
-import type { ExportedReport } from '../../../electron/common/services/reportService';
+import type { ExportedFileContent, ExportedReport } from '../../../electron/common/services/reportService';
 
 /**
  * Hands an exported file to the user as a download (Blob + anchor). In the browser console
  * the browser saves it; in the Electron app a download with no `will-download` handler opens
  * Electron's native Save dialog, so the user picks the folder there.
  */
-export function saveExport(file: ExportedReport): void {
+export function saveExport(report: ExportedReport): void {
+  for (const file of [report, ...(report.more ?? [])]) saveFile(file);
+}
+
+function saveFile(file: ExportedFileContent): void {
   const bytes = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content;
   const blob = new Blob([bytes], { type: file.mimeType });
   const url = URL.createObjectURL(blob);
