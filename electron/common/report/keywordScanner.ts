@@ -10,9 +10,9 @@
 
 export interface KeywordHits {
   /** Position of each hit (start of the keyword), in text order. */
-  positions: number[];
+  positions: Int32Array;
   /** The keyword index of each hit (same order). */
-  keywords: number[];
+  keywords: Int32Array;
 }
 
 export class KeywordScanner {
@@ -21,9 +21,11 @@ export class KeywordScanner {
   private readonly table: Int32Array;
   /** States numbered from here up end at least one keyword. */
   private readonly firstOutput: number;
-  /** Per state (renumbered): the keywords ending there. */
+  /** Per state (renumbered): the keywords ending there are outputList[outputFrom[s], outputFrom[s + 1]). */
   private readonly outputs: number[][];
-  private readonly lengths: number[];
+  private readonly outputFrom: Int32Array;
+  private readonly outputList: Int32Array;
+  private readonly lengths: Int32Array;
 
   constructor(readonly keywords: readonly string[]) {
     let classes = 1; // 0: a character in no keyword
@@ -91,30 +93,39 @@ export class KeywordScanner {
     const firstOutput = order.findIndex((old) => out[old]!.length > 0);
     this.firstOutput = firstOutput === -1 ? go.length : firstOutput;
     this.outputs = order.map((old) => out[old]!);
-    this.lengths = keywords.map((k) => k.length);
+    this.outputFrom = new Int32Array(this.outputs.length + 1);
+    this.outputs.forEach((list, i) => (this.outputFrom[i + 1] = this.outputFrom[i]! + list.length));
+    this.outputList = Int32Array.from(this.outputs.flat());
+    this.lengths = Int32Array.from(keywords, (k) => k.length);
     this.start = renamed[0]!;
   }
 
   private readonly start: number;
 
-  /** Every keyword occurrence in `text`. */
+  /** Every keyword occurrence in `text`. Typed arrays throughout: a log can hold a million hits. */
   scan(text: string): KeywordHits {
-    const positions: number[] = [];
-    const keywords: number[] = [];
-    const { classOf, table, shift, firstOutput, outputs, lengths } = this;
+    let positions: Int32Array = new Int32Array(1024);
+    let keywords: Int32Array = new Int32Array(1024);
+    let n = 0;
+    const { classOf, table, shift, firstOutput, outputFrom, outputList, lengths } = this;
     let state = this.start;
     const length = text.length;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       state = table[(state << shift) | (code < 128 ? classOf[code]! : 0)]!;
       if (state >= firstOutput) {
-        for (const k of outputs[state]!) {
-          positions.push(i + 1 - lengths[k]!);
-          keywords.push(k);
+        for (let o = outputFrom[state]!, end = outputFrom[state + 1]!; o < end; o++) {
+          if (n === positions.length) {
+            positions = grow(positions);
+            keywords = grow(keywords);
+          }
+          const k = outputList[o]!;
+          positions[n] = i + 1 - lengths[k]!;
+          keywords[n++] = k;
         }
       }
     }
-    return { positions, keywords };
+    return { positions: positions.subarray(0, n), keywords: keywords.subarray(0, n) };
   }
 
   /** Which keywords occur in `text` at all (for short texts, where positions do not matter). */
@@ -129,4 +140,10 @@ export class KeywordScanner {
     }
     return found;
   }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

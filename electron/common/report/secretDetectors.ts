@@ -25,6 +25,12 @@ export interface WarroomRuleSpec {
   /** A catch-all: a provider-specific rule's finding of the same secret wins. */
   generic?: boolean;
   entropy?: number;
+  /**
+   * Characters the match extends over to its left, up to `max` (a variable's name before the
+   * keyword it ends in): the pattern starts at the keyword, so V8 searches for it fast, and
+   * `accept` still sees the whole name.
+   */
+  prefix?: { class: string; max: number };
   accept?: (secret: string, match: string, line: string) => boolean;
 }
 
@@ -89,7 +95,9 @@ function acceptCredential(kind: 'password' | 'key', value: string): boolean {
   return bare.length >= 12 && shannonEntropy(bare) >= 3 && (/\d/.test(bare) || bare.length >= 24) && !/^\d+$/.test(bare);
 }
 
-const ASSIGNED_NAME = /(?<name>[A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:)/;
+const ASSIGNED_NAME = /^(?:export[ \t]+)?["']?(?<name>[A-Za-z0-9_.-]+)/;
+/** The last word of a credential's name, or `password` anywhere in it, right before `=` or `:`. */
+const CREDENTIAL_WORD = String.raw`(?:key|token|secret|pass|pwd|passwd|passphrase|credentials?|creds|auth|sas|signature|passw(?:or)?d[A-Za-z0-9_.-]*)`;
 
 export const WARROOM_RULES: readonly WarroomRuleSpec[] = [
   {
@@ -134,7 +142,7 @@ export const WARROOM_RULES: readonly WarroomRuleSpec[] = [
   {
     id: 'bearer-token',
     label: 'Authorization header',
-    keywords: ['bearer', 'basic', 'token'],
+    keywords: ['bearer', 'authorization'],
     pattern: /\b(?:authorization\s*:\s*(?:bearer|basic|token)|bearer)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,})/i,
     accept: looksRandom,
   },
@@ -193,10 +201,11 @@ export const WARROOM_RULES: readonly WarroomRuleSpec[] = [
     id: 'secret-assignment',
     label: 'Credential assigned to a variable or key',
     keywords: ['key', 'token', 'secret', 'pass', 'pwd', 'credential', 'creds', 'auth', 'sas', 'signature'],
-    pattern: new RegExp(String.raw`(?<![\w.-])(?:export[ \t]+)?["']?${ASSIGNED_NAME.source}[ \t]*(?<secret>${VALUE})`),
+    pattern: new RegExp(String.raw`(?<![:/@])${CREDENTIAL_WORD}["']?[ \t]*(?:=|:)[ \t]*(?<secret>${VALUE})`, 'i'),
+    prefix: { class: '[A-Za-z0-9_.-]', max: 64 },
     generic: true,
     accept: (secret, match) => {
-      const name = ASSIGNED_NAME.exec(match.replace(/^export[ \t]+/, '').replace(/^["']/, ''))?.groups?.name ?? '';
+      const name = ASSIGNED_NAME.exec(match)?.groups?.name ?? '';
       const kind = credentialName(name);
       return kind !== null && acceptCredential(kind, secret);
     },

@@ -128,6 +128,7 @@ function fromWarroom(spec: WarroomRuleSpec): SecretRule {
     pattern: new RegExp(spec.pattern.source, [...flags].join('')),
     secretGroup: 'secret',
     ...(spec.entropy ? { entropy: spec.entropy } : {}),
+    ...(spec.prefix ? { prefix: { test: new RegExp(`^${spec.prefix.class}$`), max: spec.prefix.max } } : {}),
     lineSpan: spec.multiline ? null : 0,
     allowlists: [],
     generic: spec.generic ?? false,

@@ -64,33 +64,42 @@ export class SecretScanner {
       return resolve(found);
     }
     const hits = this.keywords.scan(text);
-    const windows = new Map<number, number[]>(); // rule → flat [start, end, start, end…]
+    if (hits.positions.length === 0) return found;
+    const breaks = lineBreaks(text);
+    const lineStart = (line: number) => (line <= 0 ? 0 : breaks[Math.min(line, breaks.length) - 1]! + 1);
+    const lineEnd = (line: number) => (line >= breaks.length ? text.length : breaks[line]! + 1);
+    const windows: (number[] | undefined)[] = new Array(rules.length); // rule → flat [start, end, start, end…]
+    const covered = new Int32Array(rules.length).fill(-1); // rule → last line its windows cover whole
+    let line = 0; // the line of the current hit: breaks[line] is its line break
     for (let h = 0; h < hits.positions.length; h++) {
       const at = hits.positions[h]!;
+      while (line < breaks.length && breaks[line]! < at) line++;
       for (const r of this.rulesOf[hits.keywords[h]!]!) {
-        const rule = rules[r]!;
-        let list = windows.get(r);
-        if (!list) windows.set(r, (list = []));
-        if (rule.lineSpan === null) {
-          if (list.length === 0) list.push(0, text.length);
+        const span = rules[r]!.lineSpan;
+        // Most hits fall in lines a window already covers.
+        if (covered[r]! >= line + (span ?? 0)) continue;
+        let list = windows[r];
+        if (!list) windows[r] = list = [];
+        if (span === null) {
+          list.push(0, text.length);
+          covered[r] = breaks.length + 1;
           continue;
         }
+        let start = lineStart(line - span);
+        let end = lineEnd(line + span);
+        // A very long line (minified JSON, base64): only the reach around the hit.
+        const clipped = at - start > LONG_LINE_REACH || end - at > LONG_LINE_REACH;
+        if (at - start > LONG_LINE_REACH) start = at - LONG_LINE_REACH;
+        if (end - at > LONG_LINE_REACH) end = at + LONG_LINE_REACH;
+        covered[r] = clipped ? -1 : line + span;
         const last = list.length - 1;
-        // Most hits fall inside the window already open: find only where it must end.
-        const end = windowEnd(text, at, rule.lineSpan);
-        if (last > 0 && at <= list[last]!) {
-          if (end > list[last]!) list[last] = end;
-          continue;
-        }
-        const start = windowStart(text, at, rule.lineSpan);
         if (last > 0 && start <= list[last]!) list[last] = Math.max(list[last]!, end);
         else list.push(start, end);
       }
     }
-    for (const r of [...windows.keys()].sort((a, b) => a - b)) {
-      const list = windows.get(r)!;
-      for (let w = 0; w < list.length; w += 2) this.runRule(rules[r]!, text, list[w]!, list[w + 1]!, found);
-    }
+    windows.forEach((list, r) => {
+      for (let w = 0; w < list!.length; w += 2) this.runRule(rules[r]!, text, list![w]!, list![w + 1]!, found);
+    });
     return resolve(found);
   }
 
@@ -170,29 +179,19 @@ function lineAround(text: string, start: number, end: number): string {
   return text.slice(from, to === -1 ? text.length : to);
 }
 
-/** Start of the window around a hit: `extraLines` lines above its line (with the line break before). */
-function windowStart(text: string, at: number, extraLines: number): number {
-  const limit = Math.max(0, at - LONG_LINE_REACH);
-  let pos = at;
-  for (let i = 0; i <= extraLines; i++) {
-    if (pos <= limit) return limit;
-    const nl = text.lastIndexOf('\n', pos - 1);
-    if (nl < limit) return limit;
-    pos = nl;
+/** Positions of every line break in `text`. */
+function lineBreaks(text: string): Int32Array {
+  let out = new Int32Array(1024);
+  let n = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    if (n === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[n++] = nl;
   }
-  return pos;
-}
-
-/** End of the window around a hit: `extraLines` lines below its line (with the line break after). */
-function windowEnd(text: string, at: number, extraLines: number): number {
-  const limit = Math.min(text.length, at + LONG_LINE_REACH);
-  let pos = at;
-  for (let i = 0; i <= extraLines; i++) {
-    const nl = text.indexOf('\n', pos);
-    if (nl === -1 || nl >= limit) return limit;
-    pos = nl + 1;
-  }
-  return pos;
+  return out.subarray(0, n);
 }
 
 /** Drops generic findings inside specific ones, then merges overlaps (the first one's rule names the merge). */
