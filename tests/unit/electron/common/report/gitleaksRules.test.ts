@@ -4,6 +4,7 @@ import { Redactor } from '../../../../../electron/common/report/redaction';
 import { secretRules, type SecretRule } from '../../../../../electron/common/report/secretRules';
 import { SecretScanner } from '../../../../../electron/common/report/secretScanner';
 import gitleaksJson from '../../../../../electron/common/report/rules/gitleaks.json';
+import { convertVendoredRules } from '../../../../../scripts/gitleaks/convertRules';
 import { re2ToJs } from '../../../../../scripts/gitleaks/re2ToJs';
 
 /**
@@ -33,6 +34,11 @@ const gitleaksRules = ruleSet.rules.filter((r) => r.source === 'gitleaks');
 const alone = (rule: SecretRule) => new SecretScanner({ ...ruleSet, rules: [rule] });
 
 describe("gitleaks' rules on their own examples", () => {
+  it('gitleaks.json is the conversion of the vendored gitleaks.toml (run scripts/gitleaks/convertRules.ts after an update)', () => {
+    const vendored = fs.readFileSync(new URL('../../../../../electron/common/report/rules/gitleaks.json', import.meta.url), 'utf8');
+    expect(convertVendoredRules() === vendored).toBe(true);
+  });
+
   it('converted every rule but the path-only one, and has examples for each', () => {
     expect(ruleSet.notConverted.map((n) => n.id)).toEqual(['pkcs12-file']);
     expect(gitleaksRules.length).toBeGreaterThanOrEqual(220);
