@@ -107,11 +107,15 @@ function describeWriteError(error: NodeJS.ErrnoException): string {
   }
 }
 
+/** The preview, as the console's: by rule, with counts; every excerpt and place masked. */
 function describeFindings(findings: RedactionFinding[]): string {
   if (findings.length === 0) return 'Nothing to redact.';
   const lines = [`${findings.length} secret${findings.length === 1 ? '' : 's'} would be redacted (keep one with --keep ID):`];
-  for (const f of findings) {
-    lines.push(`  ${f.id}  ${f.label}, ${f.count}×`, `      ${f.excerpt}`, ...f.where.map((w) => `      at ${w}`));
+  const byRule = new Map<string, RedactionFinding[]>();
+  for (const f of findings) byRule.set(f.kind, [...(byRule.get(f.kind) ?? []), f]);
+  for (const group of byRule.values()) {
+    lines.push(`${group[0]!.label} [${group[0]!.kind}]: ${group.length} secret${group.length === 1 ? '' : 's'}, ${group.reduce((n, f) => n + f.count, 0)}×`);
+    for (const f of group) lines.push(`  ${f.id}  ${f.label}, ${f.count}×`, `      ${f.excerpt}`, ...f.where.map((w) => `      at ${w}`));
   }
   return lines.join('\n');
 }

@@ -133,6 +133,13 @@ describe('exportIncident', () => {
     expect(md).toContain(SECRET_VALUE);
     expect(md).not.toContain(GITHUB_TOKEN);
     expect(md).toContain('1 detected secret was deliberately kept in clear');
+    // The choice is on the timeline, without the value, and the next report says so.
+    const kept = fixture.store.getEvents(fixture.incidentId).filter((e) => e.kind === 'redaction.kept');
+    expect(kept.map((e) => e.payload)).toEqual([{ format: 'md', secrets: [{ kind: 'secret-input', label: input.label, count: expect.any(Number) }] }]);
+    expect(JSON.stringify(kept)).not.toContain(SECRET_VALUE);
+    const next = await text('md', 'UTC');
+    expect(next).toContain(`Exported as md keeping 1 secret in clear (chosen in the redaction preview): ${input.label}`);
+    expect(next).not.toContain(SECRET_VALUE);
   });
 
   it('cast: one asciicast v2 file per session, no env, a secret split across chunks redacted', async () => {
