@@ -138,7 +138,7 @@ describe('exportIncident', () => {
     expect(kept.map((e) => e.payload)).toEqual([{ format: 'md', secrets: [{ kind: 'secret-input', label: input.label, count: expect.any(Number) }] }]);
     expect(JSON.stringify(kept)).not.toContain(SECRET_VALUE);
     const next = await text('md', 'UTC');
-    expect(next).toContain(`Exported as md keeping 1 secret in clear (chosen in the redaction preview): ${input.label}`);
+    expect(next).toContain("Exported as md keeping 1 secret in clear (chosen in the redaction preview): Value of the secret input");
     expect(next).not.toContain(SECRET_VALUE);
   });
 
