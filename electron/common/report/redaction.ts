@@ -57,6 +57,8 @@ const MAX_WHERE = 5;
 /** Characters of context either side of a secret in the preview excerpt. */
 const EXCERPT_BEFORE = 32;
 const EXCERPT_AFTER = 24;
+/** How far beyond the excerpt secrets are looked for, so one cut by its edge is still masked. */
+const EXCERPT_REGION = 512;
 
 export function redactionMarker(kind: string): string {
   return `[REDACTED:${kind}]`;
@@ -216,10 +218,22 @@ export class Redactor {
     const shown = value.length >= 16 ? value.slice(0, 3) : '';
     const from = Math.max(0, match.start - EXCERPT_BEFORE);
     const to = Math.min(text.length, match.end + EXCERPT_AFTER);
-    // Mask around the whole window, so a secret cut by the window's edge is still recognised.
-    const before = this.maskAll(text.slice(from, match.start)).replace(/\s+/g, ' ');
-    const after = this.maskAll(text.slice(match.end, to)).replace(/\s+/g, ' ');
-    return `${from > 0 ? '…' : ''}${before}${shown}•••••• (${value.length} chars)${after}${to < text.length ? '…' : ''}`;
+    // Secrets are found in a wider region than is shown, so one cut by the excerpt's edge is
+    // still recognised and masked, not shown in part.
+    const regionFrom = Math.max(0, from - EXCERPT_REGION);
+    const region = text.slice(regionFrom, Math.min(text.length, to + EXCERPT_REGION));
+    const others = mergeOverlaps(this.locate(region, this.scanner.scan(region), true)).map((m) => ({ start: m.start + regionFrom, end: m.end + regionFrom }));
+    const masked = (a: number, b: number) => {
+      let out = '';
+      let pos = a;
+      for (const m of others) {
+        if (m.end <= pos || m.start >= b) continue;
+        out += text.slice(pos, Math.max(pos, m.start)) + '•••';
+        pos = Math.min(b, m.end);
+      }
+      return (out + text.slice(pos, b)).replace(/\s+/g, ' ');
+    };
+    return `${from > 0 ? '…' : ''}${masked(from, match.start)}${shown}•••••• (${value.length} chars)${masked(match.end, to)}${to < text.length ? '…' : ''}`;
   }
 }
 

@@ -201,7 +201,8 @@ export const WARROOM_RULES: readonly WarroomRuleSpec[] = [
     id: 'secret-assignment',
     label: 'Credential assigned to a variable or key',
     keywords: ['key', 'token', 'secret', 'pass', 'pwd', 'credential', 'creds', 'auth', 'sas', 'signature'],
-    pattern: new RegExp(String.raw`(?<![:/@])${CREDENTIAL_WORD}["']?[ \t]*(?:=|:)[ \t]*(?<secret>${VALUE})`, 'i'),
+    // A bare value ends at `;` too: the next connection-string field or shell command.
+    pattern: new RegExp(String.raw`(?<![:/@])${CREDENTIAL_WORD}["']?[ \t]*(?:=|:)[ \t]*(?<secret>'[^'\n]*'|"[^"\n]*"|[^\s'";]+)`, 'i'),
     prefix: { class: '[A-Za-z0-9_.-]', max: 64 },
     generic: true,
     accept: (secret, match) => {

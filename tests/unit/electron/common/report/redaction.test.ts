@@ -75,6 +75,8 @@ describe('Redactor', () => {
       expect(f.excerpt).not.toContain('ghp_R2d2C3poBb8Luke5Leia9Han0Solo1Chewie4');
     }
     expect(keepAll.maskAll(line)).not.toMatch(/3f9a1c2b|Chewie4/);
+    // Not even the part of a neighbouring secret that the excerpt's edge cuts.
+    for (const f of keepAll.findings()) expect(f.excerpt).not.toMatch(/ghp_R2|7e8f90|c6d7e8/);
   });
 
   it('does not spread a short value found by a rule to other words', () => {
