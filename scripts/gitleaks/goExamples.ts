@@ -200,36 +200,30 @@ export class GoEvaluator {
     if (/\b(tps|fps)\b/.test(tokens.map((t) => t.text).join(' ')) && first.text !== 'return') throw new Unevaluable('statement form not supported');
   }
 
-  /** A `[]string{…}` evaluates element by element, so one odd element skips only itself. */
+  /** A `[]string{…}` or an `append(list, a, b…)` evaluates element by element, so one odd element skips only itself. */
   private listAware(tokens: Token[], env: Map<string, Value>, skipped: string[]): Value {
-    if (tokens[0]?.text === '[' && tokens[1]?.text === ']' && tokens[2]?.text === 'string' && tokens[3]?.text === '{' && tokens.at(-1)?.text === '}') {
-      const out: Value[] = [];
-      for (const element of splitTop(tokens.slice(4, -1), ',')) {
-        try {
-          out.push(this.expr(element, env));
-        } catch (error) {
-          if (!(error instanceof Unevaluable)) throw error;
-          skipped.push(`${clip(element.map((t) => t.text).join(' '))}: ${error.message}`);
-        }
-      }
-      return out;
-    }
-    // `append(list, a, b, …)`: likewise element by element.
     const toks = tokens.filter((t) => t.kind !== 'nl');
+    if (toks[0]?.text === '[' && toks[1]?.text === ']' && toks[2]?.text === 'string' && toks[3]?.text === '{' && toks.at(-1)?.text === '}') {
+      return this.each(splitTop(toks.slice(4, -1), ','), env, skipped);
+    }
     if (toks[0]?.text === 'append' && toks[1]?.text === '(' && toks.at(-1)?.text === ')' && toks.at(-2)?.text !== '...') {
       const [list, ...elements] = splitTop(toks.slice(2, -1), ',');
-      const out = [...(this.expr(list!, env) as Value[])];
-      for (const element of elements) {
-        try {
-          out.push(this.expr(element, env));
-        } catch (error) {
-          if (!(error instanceof Unevaluable)) throw error;
-          skipped.push(`${clip(element.map((t) => t.text).join(' '))}: ${error.message}`);
-        }
-      }
-      return out;
+      return [...(this.expr(list!, env) as Value[]), ...this.each(elements, env, skipped)];
     }
     return this.expr(tokens, env);
+  }
+
+  private each(elements: Token[][], env: Map<string, Value>, skipped: string[]): Value[] {
+    const out: Value[] = [];
+    for (const element of elements) {
+      try {
+        out.push(this.expr(element, env));
+      } catch (error) {
+        if (!(error instanceof Unevaluable)) throw error;
+        skipped.push(`${clip(element.map((t) => t.text).join(' '))}: ${error.message}`);
+      }
+    }
+    return out;
   }
 
   expr(tokens: Token[], env: Map<string, Value>): Value {
