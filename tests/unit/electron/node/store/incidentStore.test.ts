@@ -103,6 +103,7 @@ describe('IncidentStore timeline', () => {
     await store.appendEvent(id, { kind: 'capture.resumed', payload: { sessionId: 's1' } });
     await store.strikeOutput(command.id, 'printed a token');
     await store.appendEvent(id, { kind: 'milestone.set', payload: { milestone: 'acknowledged', at: incident.createdAt + 5 } });
+    await store.appendEvent(id, { kind: 'redaction.kept', payload: { format: 'md', secrets: [{ kind: 'github-pat', label: 'GitHub PAT', count: 2 }] } });
     await store.setVariable(id, { name: 'region', value: 'eu-west-1', secret: false });
 
     const events = store.getEvents(id);
