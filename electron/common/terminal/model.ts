@@ -2,6 +2,7 @@
  * Terminal shapes shared by the host (electron/node/terminal) and the renderer.
  * Pure data: no Node, no DOM. Times are epoch milliseconds.
  */
+import type { StepRef } from '../incident/model';
 
 /**
  * Where a session's shell stands, as far as shell integration tells us.
@@ -54,6 +55,11 @@ export interface CommandStart {
   cwd: string;
   startedAt: number;
   origin: CommandOrigin;
+  /**
+   * The runbook step War Room typed it for (`origin: 'step'`), carried with the typed line
+   * itself, so a line the shell refused or never ran cannot pass its step on to a later one.
+   */
+  step: StepRef | null;
   /** The command opened an interactive session of its own (ssh, psql, …). */
   nested: boolean;
 }

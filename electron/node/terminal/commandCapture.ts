@@ -1,4 +1,5 @@
 import { Emitter } from '../../common/event';
+import type { StepRef } from '../../common/incident/model';
 import type { CommandOrigin, CommandRecord, CommandStart, TerminalState } from '../../common/terminal/model';
 import { CommandOutputRecorder } from './commandOutput';
 import { isNestedSessionCommand } from './nestedSession';
@@ -12,16 +13,18 @@ export interface CaptureOptions {
   rows: number;
 }
 
-interface Expected {
+/** A line War Room types: what it is for travels with it, and dies with it at the next prompt. */
+export interface ExpectedCommand {
   origin: CommandOrigin;
   text: string;
+  step?: StepRef;
   inputNames?: string[];
 }
 
 interface OpenCommand {
   start: CommandStart;
   output: CommandOutputRecorder;
-  expected: Expected | undefined;
+  expected: ExpectedCommand | undefined;
   /** The shell's number for it (C's argument); undefined from scripts that send none. */
   seq: number | undefined;
 }
@@ -77,7 +80,7 @@ export class CommandCapture {
   private rows: number;
   private pendingCommandLine: string | undefined;
   private open: OpenCommand | undefined;
-  private expected: Expected | undefined;
+  private expected: ExpectedCommand | undefined;
   private counter = 0;
   private lastPromptSeq: number | undefined;
   /** A prompt was drawn since the last command started or ended. */
@@ -110,7 +113,7 @@ export class CommandCapture {
   }
 
   /** War Room is about to type `text`: the command it starts gets `origin`. Sets state running. */
-  expectCommand(expected: Expected): void {
+  expectCommand(expected: ExpectedCommand): void {
     this.expected = expected;
     this.setState('running');
   }
@@ -220,6 +223,7 @@ export class CommandCapture {
       cwd: this.cwdValue,
       startedAt: time,
       origin: expected?.origin ?? 'typed',
+      step: expected?.step ?? null,
       nested,
     };
     this.open = { start, output: new CommandOutputRecorder(this.cols, this.rows), expected, seq };

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { Emitter } from '../../common/event';
 import { UserError } from '../../common/errors';
+import type { StepRef } from '../../common/incident/model';
 import type {
   CommandRecord,
   CommandStart,
@@ -136,11 +137,13 @@ export class PtyHost {
    * Types `text` and Enter into the session, only when its shell sits idle at its own
    * prompt. Throws a UserError saying why otherwise (the UI offers "Run in a new tab").
    * One command per call: running a multi-command step one at a time is the caller's job.
+   * The command the shell starts from this line carries `step` in its CommandStart; a line
+   * refused here, or rejected by the shell, takes it nowhere.
    */
-  runCommand(id: string, text: string): void {
+  runCommand(id: string, text: string, step?: StepRef): void {
     const session = this.readySession(id, 'run the step');
     if (!text.trim()) throw new UserError('Cannot run an empty command.');
-    session.typeLine(text, { origin: 'step', text });
+    session.typeLine(text, step ? { origin: 'step', text, step } : { origin: 'step', text });
   }
 
   /**

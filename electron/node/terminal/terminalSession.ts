@@ -7,7 +7,7 @@ import type {
   TerminalSessionInfo,
   TerminalState,
 } from '../../common/terminal/model';
-import { CommandCapture } from './commandCapture';
+import { CommandCapture, type ExpectedCommand } from './commandCapture';
 import { Osc633Parser, type Osc633Sink } from './osc633Parser';
 import { killTerminalProcesses, shellHoldsTerminal } from './processTree';
 import { PromptReadiness } from './promptReadiness';
@@ -177,7 +177,7 @@ export class TerminalSession {
   }
 
   /** Text War Room types for a step or for inputs; the caller checked {@link readyForInput}. */
-  typeLine(text: string, expected: Parameters<CommandCapture['expectCommand']>[0]): void {
+  typeLine(text: string, expected: ExpectedCommand): void {
     this.capture?.expectCommand(expected);
     this.pty.write(text + '\r');
   }

@@ -1,16 +1,14 @@
 import { Emitter, type Disposable } from '../../../common/event';
-import type { StepRef } from '../../../common/incident/model';
 import type { TerminalCommandEvent } from '../../../common/services/terminalService';
 import type { CommandRecord, CommandStart } from '../../../common/terminal/model';
 import type { IncidentStore } from '../../store/incidentStore';
 import type { PtyHost } from '../../terminal/ptyHost';
 import { BATCH_MAX_BYTES } from '../../terminal/ptyThread';
 
-/** A finished command as the recorder stored it, with the engine's record (output, origin). */
+/** A finished command as the recorder stored it, with the engine's record (output, origin, step). */
 export interface RecordedCommand {
   commandId: string;
   record: CommandRecord;
-  step: StepRef | null;
 }
 
 /**
@@ -48,15 +46,12 @@ interface SessionRecording {
   chain: Promise<void>;
   /** Chunks on the chain still waiting; with none, a chunk whose id is known is written at once. */
   waiting: number;
-  /** Step refs for the next step-typed commands, in order. */
-  expectedSteps: StepRef[];
 }
 
 interface StoredCommand {
   id: Promise<string | null>;
   /** The stored id once `id` resolved (null: not recorded). */
   known?: string | null;
-  step: StepRef | null;
 }
 
 /**
@@ -105,7 +100,6 @@ export class CommandRecorder implements Disposable {
       timer: undefined,
       chain: Promise.resolve(),
       waiting: 0,
-      expectedSteps: [],
     });
   }
 
@@ -123,11 +117,6 @@ export class CommandRecorder implements Disposable {
   /** The command line running in the session now, or null at a prompt. */
   running(sessionId: string): string | null {
     return this.runningCommand.get(sessionId)?.commandLine ?? null;
-  }
-
-  /** The next command War Room types for a step in this session belongs to `step`. */
-  expectStep(sessionId: string, step: StepRef): void {
-    this.sessions.get(sessionId)?.expectedSteps.push(step);
   }
 
   /** Every write queued so far (chunks and records) has been handed to the store. */
@@ -150,16 +139,15 @@ export class CommandRecorder implements Disposable {
     if (!s) return;
     this.flush(start.sessionId);
     this.runningCommand.set(start.sessionId, { engineId: start.commandId, commandLine: start.commandLine });
-    const step = start.origin === 'step' ? (s.expectedSteps.shift() ?? null) : null;
     s.open = start.commandId;
     s.attributed = start.commandId;
     if (s.paused || start.origin === 'inputs') {
-      this.commands.set(start.commandId, { id: Promise.resolve(null), known: null, step });
+      this.commands.set(start.commandId, { id: Promise.resolve(null), known: null });
       return;
     }
-    const stored: StoredCommand = { id: Promise.resolve(null), step };
+    const stored: StoredCommand = { id: Promise.resolve(null) };
     stored.id = this.store
-      .startCommand(s.incidentId, { sessionId: start.sessionId, commandLine: start.commandLine, cwd: start.cwd, step, startedAt: start.startedAt })
+      .startCommand(s.incidentId, { sessionId: start.sessionId, commandLine: start.commandLine, cwd: start.cwd, step: start.step, startedAt: start.startedAt })
       .then(
         ({ command }) => {
           this.commandEmitter.fire({
@@ -172,7 +160,7 @@ export class CommandRecorder implements Disposable {
             commandLine: start.commandLine,
             cwd: start.cwd,
             startedAt: start.startedAt,
-            step,
+            step: start.step,
             exitCode: null,
             durationMs: null,
           });
@@ -197,7 +185,7 @@ export class CommandRecorder implements Disposable {
     void stored.id.then(async (commandId) => {
       if (!commandId) {
         // Not recorded (inputs, or capture paused): still tell a step run waiting on it.
-        this.finishEmitter.fire({ commandId: '', record, step: stored.step });
+        this.finishEmitter.fire({ commandId: '', record });
         return;
       }
       try {
@@ -223,11 +211,11 @@ export class CommandRecorder implements Disposable {
         commandLine: record.commandLine,
         cwd: record.cwd,
         startedAt: record.startedAt,
-        step: stored.step,
+        step: record.step,
         exitCode: record.exitCode ?? null,
         durationMs: record.durationMs,
       });
-      this.finishEmitter.fire({ commandId, record, step: stored.step });
+      this.finishEmitter.fire({ commandId, record });
     });
   }
 

@@ -103,8 +103,7 @@ export class StepExecutor {
     const text = run.commands[i]?.commandLine ?? '';
     const outcome = this.awaitOutcome(run.sessionId);
     try {
-      this.recorder.expectStep(run.sessionId, run.step);
-      this.ptys.runCommand(run.sessionId, text);
+      this.ptys.runCommand(run.sessionId, text, run.step);
     } catch (error) {
       outcome.cancel();
       throw error;

@@ -261,3 +261,77 @@ describe('TerminalService with a real bash and a real store', () => {
     expect(again.sessionId).not.toBeNull();
   });
 });
+
+describe('a step command is recorded against the step that typed it', () => {
+  const stepA = { runbookId: 'rb', stepId: 'step-a', runbookHash: 'h1' };
+  const stepB = { runbookId: 'rb', stepId: 'step-b', runbookHash: 'h1' };
+  const stepC = { runbookId: 'rb', stepId: 'step-c', runbookHash: 'h1' };
+
+  /** Runs a step to its end and returns the stored record of its last command. */
+  async function runToEnd(incidentId: string, step: typeof stepA, commands: string[]) {
+    const ended: StepRun[] = [];
+    const sub = h.service.onDidChangeStepRun(incidentId)((run) => run.step.stepId === step.stepId && run.status !== 'running' && ended.push(run));
+    // As a responder would: Run is pressed once the prompt is back.
+    await until(async () => (await h.service.listTabs(incidentId)).find((t) => t.active)?.state === 'idle');
+    await h.service.runStep({ incidentId, ...step, commands });
+    await until(() => ended.length > 0);
+    sub.dispose();
+    return ended[0]!;
+  }
+
+  function stepOf(incidentId: string, commandLine: string) {
+    const command = h.store.listCommands(incidentId).find((c) => c.commandLine === commandLine);
+    return command ? command.step : 'not recorded';
+  }
+
+  it('after a step refused in a busy tab, the next step and a typed command are their own', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    await h.service.write(tab.sessionId!, 'sleep 1\r');
+    await until(async () => (await h.service.listTabs(incidentId))[0]?.state === 'running');
+    await expect(h.service.runStep({ incidentId, ...stepA, commands: ['echo a'] })).rejects.toMatchObject({ code: 'E_BUSY' });
+    await until(async () => (await h.service.listTabs(incidentId))[0]?.state === 'idle');
+    await h.type(incidentId, tab.sessionId!, 'echo typed-by-hand');
+    expect(stepOf(incidentId, 'echo typed-by-hand')).toBeNull();
+    expect(await runToEnd(incidentId, stepB, ['echo b'])).toMatchObject({ status: 'succeeded' });
+    expect(stepOf(incidentId, 'echo b')).toEqual(stepB);
+    expect(stepOf(incidentId, 'echo a')).toBe('not recorded');
+  });
+
+  it('after the shell rejects a step line, the next step is its own', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    // An unbalanced parenthesis: bash prints a syntax error and runs nothing.
+    const rejected = await runToEnd(incidentId, stepA, ['echo )']);
+    expect(rejected).toMatchObject({ status: 'stopped' });
+    expect(rejected.message).toContain('did not run');
+    await h.type(incidentId, tab.sessionId!, 'echo typed-by-hand');
+    expect(stepOf(incidentId, 'echo typed-by-hand')).toBeNull();
+    await runToEnd(incidentId, stepB, ['echo b']);
+    expect(stepOf(incidentId, 'echo b')).toEqual(stepB);
+  });
+
+  it('two steps racing for one tab: one runs, the other is refused, and neither takes the other\'s record', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    await h.open(incidentId);
+    const runs: StepRun[] = [];
+    h.service.onDidChangeStepRun(incidentId)((run) => runs.push(run));
+    const results = await Promise.allSettled([
+      h.service.runStep({ incidentId, ...stepA, commands: ['echo a'] }),
+      h.service.runStep({ incidentId, ...stepB, commands: ['echo b'] }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'E_BUSY' });
+    await until(() => runs.some((r) => r.step.stepId === 'step-a' && r.status === 'succeeded'));
+    expect(stepOf(incidentId, 'echo a')).toEqual(stepA);
+    await runToEnd(incidentId, stepC, ['echo c']);
+    expect(stepOf(incidentId, 'echo c')).toEqual(stepC);
+    expect(h.store.listCommands(incidentId).map((c) => [c.commandLine, c.step?.stepId])).toEqual([
+      ['echo a', 'step-a'],
+      ['echo c', 'step-c'],
+    ]);
+  });
+});

@@ -23,7 +23,7 @@ describe('PtyHost with a real bash', () => {
     const t = await h.open();
     expect(t).toMatchObject({ shellKind: 'bash', captureOn: true, state: 'idle', cwd: h.home });
     const r = await h.type(t.id, 'echo hi');
-    expect(r).toMatchObject({ commandLine: 'echo hi', exitCode: 0, output: 'hi', cwd: h.home, origin: 'typed', endedBy: 'prompt', nested: false });
+    expect(r).toMatchObject({ commandLine: 'echo hi', exitCode: 0, output: 'hi', cwd: h.home, origin: 'typed', step: null, endedBy: 'prompt', nested: false });
     expect(r.durationMs).toBeGreaterThanOrEqual(0);
     expect((await h.type(t.id, 'false')).exitCode).toBe(1);
     expect((await h.type(t.id, '(exit 42)')).exitCode).toBe(42);
@@ -139,9 +139,10 @@ describe('PtyHost with a real bash', () => {
   it('runs a step only at an idle prompt', async () => {
     h = new TerminalHarness();
     const t = await h.open();
-    h.host.runCommand(t.id, 'echo from step');
+    const step = { runbookId: 'rb', stepId: 'check', runbookHash: 'h' };
+    h.host.runCommand(t.id, 'echo from step', step);
     const r = await h.nextRecord(0);
-    expect(r).toMatchObject({ commandLine: 'echo from step', origin: 'step', output: 'from step' });
+    expect(r).toMatchObject({ commandLine: 'echo from step', origin: 'step', output: 'from step', step });
     await h.idle(t.id);
     h.host.write(t.id, 'sleep 1\r');
     await h.until(() => h.host.get(t.id).state === 'running', 5000);
