@@ -3,7 +3,11 @@
 //   renderer         the browser: only electron/common from the host side
 //   electron/node    Node: never Electron
 //   electron/main|preload  Electron
+// Two rules keep it: `import/no-restricted-paths` resolves every relative import to the file
+// it names and refuses a path into a layer that may not be reached (LAYERS below);
+// `no-restricted-imports` refuses bare module names (`node:*`, `electron`, native addons).
 import js from '@eslint/js';
+import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
 const NODE_MODULES = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'stream', 'url', 'util', 'events', 'zlib', 'better-sqlite3', 'node-pty', 'ws', '@xterm/headless'];
@@ -21,6 +25,32 @@ const NODE = { paths: NODE_MODULES, patterns: ['node:*'] };
 const ELECTRON = { paths: ['electron'], patterns: ['electron/*'] };
 const both = (...sets) => ({ paths: sets.flatMap((s) => s.paths ?? []), patterns: sets.flatMap((s) => s.patterns ?? []) });
 
+/**
+ * What each layer may not import, by folder: `from` is matched against the resolved file, so
+ * `../node/store/incidentStore`, `../../electron/main/main` and `./x/../../main/y` are caught
+ * alike. Main may import node's entry points (it starts the host and the CLI); nothing ships
+ * code from tests/, bench/ or scripts/.
+ */
+const TOOLING = ['tests', 'bench', 'scripts'];
+const LAYERS = [
+  { target: 'electron/common', from: ['electron/node', 'electron/main', 'electron/preload', 'renderer'], why: 'electron/common runs everywhere: it imports only electron/common and pure packages.' },
+  { target: 'electron/node', from: ['electron/main', 'electron/preload', 'renderer'], why: 'electron/node is plain Node (the host, the CLI): it never reaches into Electron or the page.' },
+  { target: 'electron/main', from: ['electron/preload', 'renderer'], why: 'electron/main loads the preload and the page by path, never by import.' },
+  { target: 'electron/preload', from: ['electron/node', 'electron/main', 'renderer'], why: 'The sandboxed preload imports only electron/common (and electron).' },
+  { target: 'renderer', from: ['electron/node', 'electron/main', 'electron/preload'], why: 'The renderer talks to the host only through electron/common contracts (connectHost).' },
+];
+const layering = {
+  plugins: { import: importPlugin },
+  // Resolve relative imports of TypeScript files the way tsc and esbuild do (no extension).
+  settings: { 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] } } },
+  rules: {
+    'import/no-restricted-paths': [
+      'error',
+      { zones: LAYERS.flatMap(({ target, from, why }) => [{ target: `./${target}`, from: [...from, ...TOOLING].map((f) => `./${f}`), message: why }]) },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', 'bench-results/**', 'build/electron-native/**'] },
   js.configs.recommended,
@@ -35,6 +65,7 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  { files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'], ...layering },
   {
     files: ['electron/common/**/*.ts'],
     rules: restrict(both(NODE, ELECTRON), 'electron/common runs everywhere (browser too): no Node or Electron imports.'),
@@ -48,13 +79,18 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: restrict(
-      both(NODE, ELECTRON, { patterns: ['**/electron/node/**', '**/electron/main/**', '**/electron/preload/**'] }),
+      both(NODE, ELECTRON),
       'The renderer talks to the host only through electron/common contracts (connectHost).',
     ),
   },
   {
     files: ['electron/node/**/*.ts'],
-    rules: restrict(both(ELECTRON, { patterns: ['**/electron/main/**', '**/electron/preload/**', '**/renderer/**'] }), 'electron/node is plain Node: it never imports Electron.'),
+    rules: restrict(ELECTRON, 'electron/node is plain Node: it never imports Electron.'),
+  },
+  {
+    // A sandboxed preload can require only electron and a few polyfills, never Node or an addon.
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict(NODE, 'The preload runs sandboxed: no Node modules or native addons.'),
   },
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.js', '*.config.js'],
