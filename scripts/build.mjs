@@ -16,12 +16,16 @@ const started = Date.now();
 
 // Output name → source. cliRun is the CLI as a module (exports runCli): the packaged
 // app's main imports it for `War Room --cli …`, where cli.js would exit on import.
+// The workers' programs are entries too, found beside the bundles (electron/node/workerScript.ts).
 const nodeEntries = Object.fromEntries(
   Object.entries({
     cli: 'electron/node/cli.ts',
     cliRun: 'electron/node/cli/main.ts',
-    runbookWorker: 'electron/node/runbook/runbookWorker.ts',
     utilityHost: 'electron/node/utilityHost.ts',
+    runbookWorker: 'electron/node/runbook/runbookWorker.ts',
+    ptyWorker: 'electron/node/terminal/ptyWorker.ts',
+    chunkWriterWorker: 'electron/node/store/chunkWriterWorker.ts',
+    walCheckpointWorker: 'electron/node/store/walCheckpointWorker.ts',
   }).filter(([, entry]) => existsSync(path.join(root, entry))),
 );
 
@@ -37,6 +41,7 @@ await Promise.all([
     platform: 'node',
     format: 'esm',
     // Dependencies load from node_modules at run time (native addons can't be bundled).
+    // electron/node/workerScript.ts bundles a worker from the sources with these same options.
     packages: 'external',
   }),
   existsSync(path.join(root, 'electron/main/main.ts')) &&

@@ -1,14 +1,15 @@
 /**
- * Parses runbooks in a worker thread so the host's event loop never waits on a large file.
- * One worker is kept while there is work and lets the process exit when idle. Where the
- * worker script is missing (tests run the TypeScript sources; a broken build), parsing falls
- * back to the calling thread: slower for huge files, never wrong.
+ * Parses runbooks in a worker thread (runbookWorker.ts) so the host's event loop never waits
+ * on a large file. One worker is kept while there is work and lets the process exit when
+ * idle. Where the worker script is missing (a broken build), parsing falls back to the
+ * calling thread: slower for huge files, never wrong.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../../common/errors';
 import type { Runbook } from '../../common/runbook/model';
+import { workerScript } from '../workerScript';
 import { parseRunbookBytes, parseRunbookFile } from './parseRunbookFile';
 
 export interface RunbookWorkerRequest {
@@ -24,16 +25,15 @@ export type RunbookWorkerResponse =
   | { id: number; failure: string };
 
 export interface ParseInWorkerOptions {
-  /** The built worker script; defaults to `runbookWorker.js` beside the calling bundle. */
+  /** The worker script; defaults to runbookWorker's (see workerScript.ts). */
   workerUrl?: URL | string;
 }
 
-/** Where esbuild puts the worker: next to the bundle that imports this module (out/electron/node/). */
 function defaultWorkerUrl(): URL | null {
   try {
-    return new URL('./runbookWorker.js', import.meta.url);
+    return workerScript('runbookWorker', import.meta.url);
   } catch {
-    return null; // import.meta.url is empty in a CommonJS bundle
+    return null; // import.meta.url is empty in a CommonJS bundle; no esbuild to bundle the source
   }
 }
 

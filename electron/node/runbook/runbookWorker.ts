@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry (built to out/electron/node/runbookWorker.js): parses runbooks off the
+ * Worker-thread entry (see workerScript.ts): parses runbooks off the
  * host's event loop, so a 5 MB runbook never holds up terminals or the timeline.
  * Messages: in `RunbookWorkerRequest`, out `RunbookWorkerResponse`.
  */

@@ -13,9 +13,9 @@
  * worker's transactions (POST_AT_BYTES at most) take a few milliseconds, and a host commit
  * waits that long at most.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { hasDatabaseFile, storeWorkerData, storeWorkerSource } from './storeWorker';
+import { hasDatabaseFile, startStoreWorker } from './storeWorker';
 
 export interface ChunkRow {
   incidentId: string;
@@ -34,7 +34,7 @@ export interface ChunkRowFailure {
   message: string;
 }
 
-/** Rows' bytes after which the worker collects its young generation (see the worker's source). */
+/** Rows' bytes after which the worker collects its young generation (see chunkWriterWorker.ts). */
 const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
 /**
  * Rows wait on the host until this many bytes or POST_WAIT_MS, then go to the worker in one
@@ -51,52 +51,24 @@ export const POST_WAIT_MS = 20;
 /** Longest the host's close waits for the worker to commit what it has and close. */
 const CLOSE_WAIT_MS = 5000;
 
-/**
- * The worker's program (CommonJS, evaluated): one transaction per message, every row of it;
- * should that fail, each row alone, so one bad row (its incident deleted meanwhile) costs only
- * itself. Replies with the failures by index.
- */
-const WORKER_SOURCE = storeWorkerSource(`
-db.pragma('foreign_keys = ON');
-db.pragma('synchronous = NORMAL');
-// The host's checkpoint thread copies the WAL into the database; this is only the safety net.
-db.pragma('wal_autocheckpoint = ' + workerData.autocheckpointPages);
-const insert = db.prepare(workerData.insertSql);
-// The rows' memory arrives from the host and is freed only by a collection of this thread's
-// heap, which allocates next to nothing else and so would run one only when V8's limit on
-// such memory (tens of MB) is reached. A young-generation collection every few MB of rows
-// costs a fraction of a millisecond and keeps that memory from piling up during a flood.
-let collect = null;
-try {
-  require('node:v8').setFlagsFromString('--expose-gc');
-  collect = require('node:vm').runInNewContext('gc');
-} catch {
-  // Without it, V8's own limit bounds the memory.
+/** What the worker (chunkWriterWorker.ts) needs besides the database. */
+export interface ChunkWriterData {
+  insertSql: string;
+  autocheckpointPages: number;
+  /** Rows' bytes after which the worker collects its young generation. */
+  collectEveryBytes: number;
 }
-let sinceCollect = 0;
-const insertRow = (row) => insert.run(row.incidentId, row.sessionId, row.commandId, row.at, row.data);
-const insertAll = db.transaction((rows) => rows.forEach(insertRow));
-function handle(message) {
-  const failed = [];
-  try {
-    insertAll(message.rows);
-  } catch {
-    message.rows.forEach((row, index) => {
-      try {
-        insertRow(row);
-      } catch (error) {
-        failed.push({ index, failure: { code: error && error.code, message: String(error && error.message) } });
-      }
-    });
-  }
-  parentPort.postMessage({ id: message.id, failed });
-  for (const row of message.rows) sinceCollect += row.data.byteLength;
-  if (collect && sinceCollect >= workerData.collectEveryBytes) {
-    sinceCollect = 0;
-    collect({ type: 'minor' });
-  }
+
+export interface RowsMessage {
+  t: 'rows';
+  id: number;
+  rows: ChunkRow[];
 }
-`);
+
+export interface RowsReply {
+  id: number;
+  failed: { index: number; failure: ChunkRowFailure }[];
+}
 
 interface Waiter {
   resolve(): void;
@@ -131,7 +103,7 @@ export class ChunkWriter {
     /** After the worker committed rows: the host syncs and checkpoints them. */
     private readonly onCommit: () => void,
   ) {
-    worker.on('message', (reply: { id: number; failed: { index: number; failure: ChunkRowFailure }[] }) => this.answered(reply));
+    worker.on('message', (reply: RowsReply) => this.answered(reply));
     // A worker that dies takes nothing with it but the rows in flight: fail them.
     worker.on('exit', () => this.failAll('the terminal output writer stopped'));
     worker.on('error', () => this.failAll('the terminal output writer failed'));
@@ -145,15 +117,11 @@ export class ChunkWriter {
     if (!hasDatabaseFile(db)) return undefined;
     try {
       const closedFlag = new Int32Array(new SharedArrayBuffer(4));
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: {
-          ...storeWorkerData(db, closedFlag, options.nativeBinding),
-          insertSql: options.insertSql,
-          autocheckpointPages: options.autocheckpointPages,
-          collectEveryBytes: COLLECT_EVERY_BYTES,
-        },
-      });
+      const worker = startStoreWorker('chunkWriterWorker', db, closedFlag, options.nativeBinding, {
+        insertSql: options.insertSql,
+        autocheckpointPages: options.autocheckpointPages,
+        collectEveryBytes: COLLECT_EVERY_BYTES,
+      } satisfies ChunkWriterData);
       worker.unref();
       return new ChunkWriter(worker, closedFlag, options.onCommit);
     } catch {
@@ -208,10 +176,10 @@ export class ChunkWriter {
     this.next = undefined;
     this.inFlight.set(batch.id, batch);
     this.lastPosted = batch.answered;
-    this.worker.postMessage({ t: 'rows', id: batch.id, rows: batch.rows }, [...batch.transfer]);
+    this.worker.postMessage({ t: 'rows', id: batch.id, rows: batch.rows } satisfies RowsMessage, [...batch.transfer]);
   }
 
-  private answered(reply: { id: number; failed: { index: number; failure: ChunkRowFailure }[] }): void {
+  private answered(reply: RowsReply): void {
     const batch = this.inFlight.get(reply.id);
     if (!batch) return;
     this.inFlight.delete(reply.id);

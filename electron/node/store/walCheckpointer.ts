@@ -9,10 +9,10 @@
  * The host connection keeps a larger automatic checkpoint as a safety net: if the worker
  * cannot start or dies, or cannot keep up, the WAL is still bounded.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { PacedJob } from './pacedJob';
-import { hasDatabaseFile, storeWorkerData, storeWorkerSource } from './storeWorker';
+import { hasDatabaseFile, startStoreWorker } from './storeWorker';
 
 /**
  * The host connection's own automatic checkpoint while the worker runs (pages of 4 KB, so
@@ -37,18 +37,6 @@ const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
  * checkpoint first), so that the host's own close is the last one and removes the WAL.
  */
 const CLOSE_WAIT_MS = 2000;
-
-/** The worker's program (see storeWorker.ts): one PASSIVE checkpoint per request. */
-const WORKER_SOURCE = storeWorkerSource(`
-function handle() {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch {
-    // Busy or I/O trouble: the next request, or the host's safety net, tries again.
-  }
-  parentPort.postMessage('done');
-}
-`);
 
 export class WalCheckpointer {
   private worker: Worker | undefined;
@@ -77,7 +65,8 @@ export class WalCheckpointer {
     const db = this.db;
     if (!hasDatabaseFile(db)) return;
     try {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: storeWorkerData(db, this.closedFlag, this.options.nativeBinding) });
+      // Its program: walCheckpointWorker.ts, one PASSIVE checkpoint per request.
+      const worker = startStoreWorker('walCheckpointWorker', db, this.closedFlag, this.options.nativeBinding);
       worker.unref();
       worker.on('message', () => this.job.finished());
       worker.on('error', () => this.stop());

@@ -6,7 +6,7 @@
  * reader comes back for more: a reader that spends 1 ms elsewhere per read caps a terminal
  * at ~4 MB/s, whatever the size of that work. The host's event loop also parses, records
  * into SQLite and serves clients, in tasks of a few milliseconds; reading there cost a
- * flood a third of its speed. Here a worker thread reads every pty as `script(1)` would, and
+ * flood a third of its speed. Here a worker thread (ptyWorker.ts) reads every pty as `script(1)` would, and
  * hands the host the bytes in batches (moved, not copied; the host decodes them): during a
  * flood ≤ BATCH_MAX_BYTES and ≤ BATCH_MS late, otherwise at once (typing echoes without
  * delay). During a flood it also reads ahead by itself, straight into the batch (see
@@ -22,6 +22,10 @@ import { createRequire } from 'node:module';
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type * as NodePty from 'node-pty';
 import { Emitter, type Event } from '../../common/event';
+import { workerScript } from '../workerScript';
+import type { FromWorker, PtyLimits, PtySpawnOptions, PtyWorkerData, SpawnReply, ToWorker } from './ptyProtocol';
+
+export type { PtySpawnOptions } from './ptyProtocol';
 
 /** A batch handed to the host is posted once it holds this much: a few hundred per 100 MB. */
 export const BATCH_MAX_BYTES = 64 * 1024;
@@ -58,14 +62,6 @@ const CONSUMED_REPORT_BYTES = 256 * 1024;
 /** Longest a spawn may take on the worker before the host gives up (a fork is milliseconds). */
 const SPAWN_TIMEOUT_MS = 15_000;
 
-export interface PtySpawnOptions {
-  name: string;
-  cols: number;
-  rows: number;
-  cwd: string;
-  env: Record<string, string>;
-}
-
 export interface PtyExit {
   exitCode: number;
   signal: number | undefined;
@@ -91,245 +87,6 @@ export interface PtyProcess {
   write(data: string): void;
   resize(cols: number, rows: number): void;
   kill(signal?: NodeJS.Signals): void;
-}
-
-type ToWorker =
-  | { t: 'spawn'; id: number; file: string; args: string[]; options: PtySpawnOptions }
-  | { t: 'write'; id: number; data: string }
-  | { t: 'resize'; id: number; cols: number; rows: number }
-  | { t: 'consumed'; id: number; bytes: number }
-  | { t: 'close' };
-
-type FromWorker =
-  | { t: 'data'; id: number; bytes: Uint8Array }
-  | { t: 'exit'; id: number; exitCode: number; signal: number | undefined }
-  | { t: 'paused'; id: number; paused: boolean };
-
-type SpawnReply = { ok: true; pid: number } | { ok: false; message: string };
-
-interface WorkerData {
-  nodePty: string;
-  replies: MessagePort;
-  replyFlag: SharedArrayBuffer;
-  limits: {
-    batchMaxBytes: number;
-    batchMs: number;
-    floodBytes: number;
-    floodWindowMs: number;
-    pauseBytes: number;
-    resumeBytes: number;
-    drainBytes: number;
-    interactiveMs: number;
-  };
-}
-
-/**
- * The worker's program. It runs from its source text (`String(ptyWorkerMain)`) as a CommonJS
- * worker, so it may use only its parameters and globals — no imports, no outer names — and
- * it needs no build entry of its own: the same code runs from the bundle and in the tests.
- */
-function ptyWorkerMain(require: NodeJS.Require, data: WorkerData): void {
-  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const pty = require(data.nodePty) as typeof NodePty;
-  const port = parentPort as MessagePort;
-  const flag = new Int32Array(data.replyFlag);
-  const limits = data.limits;
-  const { readSync } = require('node:fs') as typeof import('node:fs');
-  interface Session {
-    pty: NodePty.IPty;
-    /**
-     * The pty's file descriptor for reading ahead: on Linux, where node-pty's stream has made
-     * it non-blocking (checked there); elsewhere none, and only the stream reads.
-     */
-    fd: number | undefined;
-    /** The batch being filled: its first `size` bytes are output not yet handed over. */
-    batch: Uint8Array;
-    size: number;
-    timer: ReturnType<typeof setTimeout> | undefined;
-    immediate: ReturnType<typeof setImmediate> | undefined;
-    windowStart: number;
-    windowBytes: number;
-    outstanding: number;
-    paused: boolean;
-    /** When this pty last printed outside a flood (an echo, a prompt). */
-    lastInteractiveAt: number;
-  }
-  const sessions = new Map<number, Session>();
-
-  const flush = (id: number, s: Session): void => {
-    if (s.timer) clearTimeout(s.timer);
-    if (s.immediate) clearImmediate(s.immediate);
-    s.timer = undefined;
-    s.immediate = undefined;
-    if (!s.size) return;
-    // The batch ends after its last whole UTF-8 character and the bytes of a split one wait
-    // for the next read, so the host decodes each batch by itself.
-    const cut = wholeUtf8Length(s.batch, s.size);
-    if (cut === 0) return;
-    if (cut * 2 >= s.batch.length) {
-      // Most of a batch (a flood): its memory moves to the host as it is, and a new one is filled.
-      const full = s.batch;
-      s.batch = new Uint8Array(limits.batchMaxBytes);
-      s.batch.set(full.subarray(cut, s.size));
-      post(id, s, cut === full.length ? full : full.subarray(0, cut));
-    } else {
-      // A little (typing, a prompt): copied out, and the batch's memory is reused.
-      post(id, s, s.batch.slice(0, cut));
-      s.batch.copyWithin(0, cut, s.size);
-    }
-    s.size -= cut;
-    if (!s.paused && s.outstanding >= limits.pauseBytes) {
-      s.paused = true;
-      s.pty.pause();
-      port.postMessage({ t: 'paused', id, paused: true });
-    }
-  };
-
-  /** Posts a batch; its memory moves to the host instead of being copied. */
-  const post = (id: number, s: Session, bytes: Uint8Array): void => {
-    s.outstanding += bytes.length;
-    port.postMessage({ t: 'data', id, bytes } satisfies FromWorker, [bytes.buffer as ArrayBuffer]);
-  };
-
-  /** How many of the first `n` bytes hold whole characters: a trailing lead byte and its partial continuation wait. */
-  const wholeUtf8Length = (bytes: Uint8Array, n: number): number => {
-    // A character has at most 4 bytes, so a split one starts within the last 3.
-    for (let back = 1; back <= Math.min(3, n); back++) {
-      const b = bytes[n - back] as number;
-      if ((b & 0xc0) === 0x80) continue; // A continuation byte: look further back.
-      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-      return need > back ? n - back : n;
-    }
-    return n;
-  };
-
-  /** Appends output read by node-pty's stream to the batch, handing full batches over. */
-  const append = (id: number, s: Session, bytes: Uint8Array): void => {
-    for (let at = 0; at < bytes.length; ) {
-      const n = Math.min(bytes.length - at, s.batch.length - s.size);
-      s.batch.set(bytes.subarray(at, at + n), s.size);
-      s.size += n;
-      at += n;
-      if (s.size === s.batch.length) flush(id, s);
-    }
-  };
-
-  /**
-   * During a flood, reads what else the pty holds straight into the batch, up to
-   * limits.drainBytes per turn, and returns how much. The kernel hands a pty's reader ~4 KB per
-   * read and refills it while the reader works, so after one read more is usually waiting:
-   * reading it here saves the event loop's round trip and node-pty's stream (a buffer and an
-   * event) per 4 KB. Not while another pty is in use (its echo would wait behind the drain).
-   */
-  const drain = (id: number, s: Session, now: number): number => {
-    if (s.fd === undefined) return 0;
-    for (const other of sessions.values()) if (other !== s && now - other.lastInteractiveAt < limits.interactiveMs) return 0;
-    let read = 0;
-    while (read < limits.drainBytes && !s.paused) {
-      let n: number;
-      try {
-        n = readSync(s.fd, s.batch, s.size, s.batch.length - s.size, null);
-      } catch {
-        // EAGAIN: nothing more for now; node-pty's stream reads again once there is.
-        // EIO: the pty closed, which the stream sees too.
-        break;
-      }
-      if (n <= 0) break;
-      s.size += n;
-      read += n;
-      if (s.size === s.batch.length) flush(id, s);
-    }
-    return read;
-  };
-
-  const spawn = (message: Extract<ToWorker, { t: 'spawn' }>): SpawnReply => {
-    let p: NodePty.IPty;
-    try {
-      // encoding null: bytes as read, decoded a batch at a time (see flush).
-      p = pty.spawn(message.file, message.args, { ...message.options, encoding: null } as unknown as NodePty.IPtyForkOptions);
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-    const fd = (p as unknown as { fd?: unknown }).fd;
-    const s: Session = {
-      pty: p,
-      fd: process.platform === 'linux' && typeof fd === 'number' ? fd : undefined,
-      batch: new Uint8Array(limits.batchMaxBytes),
-      size: 0,
-      timer: undefined,
-      immediate: undefined,
-      windowStart: 0,
-      windowBytes: 0,
-      outstanding: 0,
-      paused: false,
-      lastInteractiveAt: 0,
-    };
-    sessions.set(message.id, s);
-    p.onData((chunk) => {
-      const bytes = chunk as unknown as Uint8Array;
-      const now = Date.now();
-      if (now - s.windowStart >= limits.floodWindowMs) {
-        s.windowStart = now;
-        s.windowBytes = 0;
-      }
-      append(message.id, s, bytes);
-      s.windowBytes += bytes.length;
-      if (s.windowBytes > limits.floodBytes) {
-        s.windowBytes += drain(message.id, s, now);
-        if (s.immediate) clearImmediate(s.immediate);
-        s.immediate = undefined;
-        if (s.size) s.timer ??= setTimeout(() => flush(message.id, s), limits.batchMs);
-      } else {
-        s.lastInteractiveAt = now;
-        if (!s.timer) s.immediate ??= setImmediate(() => flush(message.id, s));
-      }
-    });
-    p.onExit(({ exitCode, signal }) => {
-      flush(message.id, s);
-      // Bytes of a character that never completed: decoded as they are (U+FFFD).
-      if (s.size) post(message.id, s, s.batch.slice(0, s.size));
-      sessions.delete(message.id);
-      port.postMessage({ t: 'exit', id: message.id, exitCode, signal: signal || undefined });
-    });
-    return { ok: true, pid: p.pid };
-  };
-
-  port.on('message', (message: ToWorker) => {
-    switch (message.t) {
-      case 'spawn': {
-        const reply = spawn(message);
-        data.replies.postMessage(reply);
-        Atomics.store(flag, 0, 1);
-        Atomics.notify(flag, 0);
-        return;
-      }
-      case 'write':
-        sessions.get(message.id)?.pty.write(message.data);
-        return;
-      case 'resize':
-        try {
-          sessions.get(message.id)?.pty.resize(message.cols, message.rows);
-        } catch {
-          // The pty closed under us: its exit is on its way.
-        }
-        return;
-      case 'consumed': {
-        const s = sessions.get(message.id);
-        if (!s) return;
-        s.outstanding -= message.bytes;
-        if (s.paused && s.outstanding <= limits.resumeBytes) {
-          s.paused = false;
-          s.pty.resume();
-          port.postMessage({ t: 'paused', id: message.id, paused: false });
-        }
-        return;
-      }
-      case 'close':
-        port.close();
-        data.replies.close();
-        return;
-    }
-  });
 }
 
 class ThreadPty implements PtyProcess {
@@ -415,7 +172,7 @@ export function createPtySpawner(env: Record<string, string | undefined> = proce
 
 export interface PtyThreadOptions {
   /** Smaller limits for tests of the flow control; the defaults suit a responder's laptop. */
-  limits?: Partial<WorkerData['limits'] & { consumedReportBytes: number }>;
+  limits?: Partial<PtyLimits & { consumedReportBytes: number }>;
 }
 
 /**
@@ -472,7 +229,7 @@ export class PtyThread implements PtySpawner {
   private start(): Worker {
     if (this.worker) return this.worker;
     const { port1, port2 } = new MessageChannel();
-    const limits: WorkerData['limits'] = {
+    const limits: PtyLimits = {
       batchMaxBytes: BATCH_MAX_BYTES,
       batchMs: BATCH_MS,
       floodBytes: FLOOD_BYTES,
@@ -483,17 +240,12 @@ export class PtyThread implements PtySpawner {
       interactiveMs: INTERACTIVE_MS,
     };
     for (const key of Object.keys(limits) as (keyof typeof limits)[]) limits[key] = this.options.limits?.[key] ?? limits[key];
-    const workerData: WorkerData = {
-      nodePty: createRequire(import.meta.url).resolve('node-pty'),
+    const workerData: PtyWorkerData = {
       replies: port2,
       replyFlag: this.replyFlag.buffer as SharedArrayBuffer,
       limits,
     };
-    // `__name`: a transpiler that keeps function names (tsx, esbuild's keepNames) wraps them
-    // in a helper the worker does not have.
-    const source = `const __name = (f) => f;\n(${String(ptyWorkerMain)})(require, require('node:worker_threads').workerData);`;
-    const worker = new Worker(source, {
-      eval: true,
+    const worker = new Worker(workerScript('ptyWorker', import.meta.url), {
       workerData,
       transferList: [port2],
       name: 'warroom-ptys',

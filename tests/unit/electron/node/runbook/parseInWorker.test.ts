@@ -1,30 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserError } from '../../../../../electron/common/errors';
 import { parseInWorker } from '../../../../../electron/node/runbook/parseInWorker';
 import { parseRunbookFile } from '../../../../../electron/node/runbook/parseRunbookFile';
 
-const ROOT = join(__dirname, '../../../../..');
 let dir: string;
-let workerScript: string;
 let runbook: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'warroom-worker-'));
-  // Build the worker entry as the app build does, but self-contained in a temp dir.
-  workerScript = join(dir, 'runbookWorker.js');
-  await build({
-    entryPoints: [join(ROOT, 'electron/node/runbook/runbookWorker.ts')],
-    outfile: workerScript,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-  });
   runbook = join(dir, 'rb.md');
   writeFileSync(runbook, '# Worker\n\n## Check\n\n```bash\nkubectl get pods\n```\n');
 }, 60_000);
@@ -35,7 +21,7 @@ afterAll(() => {
 
 describe('parseInWorker', () => {
   it('parses in a worker thread to the same model as in-thread parsing', async () => {
-    const [fromWorker, local] = await Promise.all([parseInWorker({ path: runbook }, { workerUrl: workerScript }), parseRunbookFile(runbook)]);
+    const [fromWorker, local] = await Promise.all([parseInWorker({ path: runbook }), parseRunbookFile(runbook)]);
     expect(fromWorker).toEqual(local);
     expect(fromWorker.steps).toHaveLength(1);
   });
@@ -43,7 +29,7 @@ describe('parseInWorker', () => {
   it('parses given bytes and handles several requests at once', async () => {
     const texts = Array.from({ length: 5 }, (_, i) => `# Runbook ${i}\n`);
     const results = await Promise.all(
-      texts.map((t, i) => parseInWorker({ path: `r${i}.md`, bytes: new TextEncoder().encode(t) }, { workerUrl: workerScript })),
+      texts.map((t, i) => parseInWorker({ path: `r${i}.md`, bytes: new TextEncoder().encode(t) })),
     );
     expect(results.map((r) => r.title)).toEqual(texts.map((_, i) => `Runbook ${i}`));
   });
@@ -52,14 +38,14 @@ describe('parseInWorker', () => {
     const big = new TextEncoder().encode(`# Big\n\n${'## Section\n\nSome prose with `code`.\n\n```bash\nkubectl get pods -n x\n```\n\n'.repeat(20_000)}`);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
-    const rb = await parseInWorker({ path: 'big.md', bytes: big }, { workerUrl: workerScript });
+    const rb = await parseInWorker({ path: 'big.md', bytes: big });
     clearInterval(timer);
     expect(rb.steps.length).toBe(20_000);
     expect(ticks).toBeGreaterThan(3);
   }, 30_000);
 
   it('rejects with the same one-line UserError as the file reader', async () => {
-    const error = await parseInWorker({ path: join(dir, 'missing.md') }, { workerUrl: workerScript }).catch((e: unknown) => e);
+    const error = await parseInWorker({ path: join(dir, 'missing.md') }).catch((e: unknown) => e);
     expect(isUserError(error)).toBe(true);
     expect((error as Error).message).toMatch(/missing\.md: no such file/);
   });
