@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { textAssetsPlugin } from './scripts/textAssets.mjs';
 
 export default defineConfig({
+  // The shell scripts import as their text, as esbuild's text loader has them in the app.
+  plugins: [textAssetsPlugin()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -15,7 +15,7 @@ const files = readdirSync(path.join(root, 'bench'))
 const all = [];
 for (const file of files) {
   process.stdout.write(`\n▶ ${file}\n`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', path.join(root, 'scripts/benchOne.ts'), path.join(root, 'bench', file)], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--import', path.join(root, 'scripts/registerTextAssets.mjs'), '--expose-gc', path.join(root, 'scripts/benchOne.ts'), path.join(root, 'bench', file)], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -5,6 +5,7 @@
 //   out/renderer/            the React console (Vite)
 // Usage: node scripts/build.mjs [--no-renderer]
 import { build as esbuild } from 'esbuild';
+import { TEXT_LOADERS } from './textAssets.mjs';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -43,6 +44,8 @@ await Promise.all([
     // Dependencies load from node_modules at run time (native addons can't be bundled).
     // electron/node/workerScript.ts bundles a worker from the sources with these same options.
     packages: 'external',
+    // The shell integration scripts are bundled as text (textAssets.mjs).
+    loader: TEXT_LOADERS,
   }),
   existsSync(path.join(root, 'electron/main/main.ts')) &&
     esbuild({

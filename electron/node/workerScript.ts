@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as Esbuild from 'esbuild';
 
 /** What build.mjs gives every Node entry: one ESM file per entry, dependencies from node_modules. */
-const NODE_BUNDLE = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external' } as const;
+const NODE_BUNDLE = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', loader: { '.sh': 'text', '.zsh': 'text' } } as const;
 
 /**
  * The worker `name` for the module at `callerUrl` (its `import.meta.url`): `<name>.js` beside

@@ -29,7 +29,7 @@ interface OpenCommand {
   seq: number | undefined;
 }
 
-/** A prompt as the shell scripts describe it in A's arguments (see shellScripts). */
+/** A prompt as the shell scripts describe it in A's arguments (see shell/bashIntegration.sh, shell/zshIntegration.zsh). */
 export interface PromptInfo {
   /** The prompt's number: a redraw of the same prompt (Ctrl+L, a resize) repeats it. */
   seq: number;

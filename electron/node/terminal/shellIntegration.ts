@@ -3,15 +3,19 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ShellKind } from '../../common/terminal/model';
-import {
-  BASH_INTEGRATION,
-  BASH_RCFILE,
-  ZSH_INTEGRATION,
-  ZSH_ZLOGIN,
-  ZSH_ZPROFILE,
-  ZSH_ZSHENV,
-  ZSH_ZSHRC,
-} from './shellScripts';
+// The shell side of the integration: scripts of their own (shellcheck and `zsh -n` read them
+// in `npm run lint`), imported as their text (see scripts/textAssets.mjs).
+//
+// Protocol (docs/terminals.md): `ESC ] 633 ; <code> [; <arg>] ; <nonce> BEL` with
+// A prompt start, B input start, C output start, D;<exit> finished, E;<cmdline> exact command
+// line, P;Cwd=<dir>. Values escape `\` as `\\` and `;` and control characters as `\xAB`.
+// Everything is emitted with `builtin printf`, so the nonce never reaches a child's argv.
+import bashIntegration from './shell/bashIntegration.sh';
+import bashRcfile from './shell/bashRcfile.sh';
+import zshForward from './shell/zshForward.zsh';
+import zshIntegration from './shell/zshIntegration.zsh';
+import zshLogin from './shell/zshLogin.zsh';
+import zshNonce from './shell/zshNonce.zsh';
 
 export interface ShellLaunch {
   file: string;
@@ -45,15 +49,20 @@ export class ShellIntegration {
   constructor(tempRoot: string = tmpdir()) {
     this.dir = mkdtempSync(join(tempRoot, 'warroom-shell-'));
     chmodSync(this.dir, 0o700);
-    const bashIntegration = this.write('integration.bash', BASH_INTEGRATION);
-    this.bashRc = this.write('rcfile.bash', BASH_RCFILE.replace('__WR_INTEGRATION__', bashIntegration));
-    const zshIntegration = this.write('integration.zsh', ZSH_INTEGRATION);
+    // bash: `bash --rcfile RCFILE -i` (a login shell would ignore --rcfile): the rcfile sources
+    // what a login shell would, then ~/.bashrc, then the integration.
+    const bashScript = this.write('integration.bash', bashIntegration);
+    this.bashRc = this.write('rcfile.bash', bashRcfile.replace('__WR_INTEGRATION__', bashScript));
+    // zsh: our ZDOTDIR's files take the nonce, then forward to the user's own (restoring
+    // ZDOTDIR around each); the last of a login shell hands ZDOTDIR back and integrates.
+    const zshScript = this.write('integration.zsh', zshIntegration);
+    const forward = (file: string) => zshForward.replaceAll('__WR_USER_FILE__', file);
     this.zdotdir = join(this.dir, 'zdotdir');
     mkdirSync(this.zdotdir, { mode: 0o700 });
-    this.write('zdotdir/.zshenv', ZSH_ZSHENV);
-    this.write('zdotdir/.zprofile', ZSH_ZPROFILE);
-    this.write('zdotdir/.zshrc', ZSH_ZSHRC);
-    this.write('zdotdir/.zlogin', ZSH_ZLOGIN.replace('__WR_ZSH_INTEGRATION__', zshIntegration));
+    this.write('zdotdir/.zshenv', zshNonce + forward('.zshenv'));
+    this.write('zdotdir/.zprofile', forward('.zprofile'));
+    this.write('zdotdir/.zshrc', forward('.zshrc'));
+    this.write('zdotdir/.zlogin', forward('.zlogin') + zshLogin.replace('__WR_ZSH_INTEGRATION__', zshScript));
   }
 
   /** How to start `shellPath` with integration; `env` is the environment the shell should see. */
