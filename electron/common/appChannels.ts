@@ -10,8 +10,6 @@ export const APP_CHANNELS = {
   queryRunning: 'warroom:query-running',
   /** preload → main: the answer; payload: { id, answer: RunningCommandsAnswer }. */
   runningAnswer: 'warroom:running-answer',
-  /** preload → main (invoke): a save dialog; resolves to a path or null. */
-  showSaveDialog: 'warroom:dialog-save',
   /** preload → main (invoke): a choose-folder dialog; resolves to a path or null. */
   showOpenFolderDialog: 'warroom:dialog-open-folder',
 } as const;

@@ -21,8 +21,6 @@ export interface WarroomBridge {
    * Without a provider, or when it is slow, main assumes nothing runs.
    */
   provideRunningCommands(provider: () => RunningCommandsAnswer | Promise<RunningCommandsAnswer>): () => void;
-  /** The native save dialog; resolves to the chosen path, or null when cancelled. */
-  showSaveDialog(request: SaveDialogRequest): Promise<string | null>;
   /** The native choose-a-folder dialog; resolves to the folder, or null when cancelled. */
   showOpenFolderDialog(request: OpenFolderDialogRequest): Promise<string | null>;
 }
@@ -40,13 +38,6 @@ export interface RunningCommandsAnswer {
   running: number;
   /** A few of their command lines, quoted in the quit dialog. */
   examples?: string[];
-}
-
-export interface SaveDialogRequest {
-  title?: string;
-  /** A file name (no folder): the dialog opens in the user's documents folder. */
-  defaultName: string;
-  filters?: { name: string; extensions: string[] }[];
 }
 
 export interface OpenFolderDialogRequest {

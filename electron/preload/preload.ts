@@ -69,7 +69,6 @@ const bridge: WarroomBridge = {
       if (runningProvider === provider) runningProvider = null;
     };
   },
-  showSaveDialog: (request) => ipcRenderer.invoke(APP_CHANNELS.showSaveDialog, request),
   showOpenFolderDialog: (request) => ipcRenderer.invoke(APP_CHANNELS.showOpenFolderDialog, request),
 };
 

@@ -30,11 +30,10 @@ export function App() {
   const closeDialog = useCallback(() => setCreating(false), []);
   const host = useHost();
 
-  // The native menu (Electron only) does what the on-screen controls do.
+  // The native menu (Electron only) does what the on-screen controls do; the component that
+  // owns a control takes its command (ThemeToggle, ExportReportMenu), these are the app's.
   useMenuCommands({
     'new-incident': () => setCreating(true),
-    'toggle-theme': () => document.querySelector<HTMLButtonElement>('.theme-toggle')?.click(),
-    'export-report': () => document.querySelector<HTMLButtonElement>('[aria-haspopup="menu"]')?.click(),
     'open-runbook-folder': () =>
       void window.warroomBridge
         ?.showOpenFolderDialog({ title: 'Add a folder of runbooks' })

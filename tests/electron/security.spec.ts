@@ -29,7 +29,6 @@ test.describe('the Electron app is locked down', () => {
       'provideRunningCommands',
       'send',
       'showOpenFolderDialog',
-      'showSaveDialog',
     ]);
   });
 

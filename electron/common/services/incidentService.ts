@@ -131,8 +131,6 @@ export const IncidentServiceContract = defineService({
     search: { args: z.tuple([z.string().max(500), Id.nullable().optional()]), result: z.custom<SearchHit[]>() },
     /** Events with seq > afterSeq, oldest first: what a reconnecting client missed. */
     getEvents: { args: z.tuple([Id, Seq, PageLimit]), result: z.custom<EventPage>() },
-    /** Events with seq < beforeSeq, newest `limit` of them, returned oldest first: paging back in storage order. */
-    getEventsBefore: { args: z.tuple([Id, Seq, PageLimit]), result: z.custom<EventPage>() },
     /**
      * The newest `limit` events in timeline order (occurredAt, then id) before the cursor (from
      * the end without one), returned oldest first: how the console pages a timeline back, so

@@ -276,12 +276,6 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
     return { events: this.store().getEvents(incidentId, { afterSeq, limit }), lastSeq: incident.lastSeq };
   }
 
-  async getEventsBefore(incidentId: string, beforeSeq: number, limit: number): Promise<EventPage> {
-    const incident = this.requireIncident(incidentId);
-    const events = this.store().getEvents(incidentId, { beforeSeq, limit, order: 'desc' }).reverse();
-    return { events, lastSeq: incident.lastSeq };
-  }
-
   async getTimelineBefore(incidentId: string, before: TimelineCursor | null, limit: number): Promise<EventPage> {
     // lastSeq first: an event committed between the two reads is then fetched again by the
     // client's "after lastSeq", never missed (the client drops the duplicate by id).

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useMenuCommands } from '../host/useMenuCommands';
 
 type Theme = 'light' | 'dark';
 const STORAGE_KEY = 'warroom.theme';
@@ -20,20 +21,22 @@ export function ThemeToggle() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   const next: Theme = theme === 'dark' ? 'light' : 'dark';
+  const toggle = () => {
+    setTheme(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Storage refused: the theme holds for this session.
+    }
+  };
+  useMenuCommands({ 'toggle-theme': toggle });
   return (
     <button
       type="button"
       className="button button--small theme-toggle"
       aria-label={`Switch to ${next} theme`}
       title={`Switch to ${next} theme`}
-      onClick={() => {
-        setTheme(next);
-        try {
-          localStorage.setItem(STORAGE_KEY, next);
-        } catch {
-          // Storage refused: the theme holds for this session.
-        }
-      }}
+      onClick={toggle}
     >
       {theme === 'dark' ? '☀ Light' : '☾ Dark'}
     </button>

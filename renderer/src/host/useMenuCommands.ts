@@ -4,9 +4,11 @@ import type { MenuCommand, RunningCommandsAnswer } from '../../../electron/commo
 export type MenuCommandHandlers = Partial<Record<MenuCommand, () => void>>;
 
 /**
- * Runs the page's handler when the native menu (Electron only) sends a command.
- * In the browser console there is no bridge and no native menu: it does nothing.
- * Handlers may change every render; the subscription stays.
+ * Runs the page's handler when the native menu (Electron only) sends a command, through the
+ * bridge's `onMenuCommand` event: the component that owns a control registers its command
+ * here, never a DOM lookup of someone else's button. In the browser console there is no
+ * bridge and no native menu: it does nothing. Handlers may change every render; the
+ * subscription stays.
  */
 export function useMenuCommands(handlers: MenuCommandHandlers): void {
   const latest = useRef(handlers);

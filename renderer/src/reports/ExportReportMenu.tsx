@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReportFormat } from '../../../electron/common/services/reportService';
+import { useMenuCommands } from '../host/useMenuCommands';
 import { ExportDialog } from './ExportDialog';
 import { FORMAT_LABELS } from './formatLabels';
 import './reports.css';
@@ -16,6 +17,8 @@ export function ExportReportMenu({ incidentId, utc = false }: { incidentId: stri
   const [format, setFormat] = useState<ReportFormat | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
+  // File › Export report… in the native menu opens this menu (there is one while an incident is open).
+  useMenuCommands({ 'export-report': () => setOpen(true) });
 
   useEffect(() => {
     if (!open) return;
