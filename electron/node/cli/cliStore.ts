@@ -12,7 +12,7 @@ import { RunbookLibrary } from '../library/runbookLibrary';
 import { bundledRunbooksDir } from '../packageRoot';
 import { IncidentStore } from '../store/incidentStore';
 import { DATABASE_FILE_NAME } from '../store/openDatabase';
-import type { RunbookLookup } from './collectBundle';
+import type { RunbookLookup } from '../report/collectBundle';
 
 /** An id prefix shorter than this is too likely to be a typo of something else. */
 const MIN_ID_PREFIX = 6;

@@ -1,10 +1,10 @@
 import type { CliIo } from './cliIo';
-import { inspectCommand } from '../runbook/inspectCommand';
-import { lintCommand } from '../runbook/lintCommand';
-import { exportCommand } from '../report/exportCommand';
-import { importCommand } from '../report/importCommand';
-import { incidentsCommand } from '../report/incidentsCommand';
-import { serveCommand } from './serveCommand';
+import { inspectCommand } from './commands/inspectCommand';
+import { lintCommand } from './commands/lintCommand';
+import { exportCommand } from './commands/exportCommand';
+import { importCommand } from './commands/importCommand';
+import { incidentsCommand } from './commands/incidentsCommand';
+import { serveCommand } from './commands/serveCommand';
 
 export interface CliCommand {
   name: string;

@@ -10,13 +10,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../../common/errors';
-import type { RedactionFinding } from '../../common/report/redaction';
-import { UsageError, type CliIo } from '../cli/cliIo';
-import { parseCommandArgs } from '../cli/parseCommandArgs';
-import { resolveDataDir } from '../dataDir';
-import { findIncident, lazyLibraryLookup, openExistingStore } from './cliStore';
-import { EXPORT_FORMATS, exportIncident, isExportFormat, previewRedactions, type ExportedFile, type ExportFormat } from './exportIncident';
+import { UserError } from '../../../common/errors';
+import type { RedactionFinding } from '../../../common/report/redaction';
+import { UsageError, type CliIo } from '../cliIo';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { resolveDataDir } from '../../dataDir';
+import { findIncident, lazyLibraryLookup, openExistingStore } from '../cliStore';
+import { EXPORT_FORMATS, exportIncident, isExportFormat, previewRedactions, type ExportedFile, type ExportFormat } from '../../report/exportIncident';
 
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(

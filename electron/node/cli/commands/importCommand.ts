@@ -5,12 +5,12 @@
  * chains do not verify is imported — it is evidence — and each failed chain is named.
  */
 import fs from 'node:fs';
-import { isUserError, UserError } from '../../common/errors';
-import { BundleError, parseBundle, type Bundle } from '../../common/report/bundle';
-import type { CliIo } from '../cli/cliIo';
-import { parseCommandArgs } from '../cli/parseCommandArgs';
-import { resolveDataDir } from '../dataDir';
-import { openOrCreateStore } from './cliStore';
+import { isUserError, UserError } from '../../../common/errors';
+import { BundleError, parseBundle, type Bundle } from '../../../common/report/bundle';
+import type { CliIo } from '../cliIo';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { resolveDataDir } from '../../dataDir';
+import { openOrCreateStore } from '../cliStore';
 
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('import', argv, { data: { type: 'string' } }, { min: 1, max: 1 });

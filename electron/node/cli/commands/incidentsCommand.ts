@@ -1,10 +1,10 @@
 /** `warroom incidents [--data DIR] [--json]`: the incidents in a data directory. */
-import type { CliIo } from '../cli/cliIo';
-import { parseCommandArgs } from '../cli/parseCommandArgs';
-import { resolveDataDir } from '../dataDir';
-import { createReportClock } from '../../common/report/reportClock';
-import { STATUS_WORDS } from '../../common/report/describeEvent';
-import { openExistingStore } from './cliStore';
+import type { CliIo } from '../cliIo';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { resolveDataDir } from '../../dataDir';
+import { createReportClock } from '../../../common/report/reportClock';
+import { STATUS_WORDS } from '../../../common/report/describeEvent';
+import { openExistingStore } from '../cliStore';
 
 export async function incidentsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('incidents', argv, { data: { type: 'string' }, json: { type: 'boolean' } }, { min: 0, max: 0 });

@@ -2,11 +2,11 @@
  * `warroom inspect FILE [--json]`: parse one runbook and print its model — the JSON exactly
  * (`--json`, 2-space indented) or a summary a responder can read.
  */
-import { isUserError } from '../../common/errors';
-import type { Runbook } from '../../common/runbook/model';
-import { parseRunbookFile } from './parseRunbookFile';
-import type { CliIo } from '../cli/cliIo';
-import { parseCommandArgs } from '../cli/parseCommandArgs';
+import { isUserError } from '../../../common/errors';
+import type { Runbook } from '../../../common/runbook/model';
+import { parseRunbookFile } from '../../runbook/parseRunbookFile';
+import type { CliIo } from '../cliIo';
+import { parseCommandArgs } from '../parseCommandArgs';
 
 export async function inspectCommand(argv: string[], io: CliIo): Promise<number> {
   // Usage errors are thrown as UsageError; runCli prints them in one line and exits 2, as for every command.

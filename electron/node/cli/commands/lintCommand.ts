@@ -6,13 +6,13 @@
  */
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { isUserError } from '../../common/errors';
-import type { Diagnostic, Runbook } from '../../common/runbook/model';
-import { findPlaceholderOddities } from '../../common/runbook/placeholderOddities';
-import { listRunbookFiles } from '../library/listRunbookFiles';
-import { parseRunbookFile } from './parseRunbookFile';
-import type { CliIo } from '../cli/cliIo';
-import { parseCommandArgs } from '../cli/parseCommandArgs';
+import { isUserError } from '../../../common/errors';
+import type { Diagnostic, Runbook } from '../../../common/runbook/model';
+import { findPlaceholderOddities } from '../../../common/runbook/placeholderOddities';
+import { listRunbookFiles } from '../../library/listRunbookFiles';
+import { parseRunbookFile } from '../../runbook/parseRunbookFile';
+import type { CliIo } from '../cliIo';
+import { parseCommandArgs } from '../parseCommandArgs';
 
 export interface LintProblem extends Diagnostic {
   file: string;

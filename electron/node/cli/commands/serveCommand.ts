@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openConsole } from '../browser/openConsole';
-import { resolveDataDir } from '../dataDir';
-import { WarroomHost } from '../host/warroomHost';
-import { HostLog } from '../hostLog';
-import { isLoopback } from '../server/accessPolicy';
-import { startWebServer } from '../server/webServer';
-import { EXIT_OK, type CliIo } from './cliIo';
-import { parseCommandArgs, parsePort } from './parseCommandArgs';
+import { openConsole } from '../../browser/openConsole';
+import { resolveDataDir } from '../../dataDir';
+import { WarroomHost } from '../../host/warroomHost';
+import { HostLog } from '../../hostLog';
+import { isLoopback } from '../../server/accessPolicy';
+import { startWebServer } from '../../server/webServer';
+import { EXIT_OK, type CliIo } from '../cliIo';
+import { parseCommandArgs, parsePort } from '../parseCommandArgs';
 
 /** Why 7341: fixed so a bookmark survives restarts; `--port 0` picks any free one. */
 export const DEFAULT_PORT = 7341;

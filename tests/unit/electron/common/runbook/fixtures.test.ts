@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inspectCommand } from '../../../../../electron/node/runbook/inspectCommand';
+import { inspectCommand } from '../../../../../electron/node/cli/commands/inspectCommand';
 import type { Command, Runbook, Step } from '../../../../../electron/common/runbook/model';
 
 const FIXTURES = join(__dirname, '../../../../fixtures/runbooks');

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../../../../../electron/node/cli/cliIo';
-import { runCli } from '../../../../../electron/node/cli/main';
-import { inspectCommand } from '../../../../../electron/node/runbook/inspectCommand';
-import type { Runbook } from '../../../../../electron/common/runbook/model';
+import { UsageError } from '../../../../../../electron/node/cli/cliIo';
+import { runCli } from '../../../../../../electron/node/cli/main';
+import { inspectCommand } from '../../../../../../electron/node/cli/commands/inspectCommand';
+import type { Runbook } from '../../../../../../electron/common/runbook/model';
 
 let dir: string;
 beforeEach(() => {

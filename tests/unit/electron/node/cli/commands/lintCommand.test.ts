@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../../../../../electron/node/cli/cliIo';
-import { lintCommand } from '../../../../../electron/node/runbook/lintCommand';
+import { UsageError } from '../../../../../../electron/node/cli/cliIo';
+import { lintCommand } from '../../../../../../electron/node/cli/commands/lintCommand';
 
 let dir: string;
 beforeEach(() => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../../electron/node/cli/main';
-import { createFixture, SECRET_VALUE, tempDataDir, type Fixture } from './incidentFixture';
+import { runCli } from '../../../../../../electron/node/cli/main';
+import { createFixture, SECRET_VALUE, tempDataDir, type Fixture } from '../../report/incidentFixture';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
