@@ -41,6 +41,9 @@ await Promise.all([
     outdir: path.join(out, 'electron/node'),
     platform: 'node',
     format: 'esm',
+    // Code shared by entries, and every dynamic import() (each CLI command), becomes a chunk of
+    // its own beside them: `warroom --version` loads a few KB, `serve` only what it runs.
+    splitting: true,
     // Dependencies load from node_modules at run time (native addons can't be bundled).
     // electron/node/workerScript.ts bundles a worker from the sources with these same options.
     packages: 'external',

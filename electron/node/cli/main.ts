@@ -11,7 +11,7 @@ export function helpText(): string {
     'Usage: warroom <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}${c.run ? '' : ' (not built yet)'}\n  ${' '.repeat(width)}  ${c.usage}`),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.usage}`),
     '',
     'Options:',
     '  --help     Show this help.',
@@ -22,7 +22,11 @@ export function helpText(): string {
   return lines.join('\n');
 }
 
-/** Runs one CLI invocation and returns its exit code; never throws. */
+/**
+ * Runs one CLI invocation and returns its exit code; never throws. Only this module, the
+ * command table and the version load up front; the command's own code is imported once it is
+ * chosen (commands.ts).
+ */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
@@ -42,12 +46,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.stdout(`${command.usage}\n\n${command.summary}`);
     return EXIT_OK;
   }
-  if (!command.run) {
-    io.stderr(`warroom ${command.name}: not built yet in this version.`);
-    return EXIT_FAILED;
-  }
   try {
-    return await command.run(rest, io);
+    const run = await command.load();
+    return await run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(error.message);

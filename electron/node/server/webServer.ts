@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import type { RpcServer } from '../../common/rpc/rpcServer';
 import { AccessPolicy } from './accessPolicy';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../common/security/securityHeaders';
@@ -14,7 +14,11 @@ export interface WebServerOptions {
   port: number;
   /** The built renderer (index.html and assets). */
   staticDir: string;
-  rpc: RpcServer;
+  /**
+   * Serves the WebSockets. A promise while the host is still starting: a connection waits
+   * for it (its handshake completes then), and is refused if it fails.
+   */
+  rpc: RpcServer | Promise<RpcServer>;
   /** Fixed token for tests; a random one per launch otherwise. */
   token?: string;
   log?: (line: string) => void;
@@ -84,7 +88,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     serveStatic(staticRoot, url.pathname, response);
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // `ws` (with https, tls and zlib behind it) loads at the first WebSocket, not before the
+  // URL is printed: `serve` answers sooner, and the page asks for its static files first.
+  let sockets: WebSocketServer | undefined;
+  // A host that failed is the caller's to report; here it only means refusing WebSockets.
+  Promise.resolve(options.rpc).catch(() => undefined);
+  const socketServer = async () => (sockets ??= new (await import('ws')).WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES }));
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const refusal = url.pathname !== RPC_PATH ? 'unknown path' : policy?.refusalReason(request);
@@ -93,9 +102,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => {
-      options.rpc.connect(wsConnection(ws));
-    });
+    Promise.all([options.rpc, socketServer()]).then(
+      ([rpc, wss]) => {
+        if (socket.destroyed) return; // The page gave up waiting; it reconnects by itself.
+        wss.handleUpgrade(request, socket, head, (ws) => rpc.connect(wsConnection(ws)));
+      },
+      () => socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -115,8 +128,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     token,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of sockets.clients) client.terminate();
-        sockets.close();
+        for (const client of sockets?.clients ?? []) client.terminate();
+        sockets?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

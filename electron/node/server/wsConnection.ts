@@ -1,4 +1,4 @@
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { Emitter } from '../../common/event';
 import type { MessageConnection } from '../../common/rpc/connection';
 
@@ -17,7 +17,7 @@ export function wsConnection(socket: WebSocket): MessageConnection {
   socket.on('error', () => socket.terminate());
   return {
     send(text) {
-      if (socket.readyState === WebSocket.OPEN) socket.send(text);
+      if (socket.readyState === socket.OPEN) socket.send(text);
     },
     onDidReceiveMessage: message.event,
     onDidClose: close.event,

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RpcServer } from '../../../common/rpc/rpcServer';
 import { openConsole } from '../../browser/openConsole';
 import { resolveDataDir } from '../../dataDir';
-import { WarroomHost } from '../../host/warroomHost';
+import type { WarroomHost } from '../../host/warroomHost';
 import { HostLog } from '../../hostLog';
 import { isLoopback } from '../../server/accessPolicy';
 import { startWebServer } from '../../server/webServer';
@@ -34,18 +35,17 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const host = values.host ?? '127.0.0.1';
   const dataDir = resolveDataDir(values.data);
   const log = new HostLog(dataDir);
-  const warroomHost = new WarroomHost({
-    dataDir,
-    host: 'serve',
-    runbookDirs: (values.runbooks ?? []).map((dir) => path.resolve(dir)),
-    logError: (error, context) => log.error(error, context),
-  });
+  // The URL is printed as soon as the port listens, and the host (store, terminals, runbook
+  // library: most of the code and the start-up work) is loaded after it: the page's static
+  // files need none of it, and its WebSocket waits for the host (webServer.ts).
+  let startHost: (host: Promise<WarroomHost>) => void = () => {};
+  const hostStarted = new Promise<WarroomHost>((resolve, reject) => (startHost = (host) => host.then(resolve, reject)));
+  const rpc: Promise<RpcServer> = hostStarted.then((h) => h.rpc);
 
   let server;
   try {
-    server = await startWebServer({ host, port, staticDir: process.env.WARROOM_STATIC_DIR ?? defaultStaticDir(), rpc: warroomHost.rpc, log: (line) => log.info(line) });
+    server = await startWebServer({ host, port, staticDir: process.env.WARROOM_STATIC_DIR ?? defaultStaticDir(), rpc, log: (line) => log.info(line) });
   } catch (error) {
-    await warroomHost.dispose();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       io.stderr(`warroom serve: port ${port} on ${host} is in use; pick another with --port N (0 picks a free one).`);
@@ -58,6 +58,20 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   // The one line on stdout, and nothing else there: scripts and tests read the URL from it.
   io.stdout(server.url);
   log.info(`serving on port ${server.port}, data in ${dataDir}`);
+  startHost(
+    import('../../host/warroomHost').then(
+      ({ WarroomHost }) =>
+        new WarroomHost({
+          dataDir,
+          host: 'serve',
+          runbookDirs: (values.runbooks ?? []).map((dir) => path.resolve(dir)),
+          logError: (error, context) => log.error(error, context),
+        }),
+    ),
+  );
+  // A host that cannot start (a bug; a refused database starts it anyway, saying why) is logged
+  // and the page's WebSocket refused, so the console says the host is down instead of waiting.
+  hostStarted.catch((error: unknown) => log.error(error, 'starting the host'));
 
   if (!values['no-open']) {
     try {
@@ -74,6 +88,6 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     process.once('SIGHUP', stop);
   });
   await server.close();
-  await warroomHost.dispose();
+  await hostStarted.then((h) => h.dispose(), () => undefined);
   return EXIT_OK;
 }

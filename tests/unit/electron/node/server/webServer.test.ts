@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { RpcServer } from '../../../../../electron/common/rpc/rpcServer';
+import { startWebServer, type RunningWebServer } from '../../../../../electron/node/server/webServer';
+
+// `warroom serve` prints its URL before the host has started (serveCommand.ts): the static
+// files are served at once, and a WebSocket waits for the host, or is refused if it fails.
+let server: RunningWebServer | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  server = undefined;
+  dir = undefined;
+});
+
+async function start(rpc: Promise<RpcServer>) {
+  dir = mkdtempSync(join(tmpdir(), 'wr-web-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>War Room</title>');
+  server = await startWebServer({ host: '127.0.0.1', port: 0, staticDir: dir, rpc });
+  return server;
+}
+
+function connect(s: RunningWebServer): { socket: WebSocket; outcome: Promise<string> } {
+  const socket = new WebSocket(`ws://127.0.0.1:${s.port}/rpc?token=${s.token}`);
+  const outcome = new Promise<string>((resolve) => {
+    socket.once('open', () => resolve('open'));
+    socket.once('unexpected-response', (_request, response) => resolve(`refused ${response.statusCode}`));
+    socket.once('error', (error) => resolve(`error ${error.message}`));
+  });
+  return { socket, outcome };
+}
+
+describe('the web server while the host starts', () => {
+  it('serves the console at once, and opens a WebSocket once the host is there', async () => {
+    let hostReady: (rpc: RpcServer) => void = () => {};
+    const s = await start(new Promise<RpcServer>((resolve) => (hostReady = resolve)));
+    const page = await fetch(`http://127.0.0.1:${s.port}/`, { headers: { cookie: `warroom_token_${s.port}=${s.token}` } });
+    expect(await page.text()).toContain('<title>War Room</title>');
+    const { socket, outcome } = connect(s);
+    const early = await Promise.race([outcome, new Promise((r) => setTimeout(() => r('waiting'), 300))]);
+    expect(early).toBe('waiting');
+    hostReady(new RpcServer());
+    expect(await outcome).toBe('open');
+    socket.close();
+  });
+
+  it('refuses the WebSocket with 503 when the host fails to start', async () => {
+    const s = await start(Promise.reject(new Error('host failed')));
+    const { outcome } = connect(s);
+    expect(await outcome).toBe('refused 503');
+  });
+});
