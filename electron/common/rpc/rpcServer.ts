@@ -6,7 +6,8 @@ import { ClientMessage, type HostMessage, type RpcErrorPayload } from './protoco
 
 interface RegisteredService {
   contract: ServiceContract;
-  implementation: Record<string, unknown>;
+  /** A promise while the service is still loading (see {@link RpcServer.register}). */
+  implementation: Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 export interface RpcServerOptions {
@@ -24,9 +25,16 @@ export class RpcServer {
 
   constructor(private readonly options: RpcServerOptions = {}) {}
 
-  register<C extends ServiceContract>(contract: C, implementation: ServiceOf<C>): void {
+  /**
+   * Serves `implementation` under its contract. It may be a promise: a service whose code
+   * loads after the host answers its first calls (the terminals, the runbook library). Its
+   * calls and subscriptions wait for it, validated first; if it fails to load, they fail
+   * with the load's error.
+   */
+  register<C extends ServiceContract>(contract: C, implementation: ServiceOf<C> | Promise<ServiceOf<C>>): void {
     if (this.services.has(contract.name)) throw new Error(`service ${contract.name} registered twice`);
-    this.services.set(contract.name, { contract, implementation: implementation as Record<string, unknown> });
+    if (implementation instanceof Promise) implementation.catch(() => undefined); // Reported at each use.
+    this.services.set(contract.name, { contract, implementation: implementation as RegisteredService['implementation'] });
   }
 
   /** Serves one client until its connection closes; disposing detaches it early. */
@@ -46,12 +54,14 @@ export class RpcServer {
           );
           return;
         case 'sub': {
+          const fail = (error: unknown) => send({ t: 'subErr', id: message.id, e: this.toPayload(error, `${message.s}.${message.e}`) });
           try {
             subscriptions.get(message.id)?.dispose();
             const event = this.resolveEvent(message.s, message.e, message.a);
-            subscriptions.set(message.id, event((v) => send({ t: 'evt', id: message.id, v })));
+            const listener = (v: unknown) => send({ t: 'evt', id: message.id, v });
+            subscriptions.set(message.id, event instanceof Promise ? subscribeWhenLoaded(event, listener, fail) : event(listener));
           } catch (error) {
-            send({ t: 'subErr', id: message.id, e: this.toPayload(error, `${message.s}.${message.e}`) });
+            fail(error);
           }
           return;
         }
@@ -79,7 +89,7 @@ export class RpcServer {
   }
 
   private async handleRequest(serviceName: string, methodName: string, rawArgs: unknown[]): Promise<unknown> {
-    const { contract, implementation } = this.lookup(serviceName);
+    const { contract, implementation: loading } = this.lookup(serviceName);
     // Own properties only: "constructor" or "__proto__" must never reach an implementation.
     const spec = Object.hasOwn(contract.methods, methodName) ? contract.methods[methodName] : undefined;
     if (!spec) throw new RpcError(`Unknown method "${serviceName}.${methodName}".`, 'E_NO_SUCH_METHOD');
@@ -87,20 +97,29 @@ export class RpcServer {
     if (!args.success) {
       throw new RpcError(`Invalid arguments for ${serviceName}.${methodName}: ${summarizeIssues(args.error)}`, 'E_BAD_REQUEST');
     }
+    const implementation = await loading;
     const method = implementation[methodName] as (...a: unknown[]) => Promise<unknown>;
     return method.apply(implementation, args.data as unknown[]);
   }
 
-  private resolveEvent(serviceName: string, eventName: string, rawArg: unknown) {
-    const { contract, implementation } = this.lookup(serviceName);
+  /** The event to subscribe to, validated; a promise of it while its service loads. */
+  private resolveEvent(serviceName: string, eventName: string, rawArg: unknown): EventOf | Promise<EventOf> {
+    const { contract, implementation: loading } = this.lookup(serviceName);
     const events = contract.events as Record<string, { arg?: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: unknown } } }>;
     const spec = Object.hasOwn(events, eventName) ? events[eventName] : undefined;
     if (!spec) throw new RpcError(`Unknown event "${serviceName}.${eventName}".`, 'E_NO_SUCH_EVENT');
-    if (!spec.arg) return implementation[eventName] as (l: (v: unknown) => void) => Disposable;
-    const arg = spec.arg.safeParse(rawArg);
-    if (!arg.success) throw new RpcError(`Invalid argument for ${serviceName}.${eventName}.`, 'E_BAD_REQUEST');
-    const factory = implementation[eventName] as (a: unknown) => (l: (v: unknown) => void) => Disposable;
-    return factory.call(implementation, arg.data);
+    let parsed: unknown;
+    if (spec.arg) {
+      const arg = spec.arg.safeParse(rawArg);
+      if (!arg.success) throw new RpcError(`Invalid argument for ${serviceName}.${eventName}.`, 'E_BAD_REQUEST');
+      parsed = arg.data;
+    }
+    const pick = (implementation: Record<string, unknown>): EventOf => {
+      if (!spec.arg) return implementation[eventName] as EventOf;
+      const factory = implementation[eventName] as (a: unknown) => EventOf;
+      return factory.call(implementation, parsed);
+    };
+    return loading instanceof Promise ? loading.then(pick) : pick(loading);
   }
 
   private toPayload(error: unknown, context: string): RpcErrorPayload {
@@ -110,6 +129,28 @@ export class RpcServer {
     this.options.logError?.(error, context);
     return { message: `Internal error in ${context}; see the host log for details.`, code: 'E_INTERNAL' };
   }
+}
+
+type EventOf = (listener: (v: unknown) => void) => Disposable;
+
+/** Subscribes once the event's service has loaded; disposing before then cancels it. */
+function subscribeWhenLoaded(event: Promise<EventOf>, listener: (v: unknown) => void, fail: (error: unknown) => void): Disposable {
+  let inner: Disposable | undefined;
+  let disposed = false;
+  event.then(
+    (subscribe) => {
+      if (!disposed) inner = subscribe(listener);
+    },
+    (error: unknown) => {
+      if (!disposed) fail(error);
+    },
+  );
+  return {
+    dispose() {
+      disposed = true;
+      inner?.dispose();
+    },
+  };
 }
 
 /** A protocol-level failure (unknown member, invalid payload): safe to show to the client. */

@@ -7,14 +7,13 @@ import { IncidentServiceContract } from '../../common/services/incidentService';
 import { ReportServiceContract } from '../../common/services/reportService';
 import { RunbookServiceContract } from '../../common/services/runbookService';
 import { TerminalServiceContract } from '../../common/services/terminalService';
-import { RunbookLibrary } from '../library/runbookLibrary';
+import type { RunbookLibrary } from '../library/runbookLibrary';
 import { bundledRunbooksDir } from '../packageRoot';
 import type { PdfPrinter } from '../report/exportIncident';
 import { libraryLookup } from '../report/runbookLookup';
 import { AppServiceImpl } from '../services/appServiceImpl';
-import { createReportService } from '../services/reportServiceImpl';
 import { createRunbookService } from '../services/runbookServiceImpl';
-import { TerminalServiceImpl } from '../services/terminalServiceImpl';
+import type { TerminalServiceImpl } from '../services/terminalServiceImpl';
 import { IncidentServiceImpl } from '../services/incidentServiceImpl';
 import { openIncidentStore } from '../services/openIncidentStore';
 import type { IncidentStore } from '../store/incidentStore';
@@ -39,15 +38,22 @@ export interface WarroomHostOptions {
  * The host owns every service (store, terminals, runbook library, exporters) and
  * serves them over one RpcServer. The same object runs in `warroom serve` and in
  * the Electron app's utility process, so what the tests drive is what ships.
+ *
+ * It starts in two steps. At once: the app service and the incident store, all the console
+ * needs to show its incidents. Then, as chunks of their own loaded meanwhile: the runbook
+ * library (which reads and indexes every runbook), the terminals (node-pty, a headless
+ * xterm.js per shell) and the exporters. Their calls and subscriptions wait for them
+ * (RpcServer.register takes a promise).
  */
 export class WarroomHost implements Disposable {
   readonly rpc: RpcServer;
-  readonly runbooks: RunbookLibrary;
+  readonly runbooks: Promise<RunbookLibrary>;
   /** The incident store; null when it refused the database (IncidentService.getStatus says why). */
   readonly incidentStore: IncidentStore | null;
   /** The incidents' terminals; null without a store. */
-  readonly terminals: TerminalServiceImpl | null;
-  private readonly disposables: { dispose(): void | Promise<void> }[] = [];
+  readonly terminals: Promise<TerminalServiceImpl> | null;
+  /** Services in start order, each once it has loaded (dispose waits for those still loading). */
+  private readonly disposables: Promise<{ dispose(): void | Promise<void> } | null>[] = [];
 
   constructor(options: WarroomHostOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -64,31 +70,43 @@ export class WarroomHost implements Disposable {
       },
       options.heartbeatIntervalMs,
     );
-    this.disposables.push(app);
+    this.disposables.push(Promise.resolve(app));
     this.rpc.register(AppServiceContract, app);
 
-    this.runbooks = new RunbookLibrary({
-      bundledDir: options.bundledRunbooksDir === undefined ? bundledRunbooksDir() : options.bundledRunbooksDir,
-      launchDirs: options.runbookDirs,
-      settingsFile: path.join(options.dataDir, 'settings.json'),
-    });
+    this.runbooks = import('../library/runbookLibrary').then(
+      ({ RunbookLibrary }) =>
+        new RunbookLibrary({
+          bundledDir: options.bundledRunbooksDir === undefined ? bundledRunbooksDir() : options.bundledRunbooksDir,
+          launchDirs: options.runbookDirs,
+          settingsFile: path.join(options.dataDir, 'settings.json'),
+        }),
+    );
     this.disposables.push(this.runbooks);
-    this.rpc.register(RunbookServiceContract, createRunbookService(this.runbooks));
+    this.rpc.register(RunbookServiceContract, this.runbooks.then(createRunbookService));
+    const runbooks = { get: async (id: string) => (await this.runbooks).get(id) };
 
     const opened = openIncidentStore(options.dataDir, options.sqliteNativeBinding);
-    this.incidentStore = 'store' in opened ? opened.store : null;
-    const incidents = new IncidentServiceImpl(opened, this.runbooks);
-    this.disposables.push(incidents);
+    const store = 'store' in opened ? opened.store : null;
+    this.incidentStore = store;
+    const incidents = new IncidentServiceImpl(opened, runbooks);
+    this.disposables.push(Promise.resolve(incidents));
     this.rpc.register(IncidentServiceContract, incidents);
 
     // Without a store nothing could be recorded: the terminals wait for a usable database.
-    this.terminals = this.incidentStore ? new TerminalServiceImpl({ store: this.incidentStore, logError: options.logError }) : null;
+    this.terminals = store
+      ? import('../services/terminalServiceImpl').then(({ TerminalServiceImpl }) => new TerminalServiceImpl({ store, logError: options.logError }))
+      : null;
     if (this.terminals) {
       this.disposables.push(this.terminals);
       this.rpc.register(TerminalServiceContract, this.terminals);
     }
 
-    this.rpc.register(ReportServiceContract, createReportService(this.incidentStore, libraryLookup(this.runbooks), options.printPdf));
+    this.rpc.register(
+      ReportServiceContract,
+      import('../services/reportServiceImpl').then(({ createReportService }) => createReportService(store, libraryLookup(runbooks), options.printPdf)),
+    );
+    // A service that cannot load is a bug: say so in the host log (its calls fail with a pointer there).
+    for (const loading of this.disposables) loading.catch((error: unknown) => options.logError?.(error, 'loading a service'));
   }
 
   /**
@@ -97,7 +115,7 @@ export class WarroomHost implements Disposable {
    * shell's exit is on its way aborts the whole process).
    */
   async dispose(): Promise<void> {
-    for (const d of this.disposables.splice(0)) await d.dispose();
+    for (const loading of this.disposables.splice(0)) await (await loading.catch(() => null))?.dispose();
     // Last: services above may still record (a terminal's last command) while they shut down.
     this.incidentStore?.close();
   }

@@ -142,3 +142,57 @@ describe('RPC derived from a service contract', () => {
     expect(seen).toEqual([42]);
   });
 });
+
+describe('a service whose code is still loading', () => {
+  function lazySetup() {
+    const counted = new Emitter<number>();
+    let load!: (implementation: CounterService) => void;
+    let failLoad!: (error: Error) => void;
+    const loading = new Promise<CounterService>((resolve, reject) => {
+      load = resolve;
+      failLoad = reject;
+    });
+    const logged: string[] = [];
+    const server = new RpcServer({ logError: (error, context) => logged.push(`${context}: ${(error as Error).message}`) });
+    server.register(CounterContract, loading);
+    const [hostEnd, clientEnd] = createMemoryConnectionPair();
+    server.connect(hostEnd);
+    const service = new RpcClient(clientEnd).getService(CounterContract);
+    const implementation: CounterService = {
+      add: async (a, b) => a + b,
+      fail: async () => {},
+      crash: async () => {},
+      onDidCount: counted.event,
+      onDidCountFor: () => () => ({ dispose() {} }),
+    };
+    return { service, counted, logged, load: () => load(implementation), failLoad };
+  }
+
+  it('answers calls and starts subscriptions made meanwhile once it has loaded', async () => {
+    const s = lazySetup();
+    const seen: number[] = [];
+    s.service.onDidCount((n) => seen.push(n));
+    const sum = s.service.add(2, 3);
+    await tick();
+    expect(s.counted.hasListeners).toBe(false);
+    s.load();
+    expect(await sum).toBe(5);
+    await tick();
+    s.counted.fire(7);
+    await tick();
+    expect(seen).toEqual([7]);
+  });
+
+  it('still refuses a bad call at once, before the service is there', async () => {
+    const s = lazySetup();
+    await expect(s.service.add(1.5 as number, 1)).rejects.toMatchObject({ code: 'E_BAD_REQUEST' });
+  });
+
+  it('fails calls with one line, and logs why, when the service cannot load', async () => {
+    const s = lazySetup();
+    const sum = s.service.add(1, 1);
+    s.failLoad(new Error('cannot load the terminals'));
+    await expect(sum).rejects.toMatchObject({ code: 'E_INTERNAL', message: 'Internal error in counter.add; see the host log for details.' });
+    expect(s.logged).toEqual(['counter.add: cannot load the terminals']);
+  });
+});
