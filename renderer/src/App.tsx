@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { useHost } from './host/hostContext';
 import { useMenuCommands } from './host/useMenuCommands';
@@ -10,11 +10,18 @@ import { NewIncidentDialog } from './incidents/NewIncidentDialog';
 import { OpenIncidentProvider, useRememberedIncident, type OpenIncident } from './incidents/openIncident';
 import { StoreStatusBanner } from './incidents/StoreStatusBanner';
 import { PlaceholderValuesProvider } from './runbooks/placeholderValues';
-import { RunbookPane } from './runbooks/RunbookPane';
 import { IncidentTerminalsProvider } from './terminals/incidentTerminals';
 import { IncidentStepRunner } from './terminals/IncidentStepRunner';
-import { TerminalsPane } from './terminals/TerminalsPane';
 import './incidents/incidents.css';
+
+// The terminals (xterm.js) and the runbook reader (markdown-it, DOMPurify, the shell lexer)
+// are most of the console's code and neither is on its first screen: chunks of their own,
+// fetched once that screen is up, so the incidents list shows without waiting for them.
+const loadTerminalsPane = () => import('./terminals/TerminalsPane');
+const loadRunbookPane = () => import('./runbooks/RunbookPane');
+const TerminalsPane = lazy(() => loadTerminalsPane().then((m) => ({ default: m.TerminalsPane })));
+const RunbookPane = lazy(() => loadRunbookPane().then((m) => ({ default: m.RunbookPane })));
+const loading = <p className="pane-message">Loading…</p>;
 
 /**
  * The console's frame. Layout (when an incident is open):
@@ -29,6 +36,16 @@ export function App() {
   const openIncident = useMemo<OpenIncident>(() => ({ incidentId, open: setIncidentId }), [incidentId]);
   const closeDialog = useCallback(() => setCreating(false), []);
   const host = useHost();
+  useEffect(() => {
+    // When the page is idle: after its first screen, not competing with it.
+    const preload = () => void Promise.all([loadTerminalsPane(), loadRunbookPane()]).catch(() => {});
+    const idle = window.requestIdleCallback?.(preload, { timeout: 3000 });
+    const timer = idle === undefined ? setTimeout(preload, 1000) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      clearTimeout(timer);
+    };
+  }, []);
 
   // The native menu (Electron only) does what the on-screen controls do; the component that
   // owns a control takes its command (ThemeToggle, ExportReportMenu), these are the app's.
@@ -66,17 +83,25 @@ export function App() {
                     runbook={
                       runbookId ? (
                         <IncidentStepRunner>
-                          <RunbookPane runbookId={runbookId} />
+                          <Suspense fallback={loading}>
+                            <RunbookPane runbookId={runbookId} />
+                          </Suspense>
                         </IncidentStepRunner>
                       ) : (
                         <p className="pane-message">Pick a runbook on the left to read it beside the terminal.</p>
                       )
                     }
-                    terminals={<TerminalsPane />}
+                    terminals={
+                      <Suspense fallback={loading}>
+                        <TerminalsPane />
+                      </Suspense>
+                    }
                   />
                 </IncidentTerminalsProvider>
               ) : runbookId ? (
-                <RunbookPane runbookId={runbookId} />
+                <Suspense fallback={loading}>
+                  <RunbookPane runbookId={runbookId} />
+                </Suspense>
               ) : (
                 <section className="welcome">
                   <h1>Ready when you are.</h1>
