@@ -13,7 +13,8 @@ export default defineConfig({
   outputDir: 'test-results',
   // Two cores here: one test process per core, each with its own host and browser.
   workers: process.env.CI ? 2 : undefined,
-  timeout: 60_000,
+  // A hang detector, not a measurement: the longest journeys take ~50 s on 2 loaded cores.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
