@@ -81,15 +81,31 @@ test('steps are groups named by their titles, with placeholders that gate Run', 
   await expect(query.getByRole('button', { name: 'Run' })).toHaveCount(0);
 });
 
+test('Copy with empty placeholders says which are empty and copies nothing', async ({ page }) => {
+  await page.goto(served.url);
+  await page.evaluate(() => navigator.clipboard.writeText('left alone'));
+  await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Payments API down' }).click();
+  const remove = page.getByRole('group', { name: 'Delete the stuck pod' });
+  await remove.getByRole('textbox', { name: 'namespace' }).fill('prod');
+  await remove.getByRole('button', { name: 'Copy' }).click();
+  await expect(remove.getByRole('status')).toHaveText('Not copied: fill in pod-name first.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('left alone');
+  await remove.getByRole('textbox', { name: 'pod-name' }).fill('api $(id)');
+  await remove.getByRole('button', { name: 'Copy' }).click();
+  await expect(remove.getByRole('status')).toContainText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("kubectl delete pod 'api $(id)' -n prod");
+});
+
 test('a destroy step asks first, quoting the command as it will run, and Cancel runs nothing', async ({ page }) => {
   await page.goto(served.url);
   await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Payments API down' }).click();
   const remove = page.getByRole('group', { name: 'Delete the stuck pod' });
-  await remove.getByRole('textbox', { name: 'pod-name' }).fill('payments-7d9f');
+  // A value with a space arrives as one word, and the dialog shows it quoted as it will run.
+  await remove.getByRole('textbox', { name: 'pod-name' }).fill("payments 7d9f's");
   await remove.getByRole('textbox', { name: 'namespace' }).fill('prod');
   await remove.getByRole('button', { name: 'Run' }).click();
   const dialog = page.getByRole('alertdialog');
-  await expect(dialog).toContainText('kubectl delete pod payments-7d9f -n prod');
+  await expect(dialog).toContainText(`kubectl delete pod 'payments 7d9f'\\''s' -n prod`);
   await expect(dialog.getByRole('button', { name: 'Run anyway' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Step } from '../../../electron/common/runbook/model';
-import { classifyRisk, fillPlaceholders } from '../../../electron/common/runbook/shell/index';
+import { classifyRisk, substitutePlaceholders } from '../../../electron/common/runbook/shell/index';
 import { copyText } from '../components/copyText';
 import { ConfirmCommandDialog, type PendingConfirmation } from './ConfirmCommandDialog';
 import { usePlaceholderValues } from './placeholderValues';
@@ -23,7 +23,10 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
   const envInputs = unique(step.commands.map((c) => c.envInputs));
   const missing = placeholders.filter((name) => !values[name]?.trim());
   const incomplete = step.commands.some((c) => c.incomplete);
-  const filled = useMemo(() => step.commands.map((c) => fillPlaceholders(c.text, values)), [step.commands, values]);
+  // Each value goes in as one literal word, quoted for where its placeholder stands.
+  const substituted = useMemo(() => step.commands.map((c) => substitutePlaceholders(c.text, values, c.client ? { client: c.client } : {})), [step.commands, values]);
+  const filled = useMemo(() => substituted.map((s) => s.text), [substituted]);
+  const refused = unique(substituted.map((s) => s.refused));
   // Judge the command that will actually run, not the template in the runbook.
   const verdicts = useMemo(() => step.commands.map((c, i) => classifyRisk(filled[i] ?? c.text, c.client ? { client: c.client } : {})), [step.commands, filled]);
   const risk = step.commands.length ? worstRisk(verdicts.map((v) => v.risk)) : null;
@@ -46,13 +49,22 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
       void run();
     }
   };
-  const copy = () => copyText(filled.length ? filled.join('\n') : step.code).then(() => say('Copied.'), fail);
+  const copy = () => {
+    // A command with a hole in it is worse than none on the clipboard: say what is missing instead.
+    if (missing.length || refused.length) {
+      say(`Not copied: ${refused.length ? refused.join('; ') : `fill in ${missing.join(', ')} first`}.`);
+      return Promise.resolve();
+    }
+    return copyText(filled.length ? filled.join('\n') : step.code).then(() => say(placeholders.length ? 'Copied, with the values filled in.' : 'Copied.'), fail);
+  };
 
   const disabledReason = incomplete
     ? 'This command is cut off in the runbook and cannot run.'
     : missing.length
       ? `Fill in ${missing.join(', ')} first.`
-      : null;
+      : refused.length
+        ? `Cannot run: ${refused.join('; ')}.`
+        : null;
 
   return (
     <section role="group" aria-label={step.title} className={`step step--${risk ?? 'none'}`} data-step-id={step.id}>
@@ -94,7 +106,7 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
           ))}
         </div>
       )}
-      {filled.length > 0 && missing.length === 0 && placeholders.length > 0 && (
+      {filled.length > 0 && missing.length === 0 && refused.length === 0 && placeholders.length > 0 && (
         <pre className="step__preview" aria-label="Will run">
           <code>{filled.join('\n')}</code>
         </pre>
@@ -105,7 +117,7 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
             Run
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => void runner.sendToTerminal(filled.join('\n') || step.code).then(() => say(runner.ranMessage), fail)}>
+          <button type="button" className="button" disabled={refused.length > 0} onClick={() => void runner.sendToTerminal(filled.join('\n') || step.code).then(() => say(runner.ranMessage), fail)}>
             Send to terminal
           </button>
         )}

@@ -73,5 +73,6 @@ export interface PlaceholderOptions {
 
 export { splitBlock, looksLikeShell, isChatOpsLine } from './splitBlock';
 export { classifyRisk } from './risk';
-export { findPlaceholders, fillPlaceholders } from './placeholders';
+export { findPlaceholders, fillPlaceholders, findPlaceholderOccurrences, type PlaceholderOccurrence } from './placeholders';
+export { substitutePlaceholders, quoteForContext, placeholderSites, refuseValue, type QuoteContext, type PlaceholderSite, type Substitution } from './quotePlaceholders';
 export { findEnvInputs, findAssignedNames, findEnvReferences, type EnvReferences } from './envInputs';

@@ -13,7 +13,7 @@
  */
 import type { PlaceholderMode, PlaceholderOptions } from './index';
 
-interface Occurrence {
+export interface PlaceholderOccurrence {
   start: number;
   end: number;
   name: string;
@@ -57,8 +57,8 @@ function isWordChar(c: string | undefined): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
 }
 
-function scan(text: string, mode: PlaceholderMode, literalWords: ReadonlySet<string> | undefined): Occurrence[] {
-  const out: Occurrence[] = [];
+function scan(text: string, mode: PlaceholderMode, literalWords: ReadonlySet<string> | undefined): PlaceholderOccurrence[] {
+  const out: PlaceholderOccurrence[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -100,7 +100,7 @@ function scan(text: string, mode: PlaceholderMode, literalWords: ReadonlySet<str
   return out;
 }
 
-function angle(text: string, i: number): Occurrence | null {
+function angle(text: string, i: number): PlaceholderOccurrence | null {
   // `<<EOF`, `<<<`, `<(cmd)`: heredocs, here-strings, process substitution.
   if (text[i - 1] === '<' || text[i + 1] === '<') return null;
   const m = ANGLE.exec(text.slice(i, i + MAX_NAME + 2));
@@ -109,7 +109,7 @@ function angle(text: string, i: number): Occurrence | null {
   return { start: i, end: i + m[0].length, name: m[1] };
 }
 
-function brace(text: string, i: number): Occurrence | null {
+function brace(text: string, i: number): PlaceholderOccurrence | null {
   if (text[i + 1] === '{') {
     if (text[i - 1] === '{') return null;
     const m = MUSTACHE.exec(text.slice(i, i + MAX_NAME + 6));
@@ -123,7 +123,7 @@ function brace(text: string, i: number): Occurrence | null {
   return { start: i, end: i + m[0].length, name: m[1] };
 }
 
-function bracket(text: string, i: number, literalWords: ReadonlySet<string> | undefined): Occurrence | null {
+function bracket(text: string, i: number, literalWords: ReadonlySet<string> | undefined): PlaceholderOccurrence | null {
   const prev = text[i - 1];
   if (prev === '!' || prev === '\\' || prev === ']') return null;
   const m = BRACKET.exec(text.slice(i, i + MAX_NAME + 2));
@@ -160,6 +160,11 @@ function isLinkDefinition(text: string, start: number, end: number): boolean {
 function isTaskMarker(text: string, i: number): boolean {
   const lineStart = lineStartBefore(text, i, 12);
   return lineStart >= 0 && /^\s*([-*+]|\d+[.)])\s+$/.test(text.slice(lineStart, i));
+}
+
+/** Every placeholder in `text` where it stands (offsets into `text`), in order. */
+export function findPlaceholderOccurrences(text: string, mode: PlaceholderMode, opts?: PlaceholderOptions): PlaceholderOccurrence[] {
+  return scan(text, mode, opts?.literalWords);
 }
 
 /** Names of the placeholders in `text`, in order of first appearance, each once. */
