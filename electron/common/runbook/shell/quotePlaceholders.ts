@@ -51,7 +51,6 @@ const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
 export function refuseValue(value: string): string | null {
   if (/[\n\r]/.test(value)) return 'a value cannot hold a line break';
   // A tab would ask the shell's line editor to complete, an escape would start a key sequence.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return 'a value cannot hold a control character';
   return null;
 }
