@@ -11,6 +11,7 @@ import type { EventKind, EventPayloads, TimelineEvent } from '../../common/incid
 import { ulid } from '../../common/ulid';
 import { canonicalJson } from '../../common/canonicalJson';
 import { eventDigestOfCanonicalPayload, newSalt, nextChainHead } from './chain';
+import { incidentNotFound } from './validation';
 import type { TransactionState } from './writeQueue';
 
 /**
@@ -129,7 +130,7 @@ export class TimelineWriter {
     let seq = tx.seqs.get(incidentId);
     if (seq === undefined) {
       const row = this.lastSeq.get(incidentId, incidentId) as { present: number | null; seq: number | null };
-      if (!row.present) throw new UserError(`No incident with id ${incidentId} in this data directory — list incidents with \`warroom incidents\`.`, 'E_NOT_FOUND');
+      if (!row.present) throw incidentNotFound(incidentId);
       seq = row.seq ?? 0;
     }
     seq += 1;
