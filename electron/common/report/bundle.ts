@@ -135,7 +135,8 @@ const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const EpochMs = z.number().int().safe();
 const NullableText = Text.nullable();
 
-const BundleEventSchema = z.object({
+/** One event as a bundle (and a sync segment's line) carries it. */
+export const BundleEventSchema = z.object({
   id: z.string().min(1).max(200),
   seq: z.number().int().min(1).safe(),
   kind: z.string().refine(isEventKind, 'unknown event kind'),
@@ -150,51 +151,55 @@ const BundleEventSchema = z.object({
   redacted: z.boolean(),
 });
 
+export const BundleIncidentSchema = z.object({
+  id: z.string().min(1).max(200),
+  title: z.string().min(1),
+  severity: z.string().min(1),
+  status: z.enum(INCIDENT_STATUSES),
+  commander: NullableText,
+  impact: NullableText,
+  runbookIds: z.array(Text),
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+});
+
+export const BundleCommandSchema = z.object({
+  id: z.string().min(1).max(200),
+  eventId: z.string().min(1),
+  sessionId: z.string().min(1),
+  step: z.object({ runbookId: Text, stepId: Text, runbookHash: Text, title: NullableText.optional() }).nullable(),
+  commandLine: Text,
+  cwd: NullableText,
+  startedAt: EpochMs,
+  endedAt: EpochMs.nullable(),
+  exitCode: z.number().int().nullable(),
+  output: NullableText,
+  outputTruncated: z.boolean(),
+  outputStruck: z.boolean(),
+});
+
+export const BundleChecklistItemSchema = z.object({ runbookId: Text, itemId: Text, checked: z.boolean(), by: Text, at: EpochMs });
+export const BundleVariableSchema = z.object({ name: z.string().min(1), secret: z.boolean(), value: NullableText, updatedAt: EpochMs });
+export const BundleRunbookSchema = z.object({
+  id: Text,
+  title: Text,
+  checklist: z.array(z.object({ id: Text, text: Text })),
+  reportTemplate: z.object({ title: Text, body: Text }).nullable(),
+});
+
 const BundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   exportedAt: EpochMs,
   app: z.object({ name: Text, version: Text }),
   deviceId: Text,
-  incident: z.object({
-    id: z.string().min(1).max(200),
-    title: z.string().min(1),
-    severity: z.string().min(1),
-    status: z.enum(INCIDENT_STATUSES),
-    commander: NullableText,
-    impact: NullableText,
-    runbookIds: z.array(Text),
-    createdAt: EpochMs,
-    updatedAt: EpochMs,
-  }),
+  incident: BundleIncidentSchema,
   events: z.array(BundleEventSchema).min(1),
   chains: z.array(z.unknown()),
   milestones: z.unknown(),
-  commands: z.array(
-    z.object({
-      id: z.string().min(1).max(200),
-      eventId: z.string().min(1),
-      sessionId: z.string().min(1),
-      step: z.object({ runbookId: Text, stepId: Text, runbookHash: Text, title: NullableText.optional() }).nullable(),
-      commandLine: Text,
-      cwd: NullableText,
-      startedAt: EpochMs,
-      endedAt: EpochMs.nullable(),
-      exitCode: z.number().int().nullable(),
-      output: NullableText,
-      outputTruncated: z.boolean(),
-      outputStruck: z.boolean(),
-    }),
-  ),
-  checklist: z.array(z.object({ runbookId: Text, itemId: Text, checked: z.boolean(), by: Text, at: EpochMs })),
-  variables: z.array(z.object({ name: z.string().min(1), secret: z.boolean(), value: NullableText, updatedAt: EpochMs })),
-  runbooks: z.array(
-    z.object({
-      id: Text,
-      title: Text,
-      checklist: z.array(z.object({ id: Text, text: Text })),
-      reportTemplate: z.object({ title: Text, body: Text }).nullable(),
-    }),
-  ),
+  commands: z.array(BundleCommandSchema),
+  checklist: z.array(BundleChecklistItemSchema),
+  variables: z.array(BundleVariableSchema),
+  runbooks: z.array(BundleRunbookSchema),
   redaction: z.object({ redacted: z.record(z.string(), z.number()), kept: z.number() }),
 });
 

@@ -53,4 +53,11 @@ export const COMMANDS: CliCommand[] = [
     summary: "Merge a teammate's exported JSON bundle into the same incident (or create it); duplicates are skipped, chains verified.",
     load: () => import('./commands/importCommand').then((m) => m.importCommand),
   },
+  {
+    name: 'sync',
+    usage: 'warroom sync [--remote URL] [--data DIR] [--private INCIDENT]... [--share INCIDENT]...',
+    summary:
+      "Sync the data dir's incidents with the team's git remote (a bare repository path, file://, ssh://host/path or user@host:path; remembered after the first use): pulls teammates' events, pushes this device's, redacted. --private marks an incident never to sync, --share undoes it.",
+    load: () => import('./commands/syncCommand').then((m) => m.syncCommand),
+  },
 ];

@@ -7,7 +7,8 @@
  * - New events keep their device id, digest, salt (null when redacted) and chain head, so each
  *   device's chain verifies here as it did there. They get this incident's next seq numbers,
  *   in the order they happened, keeping each device's own order (its chain order).
- * - The incident's fields follow the newest event that set them, whichever side recorded it.
+ * - The incident's fields follow the newest event that set them, whichever side recorded it
+ *   (ties by device id, then event id: every device resolves the same way).
  * - Command records, checklist state and non-secret inputs are merged; secret inputs are not
  *   in bundles, so they are not touched.
  * - An import that added events is itself an event on this device's chain (`bundle.imported`).
@@ -130,8 +131,10 @@ export function importBundle(db: Database, tx: TxState, bundle: Bundle, recorder
 
   // The import itself goes on this device's timeline (only when it added something, so a
   // repeated import stays a no-op). Recorded after the export by this device's clock, it
-  // bounds how far the other devices' clocks are from ours (report/clockOffsets.ts).
-  if (fresh.length > 0) {
+  // bounds how far the other devices' clocks are from ours (report/clockOffsets.ts). An
+  // import that brought only other imports' records adds none: two devices syncing with
+  // each other would otherwise answer each other's records forever.
+  if (fresh.some((e) => e.kind !== 'bundle.imported')) {
     const latestRecordedAt: Record<string, number> = {};
     for (const event of bundle.events) latestRecordedAt[event.deviceId] = Math.max(latestRecordedAt[event.deviceId] ?? event.recordedAt, event.recordedAt);
     recorder.timeline.append(
@@ -147,7 +150,7 @@ export function importBundle(db: Database, tx: TxState, bundle: Bundle, recorder
   if (existing && fresh.length > 0) {
     const newest = db.prepare(
       `SELECT payload FROM events WHERE incident_id = ? AND kind IN (?, 'incident.created')
-       ORDER BY occurred_at DESC, recorded_at DESC, seq DESC LIMIT 1`,
+       ORDER BY occurred_at DESC, device_id DESC, id DESC LIMIT 1`,
     );
     for (const [field, kind] of Object.entries(FIELD_KINDS)) {
       const row = newest.get(incidentId, kind) as { payload: string } | undefined;

@@ -37,7 +37,7 @@ import { ensureDeviceId } from './deviceId';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase';
 import { ChecklistRepository, type ChecklistTick } from './repositories/checklistRepository';
 import { CommandRepository, type FinishedCommand, type NewCommand, type OutputChunk } from './repositories/commandRepository';
-import { EventRepository, type EventsQuery } from './repositories/eventRepository';
+import { EventRepository, type EventsQuery, type Participant } from './repositories/eventRepository';
 import { IncidentRepository, type IncidentChanges, type NewIncident } from './repositories/incidentRepository';
 import { InputRepository } from './repositories/inputRepository';
 import { TerminalTabRepository } from './repositories/terminalTabRepository';
@@ -51,7 +51,7 @@ import { WriteQueue } from './writeQueue';
 
 export type { ActOptions } from './storeContext';
 export type { FinishedCommand, NewCommand, OutputChunk } from './repositories/commandRepository';
-export type { EventsQuery } from './repositories/eventRepository';
+export type { EventsQuery, Participant } from './repositories/eventRepository';
 export type { IncidentChanges, NewIncident } from './repositories/incidentRepository';
 
 export interface IncidentStoreOptions {
@@ -196,6 +196,14 @@ export class IncidentStore {
 
   getEvent(eventId: string): TimelineEvent | null {
     return this.events.find(eventId);
+  }
+
+  getParticipants(incidentId: string): Participant[] {
+    return this.events.participants(incidentId);
+  }
+
+  countDeviceEvents(incidentId: string, deviceId: string): number {
+    return this.events.countOfDevice(incidentId, deviceId);
   }
 
   redactEvent(eventId: string, redactedPayload: TimelineEvent['payload']): Promise<TimelineEvent> {

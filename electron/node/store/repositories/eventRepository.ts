@@ -25,6 +25,13 @@ export interface EventsQuery {
  */
 const CHAIN_PAGE_EVENTS = 2000;
 
+export interface Participant {
+  deviceId: string;
+  actor: string;
+  events: number;
+  lastRecordedAt: number;
+}
+
 export class EventRepository {
   private readonly searchIndex: SearchIndex;
   private readonly eventsAsc: Statement;
@@ -146,6 +153,24 @@ export class EventRepository {
   }
 
   /** Pages of an incident's events in storage order, read with .all() (cheaper than a row at a time). */
+  /**
+   * Who recorded in an incident: per device and actor, how many events and the newest
+   * `recordedAt` (by that device's clock). The team sync's "who else is here".
+   */
+  participants(incidentId: string): Participant[] {
+    return this.ctx.db
+      .prepare(
+        `SELECT device_id AS deviceId, actor, count(*) AS events, max(recorded_at) AS lastRecordedAt
+         FROM events WHERE incident_id = ? GROUP BY device_id, actor ORDER BY min(seq)`,
+      )
+      .all(incidentId) as Participant[];
+  }
+
+  /** How many events one device recorded in an incident (its chain's length there). */
+  countOfDevice(incidentId: string, deviceId: string): number {
+    return this.ctx.db.prepare('SELECT count(*) FROM events WHERE incident_id = ? AND device_id = ?').pluck().get(incidentId, deviceId) as number;
+  }
+
   private *chainLinkPages(incidentId: string): IterableIterator<StoredChainLink[]> {
     for (let after = 0; ; ) {
       const page = this.chainLinks.all(incidentId, after, CHAIN_PAGE_EVENTS) as (StoredChainLink & { seq: number })[];
