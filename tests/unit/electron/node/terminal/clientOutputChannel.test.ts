@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CATCH_UP_INTERVAL_MS,
   CATCH_UP_MAX_INTERVAL_MS,
@@ -114,30 +114,36 @@ describe('ClientOutputChannel past the watermark', () => {
 });
 
 describe('ClientOutputChannel during a long flood', () => {
+  // Simulated time: these tests are about the channel's pacing decisions over seconds of flood;
+  // with real timers a loaded machine fires them late and changes what is being tested.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'Date', 'performance'] }));
+  afterEach(() => vi.useRealTimers());
+  const tick = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
   /** A client drawing at ~10 MB/s while the pty floods at ~30 MB/s for `ms`; then silence for `quietMs`. */
   async function floodSlowClient(ms: number, quietMs: number): Promise<{ kind: string; at: number; scope?: string }[]> {
     const messages: { kind: string; at: number; scope?: string }[] = [];
     let unacked = 0;
     const channel = new ClientOutputChannel(
       (m) => {
-        messages.push({ kind: m.kind, at: performance.now(), ...(m.kind === 'snapshot' ? { scope: m.data } : {}) });
+        messages.push({ kind: m.kind, at: Date.now(), ...(m.kind === 'snapshot' ? { scope: m.data } : {}) });
         unacked += m.data.length;
       },
       async (scope) => scope,
     );
-    const started = performance.now();
+    const started = Date.now();
     const drawSome = () => {
       const drawn = Math.min(unacked, 50_000);
       channel.ack(drawn);
       unacked -= drawn;
     };
-    while (performance.now() - started < ms) {
+    while (Date.now() - started < ms) {
       for (let i = 0; i < 40; i++) channel.push('z'.repeat(4096));
       await tick(5);
       drawSome();
     }
-    messages.push({ kind: 'flood over', at: performance.now() });
-    while (performance.now() - started < ms + quietMs) {
+    messages.push({ kind: 'flood over', at: Date.now() });
+    while (Date.now() - started < ms + quietMs) {
       await tick(5);
       drawSome();
     }
