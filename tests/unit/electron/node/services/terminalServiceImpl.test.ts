@@ -288,9 +288,11 @@ describe('a step command is recorded against the step that typed it', () => {
     h = new Harness();
     const incidentId = await h.incident();
     const tab = await h.open(incidentId);
-    await h.service.write(tab.sessionId!, 'sleep 1\r');
+    // Busy until Ctrl+C, however slowly the machine polls the tab's state.
+    await h.service.write(tab.sessionId!, 'sleep 300\r');
     await until(async () => (await h.service.listTabs(incidentId))[0]?.state === 'running');
     await expect(h.service.runStep({ incidentId, ...stepA, commands: ['echo a'] })).rejects.toMatchObject({ code: 'E_BUSY' });
+    await h.service.write(tab.sessionId!, '\x03');
     await until(async () => (await h.service.listTabs(incidentId))[0]?.state === 'idle');
     await h.type(incidentId, tab.sessionId!, 'echo typed-by-hand');
     expect(stepOf(incidentId, 'echo typed-by-hand')).toBeNull();
