@@ -53,7 +53,11 @@ export interface Step {
   sectionId: string | null;
   /** Unique within the runbook (the UI names the step's group by it). */
   title: string;
-  /** Fence info string's first word, lower-cased; null for unlabeled and indented blocks. */
+  /**
+   * Fence info string's first word, lower-cased; null for unlabeled and indented blocks. For
+   * a snippet found inside a shell fence, what its content is: `yaml`, `json`, `promql`,
+   * `logql`, `output`, `text`.
+   */
   lang: string | null;
   /** Shell the app can run. */
   runnable: boolean;
@@ -63,6 +67,8 @@ export interface Step {
   commands: Command[];
   /** Sample output shown in the runbook for this step. */
   expectedOutput?: string;
+  /** Runs inside the session this command opened (`oc rsh …`, `oc debug node/x`, `ssh host`). */
+  inside?: { command: string; line: number };
 }
 
 export type { Risk };

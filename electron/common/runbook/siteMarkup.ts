@@ -5,7 +5,8 @@
  */
 
 const LIQUID_TAG = /\{%-?[\s\S]*?-?%\}/g;
-const LIQUID_OUTPUT = /\{\{-?[\s\S]*?-?\}\}/g;
+/** Liquid/Jinja output (`{{ page.title }}`, `{{- x -}}`), but not a placeholder (`{{region}}`), which titles keep. */
+const LIQUID_OUTPUT = /\{\{(?![A-Za-z][\w.-]*(?: [\w.-]+)*\}\})-?[\s\S]*?-?\}\}/g;
 const LIQUID_COMMENT = /\{#[\s\S]*?#\}/g;
 /** `[TOC]` (Python-Markdown), `[[_TOC_]]` (GitLab), `[[toc]]` (VuePress), `{:toc}` (kramdown). */
 const TOC_MARKER = /\[\[?_?toc_?\]\]?|\{:\s*toc\s*\}/gi;

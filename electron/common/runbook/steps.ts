@@ -7,7 +7,7 @@
 import type { Command, Diagnostic, Step, Template } from './model';
 import type { OutlineBlock } from './outline';
 import { findAssignedNames, findPlaceholders, isChatOpsLine, looksLikeShell, splitBlock } from './shell/index';
-import type { EnvReferences, ShellCommand } from './shell/index';
+import type { EnvReferences, OpenSession, SessionRef, ShellCommand } from './shell/index';
 import { CommandFacts } from './commandFacts';
 import { splitSql } from './sqlSplit';
 import { hashText, UniqueIds, UniqueTitles, slugify } from './ids';
@@ -55,6 +55,7 @@ interface Draft {
   line: number;
   commands: Command[];
   expectedOutput?: string;
+  inside?: SessionRef;
 }
 
 /**
@@ -129,11 +130,14 @@ export function buildSteps(context: StepContext): StepsResult {
   // The last runnable step, so a following output block can attach to it; a heading clears it.
   let lastRunnable: Draft | null = null;
   let lastBlockWasRunnable = false;
+  // Sessions (`oc rsh …`, `ssh host`) opened by a block stay open for the next blocks of the section.
+  let sessions: readonly OpenSession[] = [];
 
   blocks.forEach((block, index) => {
     if (block.kind === 'heading') {
       lastRunnable = null;
       lastBlockWasRunnable = false;
+      sessions = [];
       return;
     }
     if (block.kind !== 'code') return;
@@ -207,8 +211,16 @@ export function buildSteps(context: StepContext): StepsResult {
           line: block.line,
         });
       }
-      const split = presplit ?? splitBlock(block.code, { lang, startLine: block.contentLine });
+      const split = presplit && sessions.length === 0 ? presplit : splitBlock(block.code, { lang, startLine: block.contentLine, sessions });
+      sessions = split.sessions;
       diagnostics.push(...split.diagnostics);
+      // A block of nothing but program output right after a runnable one is what that printed.
+      const onlySnippet = split.steps.length > 0 && split.steps.every((s) => s.snippet !== undefined);
+      if (onlySnippet && split.steps.every((s) => s.snippet === 'output') && lastBlockWasRunnable && lastRunnable) {
+        attachOutput(lastRunnable, block.code);
+        lastBlockWasRunnable = false;
+        return;
+      }
       for (const s of split.steps) {
         const commands = s.commands.map((c) => buildCommand(c, facts, env));
         const draft: Draft = {
@@ -216,16 +228,19 @@ export function buildSteps(context: StepContext): StepsResult {
           title: s.title === null ? null : toTitle(s.title) || null,
           blockIndex: index,
           sectionTitle,
-          lang,
-          runnable: commands.some((c) => !c.client),
+          // A snippet is what its content is (`yaml`, `promql`, …), whatever the fence said.
+          lang: s.snippet ?? lang,
+          runnable: s.snippet === undefined && commands.some((c) => !c.client),
           code: s.code,
           line: s.line,
           commands,
         };
         if (s.expectedOutput !== undefined && s.expectedOutput !== '') draft.expectedOutput = s.expectedOutput;
+        if (s.inside) draft.inside = s.inside;
         drafts.push(draft);
         if (draft.runnable) lastRunnable = draft;
       }
+      if (onlySnippet) diagnostics.push(snippetNote(lang, split.steps[0]!.snippet!, block.line));
       lastBlockWasRunnable = split.steps.some((s) => s.commands.length > 0);
       return;
     }
@@ -263,6 +278,16 @@ export function buildSteps(context: StepContext): StepsResult {
   env.settle();
   diagnostics.push(...incompleteWarnings(drafts, diagnostics));
   return { steps: finishSteps(drafts, blocks), templates, diagnostics };
+}
+
+/** Why a `console`/`bash` block got no Run button. */
+function snippetNote(lang: string | null, kind: string, line: number): Diagnostic {
+  const what: Record<string, string> = { yaml: 'YAML', json: 'JSON', promql: 'a PromQL query', logql: 'a LogQL query', output: 'program output', text: 'text that is not a command', sql: 'SQL' };
+  return {
+    level: 'info',
+    message: `${lang === null ? 'An unlabeled' : `A \`${lang}\``} code block holds ${what[kind] ?? kind}, not shell commands: it can be copied, not run; label the fence \`${kind === 'output' || kind === 'text' ? 'text' : kind}\` to say so.`,
+    line,
+  };
 }
 
 function attachOutput(step: Draft, output: string): void {
@@ -322,6 +347,7 @@ function finishSteps(drafts: readonly Draft[], blocks: readonly OutlineBlock[]):
       commands: draft.commands,
     };
     if (draft.expectedOutput !== undefined) step.expectedOutput = draft.expectedOutput;
+    if (draft.inside) step.inside = draft.inside;
     return step;
   });
 }

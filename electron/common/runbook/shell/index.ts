@@ -7,7 +7,10 @@
  * This file is the contract between the two halves. Implementations live in the
  * sibling modules and are re-exported here.
  */
+import type { SnippetKind } from './sniff';
+
 export type Risk = 'read' | 'change' | 'destroy' | 'unknown';
+export type { SnippetKind } from './sniff';
 
 export interface ShellDiagnostic {
   level: 'info' | 'warning' | 'error';
@@ -37,6 +40,17 @@ export interface SplitStep {
   commands: ShellCommand[];
   /** Sample output that a transcript shows after the step's commands, if any. */
   expectedOutput?: string;
+  /** Set when the lines are not shell but a snippet to copy (YAML, JSON, PromQL, …): what they are. */
+  snippet?: SnippetKind;
+  /** The session the step's commands are typed into (`oc rsh …`, `ssh host`), when one is open. */
+  inside?: SessionRef;
+}
+
+/** A command that opened a session the following lines run inside. */
+export interface SessionRef {
+  command: string;
+  /** 1-based line in the runbook file. */
+  line: number;
 }
 
 export interface BlockSplit {
@@ -44,6 +58,14 @@ export interface BlockSplit {
   diagnostics: ShellDiagnostic[];
   /** True when the block uses prompts (`$ `, `user@host:~$ `, `db=#`, …), i.e. it is a transcript. */
   usesPrompts: boolean;
+  /** The sessions still open after the block, outermost first (the next block's `SplitOptions.sessions`). */
+  sessions: OpenSession[];
+}
+
+/** An open session: what opened it, and whether a cluster command (`oc`, `kubectl`) leaves it. */
+export interface OpenSession extends SessionRef {
+  /** A pod or node shell opened from the laptop: an `oc`/`kubectl` command means the runbook is back outside. */
+  cluster: boolean;
 }
 
 export interface SplitOptions {
@@ -51,6 +73,8 @@ export interface SplitOptions {
   lang: string | null;
   /** 1-based line in the file of the block's first content line. */
   startLine: number;
+  /** Sessions opened by earlier blocks of the same section and not left yet, outermost first. */
+  sessions?: readonly OpenSession[];
 }
 
 export interface RiskVerdict {
@@ -72,6 +96,7 @@ export interface PlaceholderOptions {
 }
 
 export { splitBlock, looksLikeShell, isChatOpsLine } from './splitBlock';
+export { sniffLine } from './sniff';
 export { classifyRisk } from './risk';
 export { findPlaceholders, fillPlaceholders, findPlaceholderOccurrences, type PlaceholderOccurrence } from './placeholders';
 export { substitutePlaceholders, quoteForContext, placeholderSites, refuseValue, type QuoteContext, type PlaceholderSite, type Substitution } from './quotePlaceholders';

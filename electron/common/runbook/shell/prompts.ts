@@ -16,7 +16,12 @@ export interface ReplPrompt {
 
 /** Shell prompts that are prompts whatever follows. */
 const SHELL_PROMPTS: readonly RegExp[] = [
-  /^\$(?: |$)/,
+  // $ , (venv) $ , (base) $
+  /^(?:\([\w.-]{1,64}\) )?\$(?: |$)/,
+  // a shell's default prompt inside pods and hosts: sh-5.1$ , sh-4.4# , bash-5.1# , (venv) bash-4.2$
+  /^(?:\([\w.-]{1,64}\) )?(?:ba|z|k|da|a)?sh-\d{1,2}(?:\.\d{1,3}){0,2}[$#](?: |$)/,
+  // fancy prompts: ❯ , ➜  ~ , λ
+  /^(?:❯|➜ {1,3}(?:[~/][^\s]{0,256} )?|λ) +/,
   // user@host:~/dir$ , (venv) user@host:~$ , root@host:/# , user@host ~ %
   /^(?:\([\w.-]{1,64}\) )?[\w.-]{1,64}@[\w.-]{1,128}(?::[^\s$#%]{0,256})?(?: [^\s$#%]{1,256})? ?[$#%](?: |$)/,
   // [user@host dir]$ , [root@host ~]#
@@ -26,17 +31,17 @@ const SHELL_PROMPTS: readonly RegExp[] = [
 ];
 
 /** Prompts that look like plain text too (`# note`, `% done`): prompts only when a known command follows. */
-const CONDITIONAL_PROMPTS: readonly RegExp[] = [/^# /, /^% /, /^❯ /, /^➜ +/];
+const CONDITIONAL_PROMPTS: readonly RegExp[] = [/^# /, /^% /];
 
 
 /**
  * Every shell prompt above ends in `$`, `#`, `%`, `❯` or `➜` followed by a space or the line's
  * end; a line without one (`$VAR`, `a#b`) skips the patterns.
  */
-const SHELL_PROMPT_END = /[$#%❯➜](?: |$)/;
+const SHELL_PROMPT_END = /[$#%❯➜λ](?: |$)/;
 
 /** Length of a shell prompt at the start of `line` (leading spaces included), or 0. */
-export function shellPromptLength(line: string, rootPrompts: boolean, isKnown: (word: string) => boolean): number {
+export function shellPromptLength(line: string, rootPrompts: boolean, isKnown: (word: string, rest?: string) => boolean): number {
   if (!SHELL_PROMPT_END.test(line)) return 0;
   const indent = line.length - line.trimStart().length;
   const rest = line.slice(indent);
@@ -48,8 +53,9 @@ export function shellPromptLength(line: string, rootPrompts: boolean, isKnown: (
   for (const re of CONDITIONAL_PROMPTS) {
     const m = re.exec(rest);
     if (!m) continue;
-    const word = /^\S+/.exec(rest.slice(m[0].length))?.[0];
-    if (word && isKnown(word)) return indent + m[0].length;
+    const after = rest.slice(m[0].length);
+    const word = /^\S+/.exec(after)?.[0];
+    if (word && isKnown(word, after.slice(word.length))) return indent + m[0].length;
   }
   return 0;
 }
@@ -74,6 +80,8 @@ const REPL_PATTERNS: readonly ReplPattern[] = [
   { re: /^[\w-]{1,64}:(?:PRIMARY|SECONDARY|ARBITER)> ?/, client: 'mongosh', continuation: false },
   { re: /^[\w-]{1,64} \[(?:direct|primary|secondary)[^\]\n]{0,64}\] [\w-]{1,64}> ?/, client: 'mongosh', continuation: false },
   { re: /^>>> ?/, client: 'python', continuation: false },
+  // PowerShell: `PS C:\> `, `PS /home/me> ` — its commands are not bash.
+  { re: /^PS [A-Za-z]:[^>\n]{0,256}> ?|^PS \/[^>\n]{0,256}> ?/, client: 'powershell', continuation: false },
   { re: /^\.\.\. /, client: 'python', continuation: true },
 ];
 

@@ -139,10 +139,10 @@ function classifyArgv(argv: string[], cmd: SimpleCommand, depth: number): Findin
     const name = programName(first);
     const wrapper = WRAPPERS[name];
     const inner = wrapper ? wrapper(current.slice(1), cmd) : null;
-    if (!inner) return [...findings, ...programFindings(name, current)];
+    if (!inner) return [...findings, ...asWritten(programFindings(name, current), name, first)];
     if (inner.findings) findings.push(...inner.findings);
     if (inner.more) for (const m of inner.more) findings.push(...classifyArgv(m, emptyCommand(), depth + 1));
-    if (inner.alsoRules) findings.push(...programFindings(name, current));
+    if (inner.alsoRules) findings.push(...asWritten(programFindings(name, current), name, first));
     if (inner.shell !== undefined) return [...findings, ...classifyShell(inner.shell, depth + 1)];
     if (inner.client) return [...findings, ...classifyClient(inner.client.client, inner.client.text)];
     if (!inner.argv) return findings;
@@ -156,8 +156,18 @@ function classifyArgv(argv: string[], cmd: SimpleCommand, depth: number): Findin
  * redis redis-cli`), or null: the lines after it in a block are typed into that client.
  */
 export function interactiveClient(text: string): string | null {
+  const opened = sessionOpenedBy(text);
+  return opened && 'client' in opened ? opened.client : null;
+}
+
+/**
+ * The session a command opens, or null: a client (`psql`, `redis-cli`, …) whose lines follow,
+ * or a shell somewhere else (`oc rsh pod`, `oc debug node/x`, `kubectl exec -it pod -- sh`,
+ * `ssh host`, `chroot /host`) that the following commands run in.
+ */
+export function sessionOpenedBy(text: string): { client: string } | { shell: true } | null {
   try {
-    const commands = simpleCommandsOf(sharedLex(text));
+    const commands = simpleCommandsOf(sharedLex(neutralizePlaceholders(text)));
     const last = commands[commands.length - 1];
     if (!last || commands.length !== 1) return null;
     let argv = last.argv;
@@ -167,7 +177,8 @@ export function interactiveClient(text: string): string | null {
       const wrapper = WRAPPERS[programName(first)];
       const inner = wrapper ? wrapper(argv.slice(1), last) : null;
       if (!inner) return null;
-      if (inner.session) return inner.session;
+      if (inner.session) return { client: inner.session };
+      if (inner.opensShell) return { shell: true };
       if (!inner.argv) return null;
       argv = inner.argv;
     }
@@ -175,6 +186,18 @@ export function interactiveClient(text: string): string | null {
     // An unreadable line opens nothing.
   }
   return null;
+}
+
+/**
+ * Reasons name the program as the runbook wrote it: the rules for `kubectl` also judge `oc`,
+ * and "`kubectl adm upgrade`" would send the responder to the wrong tool.
+ */
+function asWritten(findings: Finding[], name: string, word: string): Finding[] {
+  const slash = word.lastIndexOf('/');
+  const shown = (slash >= 0 ? word.slice(slash + 1) : word).replace(/\.exe$/, '');
+  if (shown === name || !/^[\w.-]+$/.test(shown)) return findings;
+  const re = new RegExp(`(^|[\\s\`(])${name.replace(/[.-]/g, '\\$&')}(?=[\\s\`)/]|$)`, 'g');
+  return findings.map((f) => ({ ...f, reason: f.reason.replace(re, `$1${shown}`) }));
 }
 
 function emptyCommand(): SimpleCommand {

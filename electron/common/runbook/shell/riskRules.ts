@@ -164,6 +164,17 @@ export const PROGRAM_RULES: readonly RiskRule[] = [
   rule('kubectl', 'destroy', 'kubectl drain evicts every pod from the node', 'kubectl drain node-1 --ignore-daemonsets', { sub: /^drain\b/ }),
   rule('kubectl', 'destroy', 'kubectl replace --force deletes and recreates the object', 'kubectl replace --force -f pod.yaml', { sub: /^replace\b/, arg: /^--force(=true)?$/ }),
   rule('kubectl', 'destroy', 'kubectl apply --prune deletes objects missing from the manifests', 'kubectl apply --prune -l app=api -f dir/', { sub: /^apply\b/, arg: /^--prune(=true)?$/ }),
+  // OpenShift's oc: kubectl's verbs plus its own (the reasons name `oc` when the runbook wrote it).
+  rule('kubectl', 'read', 'oc adm upgrade without a target only shows the cluster version and available updates', 'oc adm upgrade', { sub: /^adm upgrade$/, notArg: /^--(to|to-image|to-latest|to-multi-arch|clear)\b/ }),
+  rule('kubectl', 'change', 'oc adm upgrade --to starts or retargets a cluster update', 'oc adm upgrade --to=4.15.3', { sub: /^adm upgrade\b/, arg: /^--(to|to-image|to-latest|to-multi-arch|clear)\b/ }),
+  rule('kubectl', 'change', 'oc adm upgrade channel/rollback changes the cluster update channel or version', 'oc adm upgrade channel stable-4.15', { sub: /^adm upgrade (channel|rollback)\b/ }),
+  rule('kubectl', 'read', 'oc adm top/inspect/must-gather/node-logs only collects diagnostics (must-gather runs a temporary pod)', 'oc adm must-gather', { sub: /^adm (top|inspect|must-gather|node-logs|release info|policy who-can|policy scc-subject-review|groups list|verify-image-signature)\b/ }),
+  rule('kubectl', 'change', 'oc adm cordon/uncordon/taint/certificate/policy changes scheduling, certificates or permissions', 'oc adm certificate approve csr-abc', { sub: /^adm (cordon|uncordon|taint|certificate|policy|pod-network|groups|new-project|ocp-certificates|reboot-machine-config-pool|wait-for-stable-cluster)\b/ }),
+  rule('kubectl', 'destroy', 'oc adm drain evicts every pod from the node', 'oc adm drain node-1 --ignore-daemonsets', { sub: /^adm drain\b/ }),
+  rule('kubectl', 'destroy', 'oc adm prune deletes old images, builds or deployments', 'oc adm prune images --confirm', { sub: /^adm prune\b/ }),
+  rule('kubectl', 'read', 'oc whoami/status/projects/version only reads', 'oc whoami --show-server', { sub: /^(whoami|status|projects|project$|api-versions|extract|observe|image info|adm release info)\b/ }),
+  rule('kubectl', 'change', 'oc project/login switches your local context', 'oc project openshift-etcd', { sub: /^(project|login|logout)\b/ }),
+  rule('kubectl', 'change', 'oc start-build/rollout latest/new-app starts new builds or rollouts', 'oc start-build api', { sub: /^(start-build|new-app|new-build|rollout (latest|retry)|process|import-image|tag|expose)\b/ }),
   rule(['kubectx', 'kubens'], 'change', 'switches your local kubectl context or namespace', 'kubectx prod'),
   rule('helm', 'read', 'helm list/status/get/history only reads releases', 'helm status api -n prod', { sub: /^(list|ls|status|get|history|show|inspect|search|template|lint|version|env|diff|verify|repo list|dependency list)\b/ }),
   rule('helm', 'change', 'helm upgrade/install/rollback changes a release', 'helm rollback api 3', { sub: /^(upgrade|install|rollback|repo|dependency|plugin|pull|push|test|package|registry)\b/ }),
@@ -245,6 +256,16 @@ export const PROGRAM_RULES: readonly RiskRule[] = [
   rule('mysqlcheck', 'change', 'mysqlcheck --repair/--optimize rewrites tables', 'mysqlcheck --repair app', { arg: /^(-r|-o|-a|--repair|--optimize|--analyze|--auto-repair)$/ }),
   rule('mysqlcheck', 'read', 'mysqlcheck only checks tables', 'mysqlcheck --check app', { fallback: true }),
   rule(['mysqldumpslow', 'pt-query-digest', 'pgbadger'], 'read', 'only reads and summarizes logs', 'pt-query-digest slow.log'),
+  // Ceph (Rook/ODF toolbox pods): status reads, OSD and pool surgery changes or destroys.
+  rule('ceph', 'read', 'ceph status/health/df/… only reads cluster state', 'ceph -s', { sub: /^(status|health|df|-s|-w|versions|version|report|quorum_status|mon (stat|dump)|osd (tree|df|stat|dump|status|ls|perf|pool ls|pool stats|pool get|blocked-by|utilization|find|metadata|crush (rule )?(dump|ls|tree))|pg (stat|dump|ls|ls-by-\w+|query|dump_stuck)|fs (status|ls|dump|get)|mds stat|mgr (stat|dump|services|module ls)|auth (ls|get|list)|config (get|dump|show|ls|log)|crash (ls|info|stat)|log last|balancer status|orch (ls|ps|status|host ls|device ls)|device ls|progress|time-sync-status|features|node ls|tell \S+ (version|status|config get|dump_\w+|perf dump))\b|^$/ }),
+  rule('ceph', 'change', 'ceph config/osd flags/in/out/reweight/mgr/crash archive changes how the cluster runs', 'ceph osd set noout', { sub: /^(config (set|rm)|osd (set|unset|in|out|down|reweight|reweight-by-utilization|crush (reweight|move|set|add)|pool set|pool application|primary-affinity|set-(full|nearfull|backfillfull)-ratio|pool (create|mksnap))|mgr (fail|module (enable|disable))|crash (archive|archive-all|prune)|balancer|orch (restart|redeploy|start|stop|daemon|apply)|tell|health mute|health unmute|pg (repair|scrub|deep-scrub)|fs (set|fail|reset)|mds (fail|repaired)|auth (add|caps|get-or-create)|mon (add|enable-msgr2))\b/ }),
+  rule('ceph', 'destroy', 'ceph osd purge/destroy/rm, pool delete or mark_unfound_lost deletes data or OSDs', 'ceph osd purge 3 --yes-i-really-mean-it', { sub: /^(osd (purge|destroy|rm|lost|pool (delete|rm|rmsnap))|pg \S+ mark_unfound_lost|fs (rm|remove)|auth (del|rm)|mon remove|orch (rm|host rm|osd rm))\b/ }),
+  rule('rados', 'read', 'rados df/ls/lspools only reads', 'rados df', { sub: /^(df|ls|lspools|stat|listxattr|getxattr|list-inconsistent-\w+|get)\b/ }),
+  rule('rados', 'destroy', 'rados rm/purge/cleanup deletes objects', 'rados -p pool rm obj', { sub: /^(rm|purge|cleanup|rmxattr|truncate)\b/ }),
+  rule('rados', 'change', 'rados put/setxattr writes objects', 'rados -p pool put obj file', { fallback: true }),
+  rule('crictl', 'read', 'crictl ps/pods/logs/inspect/images/stats only reads', 'crictl ps -a', { sub: /^(ps|pods|logs|inspect\w*|images|img|stats|statsp|info|version|ps -a)\b|^$/ }),
+  rule('crictl', 'change', 'crictl stop/start/exec changes running containers', 'crictl stop abc123', { sub: /^(stop|start|stopp|runp|run|create|exec|pull|update|port-forward|attach)\b/ }),
+  rule('crictl', 'destroy', 'crictl rm/rmp/rmi removes containers, pods or images', 'crictl rmp -a', { sub: /^(rm|rmp|rmi)\b/ }),
   rule('etcdctl', 'read', 'etcdctl get/endpoint/member list only reads', 'etcdctl endpoint health', { sub: /^(get|endpoint|member list|alarm list|version|watch|check|check perf|snapshot status|user list|role list|lease list|lease timetoolive)\b/ }),
   rule('etcdctl', 'change', 'etcdctl put/defrag/compact/member changes the cluster', 'etcdctl defrag', { sub: /^(put|defrag|compact(ion)?|member (add|update|promote)|alarm disarm|lease (grant|revoke|keep-alive)|snapshot save|move-leader|user|role|auth|txn|lock|elect)\b/ }),
   rule('etcdctl', 'destroy', 'etcdctl del / member remove / snapshot restore deletes keys or members', 'etcdctl del /registry/pods/x', { sub: /^(del|member remove|snapshot restore)\b/ }),
@@ -331,6 +352,8 @@ export const PROGRAM_VALUE_OPTIONS: Record<string, readonly string[]> = {
   nft: ['-f', '--file', '-I', '--includepath'],
   ufw: [],
   tee: [],
+  ceph: ['-c', '--conf', '-n', '--name', '-k', '--keyring', '--cluster', '-f', '--format', '-i', '--in-file', '-o', '--out-file', '--id', '--user', '-m'],
+  rados: ['-p', '--pool', '-c', '--conf', '-N', '--namespace', '--id', '-n', '--name', '-k', '--keyring', '-f', '--format'],
 };
 
 /** Other names for programs the table knows. */

@@ -6,10 +6,11 @@
  * REPL prompts, `sql` blocks and lines typed into a client opened by a bare
  * `psql`/`redis-cli` are handled here too.
  */
-import type { BlockSplit, ShellCommand, ShellDiagnostic, SplitOptions } from './index';
+import type { BlockSplit, OpenSession, ShellCommand, ShellDiagnostic, SplitOptions, SplitStep } from './index';
 import { rememberLex, ShellLexer, type Token } from './lexer';
 import { continuationPromptLength, replPrompt, shellPromptLength } from './prompts';
-import { interactiveClient, isKnownProgram, isRedisCommand } from './risk';
+import { interactiveClient, isKnownProgram, isRedisCommand, sessionOpenedBy } from './risk';
+import { sniffLine, snippetRunEnd, type SnippetKind } from './sniff';
 import { SqlStatement } from './sqlStatement';
 import { commentTitle, StepBuilder } from './stepBuilder';
 
@@ -103,7 +104,7 @@ export function splitBlock(code: string, opts: SplitOptions): BlockSplit {
   const lines = text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const lang = (opts.lang ?? '').toLowerCase();
-  const splitter = new Splitter(lines, opts.startLine, lang);
+  const splitter = new Splitter(lines, opts.startLine, lang, opts.sessions ?? []);
   try {
     return splitter.run();
   } catch (error) {
@@ -112,6 +113,7 @@ export function splitBlock(code: string, opts: SplitOptions): BlockSplit {
       steps: [{ title: null, code: lines.join('\n'), line: opts.startLine, commands: [] }],
       diagnostics: [{ level: 'error', message: `Line ${opts.startLine}: this code block could not be split into commands (${String(error)}); it can still be copied.`, line: opts.startLine }],
       usesPrompts: false,
+      sessions: [...(opts.sessions ?? [])],
     };
   }
 }
@@ -124,12 +126,18 @@ class Splitter {
   private readonly rootPrompts: boolean;
   private readonly shellLang: boolean;
 
+  /** Sessions open now (`oc rsh …`, `oc debug node/x`, `ssh host`), outermost first. */
+  private readonly sessions: OpenSession[];
+
   constructor(
     private readonly lines: string[],
     private readonly startLine: number,
     private readonly lang: string,
+    sessions: readonly OpenSession[],
   ) {
     this.steps = new StepBuilder(lines, startLine);
+    this.sessions = [...sessions];
+    this.steps.inside = this.insideRef();
     this.shellLang = SHELL_LANGS.has(lang) && !TRANSCRIPT_LANGS.has(lang);
     // In a `bash` block `# foo` is a comment; in a transcript or a plain block it may be a root prompt.
     this.rootPrompts = !this.shellLang;
@@ -152,11 +160,85 @@ class Splitter {
           steps: this.lines.some((l) => l.trim() !== '') ? [{ title: null, code: this.lines.join('\n'), line: this.startLine, commands: [] }] : [],
           diagnostics: [],
           usesPrompts: false,
+          sessions: this.sessions,
         };
       default:
         this.shell();
     }
-    return { steps: this.steps.finish(), diagnostics: this.diagnostics, usesPrompts: mode === 'transcript' };
+    return { steps: wholeSnippet(this.steps.finish(), this.lines, this.startLine), diagnostics: this.diagnostics, usesPrompts: mode === 'transcript', sessions: this.sessions };
+  }
+
+  // ── sessions: the commands after `oc rsh …` run inside it until the runbook leaves it
+
+  private insideRef(): { command: string; line: number } | undefined {
+    const outer = this.sessions[0];
+    return outer ? { command: outer.command, line: outer.line } : undefined;
+  }
+
+  /** After `command` ran: did it open a session, leave one, or show the runbook is back on the laptop? */
+  private followSession(command: ShellCommand, index: number): void {
+    if (command.incomplete) return;
+    const text = command.text.trim();
+    const before = this.sessions.length;
+    if (/^(?:exit|logout)(?:\s+\d+)?$/.test(text)) {
+      if (!command.client) this.sessions.pop();
+    } else if (!command.client) {
+      const opened = sessionOpenedBy(text);
+      if (opened && 'shell' in opened) {
+        const first = /^\S+/.exec(text)?.[0] ?? '';
+        this.sessions.push({ command: text, line: command.line, cluster: /^(?:oc|kubectl|k|podman|docker|nerdctl|crictl)$/.test(first.split('/').pop() ?? '') });
+      }
+    }
+    if (this.sessions.length !== before) {
+      // The next command is typed elsewhere: it is a step of its own.
+      this.steps.breakBeforeNextCommand();
+      this.steps.inside = this.insideRef();
+    }
+    void index;
+  }
+
+  /** A cluster command (`oc get …`) after a pod or node shell: the runbook is back on the laptop. */
+  private leaveClusterSessions(commandLine: string): void {
+    if (this.sessions.length === 0) return;
+    const first = /^\s*(?:sudo\s+)?(\S+)/.exec(commandLine)?.[1] ?? '';
+    if (!/^(?:oc|kubectl|ocm|helm|kubectx|kubens)$/.test(first)) return;
+    if (!this.sessions.some((s) => s.cluster)) return;
+    this.sessions.length = 0;
+    this.steps.breakBeforeNextCommand();
+    this.steps.inside = undefined;
+  }
+
+  // ── lines that are not shell: YAML, JSON, queries, program output
+
+  /**
+   * Line `index` would start a command but sniffs as something else: a run of YAML, JSON,
+   * PromQL/LogQL becomes a copyable snippet; output goes to the step that printed it;
+   * SQL is sent to a client, never the shell. Returns the next line, or -1 when the line is shell.
+   */
+  private notShell(index: number): number {
+    const lines = this.lines;
+    const kind = sniffLine(lines[index] as string, isKnownProgram, lines[index + 1]);
+    if (kind === null) return -1;
+    if (kind === 'sql') return this.clientStatement(index, 'sql', null);
+    const end = snippetRunEnd(lines, index, kind, isKnownProgram);
+    const last = lastNonBlank(lines, index, end);
+    // Right under the command that printed it (`oc get … -o yaml`, `ceph status`): its sample output,
+    // unless that command opens an editor the snippet is meant for (`oc edit …`).
+    const afterCommand = this.steps.hasCommands && !this.afterEditor();
+    if (kind === 'output' || ((kind === 'yaml' || kind === 'json' || kind === 'text') && afterCommand)) {
+      if (this.steps.hasCommands || this.steps.hasOutput) {
+        for (let j = index; j <= last; j++) this.steps.output(j, lines[j] as string);
+        return end;
+      }
+      if (kind === 'output' && this.steps.outputOfPrevious(index, last)) return end;
+    }
+    this.steps.snippet(index, last, kind === 'output' ? 'output' : kind);
+    return end;
+  }
+
+  private afterEditor(): boolean {
+    const text = this.lastAdded?.text ?? '';
+    return /(?:^|\s)(?:edit|vi|vim|nano|emacs|sudoedit)(?:\s|$)|\bcat\s+>/.test(text);
   }
 
   private mode(): Mode {
@@ -222,9 +304,16 @@ class Splitter {
         }
         session = null;
       }
-      this.lastAdded = undefined;
+      const next = this.notShell(i);
+      if (next >= 0) {
+        i = next;
+        continue;
+      }
+      this.leaveClusterSessions(line);
+      const previous = this.lastAdded;
       i = this.shellCommand(i, null);
-      const command = this.lastAdded as ShellCommand | undefined;
+      const command = this.lastAdded === previous ? undefined : this.lastAdded;
+      if (command) this.followSession(command, i);
       session = command && !command.incomplete && CLIENT_NAMES.test(command.text) ? interactiveClient(command.text) : null;
     }
   }
@@ -318,7 +407,7 @@ class Splitter {
    * bare lines. Returns the next line.
    */
   private clientStatement(start: number, client: string, promptOf: ((index: number) => string | null) | null): number {
-    const sqlLike = client !== 'redis-cli' && client !== 'python' && client !== 'mongosh';
+    const sqlLike = client !== 'redis-cli' && client !== 'python' && client !== 'mongosh' && client !== 'powershell';
     const statement = new SqlStatement();
     const parts: string[] = [];
     let i = start;
@@ -380,7 +469,8 @@ class Splitter {
     while (i < lines.length) {
       const line = lines[i] as string;
       const trimmed = line.trim();
-      const prompt = shellPromptLength(line, this.rootPrompts, isKnownProgram);
+      // Inside a session a transcript opened (`$ oc debug node/x`), `# cmd` is that root shell's prompt.
+      const prompt = shellPromptLength(line, this.rootPrompts || this.sessions.length > 0, this.sessions.length > 0 ? isCommandInSession : isKnownProgram);
       if (prompt > 0) {
         const rest = line.slice(prompt);
         if (this.steps.outputEndsBlank) this.steps.blank();
@@ -393,8 +483,11 @@ class Splitter {
           i++;
           continue;
         }
+        this.leaveClusterSessions(rest);
+        const previous = this.lastAdded;
+        const at = i;
         i = this.shellCommand(i, (index) => {
-          if (index === i) return rest;
+          if (index === at) return rest;
           const l = lines[index] as string;
           const ps2 = continuationPromptLength(l);
           if (ps2 > 0) return l.slice(ps2);
@@ -402,6 +495,7 @@ class Splitter {
           if (shellPromptLength(l, this.rootPrompts, isKnownProgram) > 0 || replPrompt(l.trimStart(), null)) return null;
           return l;
         });
+        if (this.lastAdded !== previous && this.lastAdded) this.followSession(this.lastAdded, i);
         continue;
       }
       const repl = replPrompt(line.trimStart(), null);
@@ -467,6 +561,40 @@ class Splitter {
     }
     return this.promptAhead[index] ?? false;
   }
+}
+
+/** In a session's transcript: a known program, or a word followed by an option, a pipe or a path. */
+function isCommandInSession(word: string, rest?: string): boolean {
+  if (isKnownProgram(word)) return true;
+  return /^[a-z][\w.-]{0,40}$/.test(word) && rest !== undefined && /(?:^|\s)(?:-{1,2}[A-Za-z]|\||\/)/.test(rest);
+}
+
+function lastNonBlank(lines: readonly string[], from: number, end: number): number {
+  let last = end - 1;
+  while (last > from && (lines[last] as string).trim() === '') last--;
+  return last;
+}
+
+/**
+ * A block that holds nothing but one kind of snippet (a manifest, a query with its bracket
+ * lines) is one copyable step, not a step per paragraph.
+ */
+function wholeSnippet(steps: SplitStep[], lines: readonly string[], startLine: number): SplitStep[] {
+  if (steps.length < 2) return steps;
+  let kind: SnippetKind | undefined;
+  for (const s of steps) {
+    if (!s.snippet || s.commands.length > 0 || s.expectedOutput !== undefined) return steps;
+    if (s.snippet !== 'text') {
+      if (kind !== undefined && kind !== s.snippet) return steps;
+      kind = s.snippet;
+    }
+  }
+  const first = steps[0] as SplitStep;
+  const last = steps[steps.length - 1] as SplitStep;
+  const from = first.line - startLine;
+  const to = last.line - startLine + last.code.split('\n').length;
+  const merged: SplitStep = { title: first.title, code: lines.slice(from, to).join('\n'), line: first.line, commands: [], snippet: kind ?? 'text' };
+  return [merged];
 }
 
 /** Lines typed into `client` after a bare `psql`/`redis-cli`/`mongosh` earlier in the block. */

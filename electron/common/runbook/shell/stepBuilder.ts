@@ -5,7 +5,7 @@
  * next it is their title, if another title comes it stays a step of its own (a
  * manual instruction such as "# Edit docker-compose.yml and redeploy").
  */
-import type { ShellCommand, SplitStep } from './index';
+import type { SessionRef, ShellCommand, SnippetKind, SplitStep } from './index';
 
 interface Draft {
   first: number;
@@ -15,11 +15,22 @@ interface Draft {
   output: string[];
   /** A blank line followed the title lines. */
   titleClosed: boolean;
+  snippet?: SnippetKind;
+  inside?: SessionRef;
 }
 
 export class StepBuilder {
   readonly steps: SplitStep[] = [];
   private draft: Draft | null = null;
+  /** The session commands are typed into now; a step takes the one its first command ran in. */
+  inside: SessionRef | undefined;
+  /** The next command starts a step of its own (it is typed into a session the last one opened). */
+  private breakPending = false;
+
+  /** The next command is a new step; output before it still belongs to the current one. */
+  breakBeforeNextCommand(): void {
+    this.breakPending = true;
+  }
 
   constructor(
     private readonly lines: readonly string[],
@@ -72,8 +83,10 @@ export class StepBuilder {
    */
   command(command: ShellCommand, first: number, last: number, keepOutput = false): void {
     const d = this.draft;
-    if (d && d.output.length > 0 && !keepOutput) this.flush();
+    if (d && ((d.output.length > 0 && !keepOutput) || (this.breakPending && d.commands.length > 0))) this.flush();
+    this.breakPending = false;
     const draft = this.ensure(first);
+    if (draft.commands.length === 0 && this.inside) draft.inside = this.inside;
     draft.commands.push(command);
     draft.last = Math.max(draft.last, last);
   }
@@ -83,6 +96,25 @@ export class StepBuilder {
     if (line.trim() === '' && draft.output.length === 0) return;
     draft.output.push(line);
     if (line.trim() !== '') draft.last = index;
+  }
+
+  /** Lines `first..last` are a snippet to copy (YAML, a query, …): a step of their own, under the title lines before them. */
+  snippet(first: number, last: number, kind: SnippetKind): void {
+    const d = this.draft;
+    if (d && (d.commands.length > 0 || d.output.length > 0)) this.flush();
+    const draft = this.ensure(first);
+    draft.last = last;
+    draft.snippet = kind;
+    this.flush();
+  }
+
+  /** Output shown in a paragraph of its own: the previous step's sample output, when that step ran commands. */
+  outputOfPrevious(first: number, last: number): boolean {
+    const prev = this.steps[this.steps.length - 1];
+    if (this.draft !== null || !prev || prev.commands.length === 0) return false;
+    const text = this.lines.slice(first, last + 1).join('\n');
+    prev.expectedOutput = prev.expectedOutput ? `${prev.expectedOutput}\n${text}` : text;
+    return true;
   }
 
   blank(): void {
@@ -114,6 +146,8 @@ export class StepBuilder {
       commands: d.commands,
     };
     if (d.output.length > 0) step.expectedOutput = d.output.join('\n');
+    if (d.snippet) step.snippet = d.snippet;
+    if (d.inside) step.inside = d.inside;
     this.steps.push(step);
   }
 }

@@ -23,6 +23,8 @@ export interface Inner {
   more?: string[][];
   /** The command opens an interactive session of this client; later lines may be typed into it. */
   session?: string;
+  /** The command opens an interactive shell (a pod, a node, a remote host, root): later lines run in it. */
+  opensShell?: boolean;
 }
 
 type Wrapper = (args: string[], cmd: SimpleCommand) => Inner | null;
@@ -61,6 +63,8 @@ function stripQuotes(raw: string): string {
 
 const read = (reason: string): Inner => ({ findings: [{ risk: 'read', reason }] });
 const unknown = (reason: string): Inner => ({ findings: [{ risk: 'unknown', reason }] });
+/** An interactive shell somewhere else: opening it changes nothing; what is typed there is judged line by line. */
+const opens = (reason: string): Inner => ({ ...read(reason), opensShell: true });
 
 /** A client with no inline command: judge its stdin if shown, else it is an interactive session. */
 function clientSession(client: string, label: string, cmd: SimpleCommand): Inner {
@@ -109,7 +113,7 @@ function shellWrapper(args: string[], cmd: SimpleCommand): Inner | null {
   if (stdin && 'text' in stdin) return { shell: stdin.text };
   if (stdin && 'file' in stdin) return unknown(`runs the script ${stdin.file}, which the rules cannot see; read it first`);
   if (stdin && 'pipe' in stdin) return unknown(`runs the script that \`${truncate(stdin.pipe)}\` produces, which the rules cannot see`);
-  return read('opens an interactive shell; each command typed there is judged on its own');
+  return opens('opens an interactive shell; each command typed there is judged on its own');
 }
 
 const KUBECTL_OPTIONS = new Set(PROGRAM_VALUE_OPTIONS.kubectl);
@@ -122,13 +126,13 @@ function kubectlWrapper(args: string[]): Inner | null {
   const dashDash = args.indexOf('--', verbAt);
   if (verb === 'debug') {
     // `oc debug node/x -- chroot /host CMD` is judged by CMD; without one it opens a debug shell.
-    if (dashDash < 0) return null;
+    if (dashDash < 0) return { alsoRules: true, opensShell: true };
     const inner = args.slice(dashDash + 1);
     return inner.length > 0 ? { argv: inner } : null;
   }
   const podAt = firstPositional(args, verbAt + 1, KUBECTL_EXEC_OPTIONS);
   const inner = dashDash >= 0 ? args.slice(dashDash + 1) : args.slice(podAt + 1);
-  if (inner.length === 0) return read(`opens a shell in ${args[podAt] ?? 'the pod'}`);
+  if (inner.length === 0) return opens(`opens a shell in ${args[podAt] ?? 'the pod'}`);
   return { argv: inner };
 }
 
@@ -147,7 +151,7 @@ function dockerWrapper(args: string[]): Inner | null {
   else if (verb !== 'exec') return null;
   const containerAt = firstPositional(args, at + 1, DOCKER_EXEC_OPTIONS);
   const inner = args.slice(containerAt + 1);
-  return inner.length > 0 ? { argv: inner } : read('opens a session in the container');
+  return inner.length > 0 ? { argv: inner } : opens('opens a session in the container');
 }
 
 function composeWrapper(args: string[]): Inner | null {
@@ -156,7 +160,7 @@ function composeWrapper(args: string[]): Inner | null {
   if (verb === 'exec') {
     const serviceAt = firstPositional(args, verbAt + 1, COMPOSE_EXEC_OPTIONS);
     const inner = args.slice(serviceAt + 1);
-    return inner.length > 0 ? { argv: inner } : read('opens a session in the service container');
+    return inner.length > 0 ? { argv: inner } : opens('opens a session in the service container');
   }
   if (verb === 'run') {
     const serviceAt = firstPositional(args, verbAt + 1, COMPOSE_RUN_OPTIONS);
@@ -177,7 +181,7 @@ function sshWrapper(args: string[], cmd: SimpleCommand): Inner | null {
   if (remote.trim() !== '') return { shell: remote };
   const stdin = stdinOf(cmd);
   if (stdin && 'text' in stdin) return { shell: stdin.text };
-  return read(`opens a remote shell on ${host ?? 'the host'}; each command typed there is judged on its own`);
+  return opens(`opens a remote shell on ${host ?? 'the host'}; each command typed there is judged on its own`);
 }
 
 const SUDO_OPTIONS = set('-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '-R', '--user', '--group', '--host', '--prompt', '--close-from', '--chdir', '--role', '--type', '--other-user', '--command-timeout', '--chroot');
@@ -187,7 +191,7 @@ function sudoWrapper(args: string[]): Inner | null {
   const inner = rest(args, SUDO_OPTIONS);
   if (inner.length > 0) return { argv: inner };
   if (hasOption(args, ['-l', '--list', '-v', '--validate', '-k', '-K', '-V', '--version'])) return read('sudo only checks or lists permissions');
-  return read('opens a root shell; each command typed there is judged on its own');
+  return opens('opens a root shell; each command typed there is judged on its own');
 }
 
 function envWrapper(args: string[]): Inner | null {
@@ -221,7 +225,7 @@ function envWrapper(args: string[]): Inner | null {
 function simple(valueOptions: ReadonlySet<string>, emptyReason: string): Wrapper {
   return (args) => {
     const inner = rest(args, valueOptions);
-    return inner.length > 0 ? { argv: inner } : read(emptyReason);
+    return inner.length > 0 ? { argv: inner } : emptyReason.startsWith('opens ') ? opens(emptyReason) : read(emptyReason);
   };
 }
 
@@ -252,13 +256,13 @@ function evalWrapper(args: string[]): Inner | null {
 function suWrapper(args: string[]): Inner | null {
   const commands = optionValues(args, ['-c', '--command']);
   if (commands.length > 0) return { shell: commands.join('; ') };
-  return read('opens a shell as another user; each command typed there is judged on its own');
+  return opens('opens a shell as another user; each command typed there is judged on its own');
 }
 
 function chrootWrapper(args: string[]): Inner | null {
   const dirAt = firstPositional(args, 0, set('--userspec', '--groups'));
   const inner = args.slice(dirAt + 1);
-  return inner.length > 0 ? { argv: inner } : read(`opens a shell inside ${args[dirAt] ?? 'the new root'}`);
+  return inner.length > 0 ? { argv: inner } : opens(`opens a shell inside ${args[dirAt] ?? 'the new root'}`);
 }
 
 function flockWrapper(args: string[]): Inner | null {
