@@ -57,7 +57,7 @@ test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart
     await expect(severity).toHaveValue('SEV1');
     await expect(status.locator('option')).toHaveText(['Investigating', 'Identified', 'Mitigating', 'Monitoring', 'Resolved']);
     // The response clock counts down from the scale's 15 minutes.
-    await expect(page.getByRole('group', { name: 'Clocks' })).toContainText(/Respond within\s*1[45]:\d\d/);
+    await expect(page.getByRole('group', { name: 'Clocks' })).toContainText(/Respond within\s*1[45] min \d\d s/);
     await expect(page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout returns 502/ })).toBeVisible();
 
     // Journey 5: status and severity, a backdated note, a checklist tick, a star, an action item.
@@ -73,8 +73,16 @@ test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart
     const alertRow = timeline(page).getByRole('listitem').filter({ hasText: 'PagerDuty alert fired' });
     await expect(alertRow).toContainText('backdated');
     await expect(alertRow.locator('time')).toHaveText(new RegExp(localInput(alertAt).slice(11, 16)));
-    // The backdated note is the earliest thing on the timeline, so it moves "detected".
-    await expect(page.getByRole('list', { name: 'Milestones' })).toContainText(`detected ${localInput(alertAt).slice(11)}`);
+    // A note before detection does not move it silently: the console asks, and moving it is an event.
+    const milestones = page.getByRole('list', { name: 'Milestones' });
+    const ask = page.getByRole('alertdialog', { name: 'Move the detection time?' });
+    await expect(ask).toContainText(`Move the detection time to ${localInput(alertAt).slice(11)}?`);
+    await expect(milestones).not.toContainText(`Detected ${localInput(alertAt).slice(11)}`);
+    await ask.getByRole('button', { name: /^Move detection to/ }).click();
+    await expect(milestones).toContainText(`Detected ${localInput(alertAt).slice(11)}`);
+    await expect(timeline(page)).toContainText('Detected moved to');
+    // 25 minutes in, with no update posted and a 30-minute cadence: the first update is due in ~5 min.
+    await expect(page.getByRole('group', { name: 'Clocks' })).toContainText(/Next update due \(first\)\s*in [45] min/);
 
     // Ctrl+Enter adds a note; `n` focuses the note box when not typing.
     await page.getByRole('heading', { level: 1, name: 'Checkout returns 502 for EU users' }).click();
@@ -113,22 +121,21 @@ test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart
     await expect(updates.getByRole('status')).toContainText('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Rollback to v41 in progress.');
     await expect(timeline(page)).toContainText('Status update copied: SEV2 Checkout returns 502 for EU users');
-    await expect(page.getByRole('group', { name: 'Clocks' })).toContainText('none posted yet');
     const postedAt = Date.now() - 2 * 60_000;
     await updates.getByLabel('Posted at').fill(localInput(postedAt));
     await updates.getByRole('button', { name: 'Mark as posted' }).click();
     await expect(timeline(page)).toContainText('Status update posted: SEV2 Checkout returns 502 for EU users');
     // The runbook says "every 30 minutes for SEV1/SEV2": due 28 minutes from now.
-    await expect(page.getByRole('group', { name: 'Clocks' })).toContainText(/Next update due\s*2[78]:\d\d/);
+    await expect(page.getByRole('group', { name: 'Clocks' })).toContainText(/Next update due\s*in 2[78] min \d\d s/);
 
     // Journey 7: times in local time with the zone stated; one toggle shows UTC.
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     await expect(timeline(page)).toContainText(zone === 'UTC' || zone === 'Etc/UTC' ? 'local UTC' : zone);
-    await timeline(page).getByRole('button', { name: 'UTC' }).click();
-    await expect(timeline(page).getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
+    await timeline(page).getByRole('button', { name: 'UTC', exact: true }).click();
+    await expect(timeline(page).getByRole('button', { name: 'UTC', exact: true })).toHaveAttribute('aria-pressed', 'true');
     const utcAlert = new Date(alertAt).toISOString().slice(11, 16);
     await expect(alertRow.locator('time')).toHaveText(new RegExp(utcAlert));
-    await timeline(page).getByRole('button', { name: 'UTC' }).click();
+    await timeline(page).getByRole('button', { name: 'UTC', exact: true }).click();
 
     // Close the app mid-incident (stop the server), start it again on the same data dir.
     await served.stop();
@@ -155,10 +162,12 @@ test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart
 
     // Reopen after resolving: any status may be chosen directly.
     await again.getByRole('combobox', { name: 'Status' }).selectOption('Resolved');
-    await expect(again.getByRole('list', { name: 'Milestones' })).not.toContainText('resolved —');
+    await expect(again.getByRole('list', { name: 'Milestones' })).not.toContainText('Resolved —');
+    await expect(again.getByRole('list', { name: 'Milestones' })).not.toContainText('Mitigated —');
     await again.getByRole('combobox', { name: 'Status' }).selectOption('Investigating');
-    await expect(after).toContainText('Status Resolved → Investigating');
-    await expect(again.getByRole('list', { name: 'Milestones' })).toContainText('resolved —');
+    // Reopening clears the milestones not reached again, and the timeline says so.
+    await expect(after).toContainText('Status Resolved → Investigating · reopened: identified, mitigated and resolved times cleared');
+    await expect(again.getByRole('list', { name: 'Milestones' })).toContainText('Identified —Mitigated —Resolved —');
   } finally {
     await served.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -56,7 +56,7 @@ export interface CommandRecord {
   outputStruck: boolean;
 }
 
-export const MILESTONE_NAMES = ['detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export const MILESTONE_NAMES = ['detected', 'acknowledged', 'identified', 'mitigated', 'resolved'] as const;
 export type MilestoneName = (typeof MILESTONE_NAMES)[number];
 
 /** The payload of each timeline event kind. */
@@ -244,10 +244,13 @@ export interface Milestone {
 export interface Milestones {
   detected: Milestone;
   acknowledged: Milestone;
+  /** The first move off Investigating: someone has a handle on it (the response-time SLA). */
+  identified: Milestone;
   mitigated: Milestone;
   resolved: Milestone;
   /** Each measured from `detected`; null while either end is unknown. */
   timeToAcknowledgeMs: number | null;
+  timeToIdentifyMs: number | null;
   timeToMitigateMs: number | null;
   timeToResolveMs: number | null;
 }

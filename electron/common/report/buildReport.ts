@@ -169,6 +169,7 @@ function templateValues(ctx: ReportContext): TemplateValues {
     started: at(detected),
     detected: at(detected),
     acknowledged: at(milestones.acknowledged.at),
+    identified: at(milestones.identified?.at ?? null),
     mitigated: at(milestones.mitigated.at),
     resolved: at(end),
     'end time': at(end),

@@ -2,6 +2,8 @@
  * Every timeline event kind in words, for the report's timeline. A `switch` over the kinds
  * with a compile-time exhaustiveness check: a new kind without words is a type error.
  */
+import { MILESTONE_LABELS } from '../incident/clockWords';
+import { milestonesClearedBy } from '../incident/milestones';
 import type { EventPayloads, EventKind, IncidentStatus } from '../incident/model';
 import type { BundleEvent } from './bundle';
 import { formatDuration, type ReportClock } from './reportClock';
@@ -63,7 +65,9 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
     }
     case 'status.changed': {
       const x = p as EventPayloads['status.changed'];
-      return ['Status: ', STATUS_WORDS[x.from] ?? x.from, ' → ', { strong: STATUS_WORDS[x.to] ?? x.to }];
+      const cleared = milestonesClearedBy(x.from, x.to).map((name) => MILESTONE_LABELS[name].toLowerCase());
+      const clears = cleared.length ? ` (${x.from === 'resolved' ? 'reopened' : 'moved back'}: ${cleared.join(', ')} cleared)` : '';
+      return ['Status: ', STATUS_WORDS[x.from] ?? x.from, ' → ', { strong: STATUS_WORDS[x.to] ?? x.to }, clears];
     }
     case 'severity.changed': {
       const x = p as EventPayloads['severity.changed'];
@@ -138,7 +142,8 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
     }
     case 'milestone.set': {
       const x = p as EventPayloads['milestone.set'];
-      return x.at === null ? [`Milestone “${x.milestone}” returned to the time the timeline gives`] : [`Milestone “${x.milestone}” set to ${ctx.clock.dateTime(x.at)}`];
+      const label = MILESTONE_LABELS[x.milestone] ?? x.milestone;
+      return x.at === null ? [`${label} returned to the time the timeline gives`] : [`${label} moved to ${ctx.clock.dateTime(x.at)}`];
     }
     case 'input.set': {
       const x = p as EventPayloads['input.set'];

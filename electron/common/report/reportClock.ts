@@ -80,14 +80,5 @@ export function createReportClock(timeZone: string = hostTimeZone(), referenceMs
   };
 }
 
-/** `850 ms`, `12.4 s`, `3 min 05 s`, `2 h 07 min`, `3 d 4 h`. */
-export function formatDuration(ms: number): string {
-  if (ms < 0) ms = 0;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return `${minutes} min ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')} s`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
-  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-}
+/** Durations read alike in the console and the report (see incident/clockWords.ts). */
+export { formatDuration } from '../incident/clockWords';

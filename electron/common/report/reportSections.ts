@@ -4,7 +4,8 @@
  * timeline knows and a TO COMPLETE box, never with invented conclusions.
  */
 import { deriveActionItems } from '../incident/actionItems';
-import type { MilestoneName } from '../incident/model';
+import { MILESTONE_LABELS, TIME_TO_WORDS, timeTo } from '../incident/clockWords';
+import { MILESTONE_NAMES } from '../incident/model';
 import { compareTimelineOrder } from '../incident/timelineOrder';
 import type { Bundle, BundleCommand, BundleEvent } from './bundle';
 import { STATUS_WORDS, describeEvent, oneLine, stepLabel, stepTitleKey, type DescribeContext } from './describeEvent';
@@ -110,27 +111,16 @@ export function summarySection(ctx: ReportContext, prompt?: string): ReportSecti
   return { id: 'summary', title: 'Summary', blocks };
 }
 
-const MILESTONE_WORDS: Record<MilestoneName, string> = {
-  detected: 'Detected',
-  acknowledged: 'Acknowledged',
-  mitigated: 'Mitigated',
-  resolved: 'Resolved',
-};
-
 export function milestonesSection(ctx: ReportContext): ReportSection {
   const m = ctx.bundle.milestones;
-  const since: Record<MilestoneName, number | null> = {
-    detected: null,
-    acknowledged: m.timeToAcknowledgeMs,
-    mitigated: m.timeToMitigateMs,
-    resolved: m.timeToResolveMs,
-  };
-  const rows = (['detected', 'acknowledged', 'mitigated', 'resolved'] as const).map((name): Inline[][] => {
-    const milestone = m[name];
+  // A bundle exported before "identified" was a milestone has none: it shows as unknown.
+  const rows = MILESTONE_NAMES.map((name): Inline[][] => {
+    const milestone = m[name] ?? { at: null, source: 'derived' };
+    const since = timeTo(m, name);
     return [
-      [{ strong: MILESTONE_WORDS[name] }],
+      [{ strong: MILESTONE_LABELS[name] }],
       [milestone.at === null ? '—' : ctx.clock.dateTime(milestone.at)],
-      [name === 'detected' ? '' : since[name] === null ? '—' : `time to ${name === 'acknowledged' ? 'acknowledge' : name === 'mitigated' ? 'mitigate' : 'resolve'}: ${formatDuration(since[name])}`],
+      [name === 'detected' ? '' : since === null ? '—' : `${TIME_TO_WORDS[name]}: ${formatDuration(since)}`],
       [milestone.source === 'set' ? 'set by hand' : milestone.at === null ? '' : 'from the timeline'],
     ];
   });

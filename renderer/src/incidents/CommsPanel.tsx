@@ -10,7 +10,8 @@ import { copyText } from '../components/copyText';
 import { STATUS_LABELS } from './describeEvent';
 import { useTimeDisplay } from './displayPrefs';
 import { severityLabel } from './severityLabel';
-import { formatClockTime, formatDate, formatSpan, formatStamp, fromLocalInputValue, toLocalInputValue } from './timeFormat';
+import { formatDuration } from '../../../electron/common/incident/clockWords';
+import { formatClockTime, formatDate, formatStamp, fromLocalInputValue, toLocalInputValue } from './timeFormat';
 
 interface Choice {
   key: string;
@@ -60,7 +61,7 @@ export function CommsPanel({ details, runbooks, clocks, onError }: { details: In
       'next update': formatStamp(nextUpdate, utc),
       'end time': end ? formatStamp(end, utc) : null,
       'resolved at': end ? formatStamp(end, utc) : null,
-      duration: end ? formatSpan(end - clocks.startedAt) : null,
+      duration: end ? formatDuration(end - clocks.startedAt) : null,
       'incident id': incident.id,
     });
   }, [choice, values, incident, level, clocks, utc]);

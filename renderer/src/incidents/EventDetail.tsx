@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../../electron/common/incident/model';
-import { formatDateTime, formatSpan, zoneLabel } from './timeFormat';
+import { formatDuration } from '../../../electron/common/incident/clockWords';
+import { formatDateTime, zoneLabel } from './timeFormat';
 import type { TimelineRow } from './timelineRows';
 
 /** The whole of one timeline entry: rows are one line, this is where a long note is read. */
@@ -22,7 +23,7 @@ export function EventDetail({ row, utc, onClose }: { row: TimelineRow; utc: bool
           {event.payload.cwd && <>in {event.payload.cwd} · </>}
           {finished ? (
             <>
-              exit {finished.payload.exitCode ?? '?'} after {formatSpan(finished.payload.durationMs)}
+              exit {finished.payload.exitCode ?? '?'} after {formatDuration(finished.payload.durationMs)}
               {finished.payload.outputTruncated && ' · output truncated'}
             </>
           ) : (

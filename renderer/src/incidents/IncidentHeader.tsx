@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { INCIDENT_STATUSES, type IncidentStatus } from '../../../electron/common/incident/model';
+import { INCIDENT_STATUSES, MILESTONE_NAMES, type IncidentStatus } from '../../../electron/common/incident/model';
 import type { IncidentDetails } from '../../../electron/common/services/incidentService';
 import { useHost } from '../host/hostContext';
 import { ExportReportMenu } from '../reports/ExportReportMenu';
@@ -7,7 +7,8 @@ import type { IncidentClocks } from './clocks';
 import { STATUS_LABELS } from './describeEvent';
 import { useTimeDisplay } from './displayPrefs';
 import { severityLabel } from './severityLabel';
-import { formatClockTime, formatDuration, formatSpan } from './timeFormat';
+import { formatClockDuration, formatDuration, MILESTONE_LABELS, timeTo } from '../../../electron/common/incident/clockWords';
+import { formatClockTime } from './timeFormat';
 import { useNow } from './useNow';
 
 /** Within this much of a deadline a clock turns amber: time to act, not yet late. */
@@ -85,7 +86,7 @@ export function IncidentHeader({ details, clocks, onError }: { details: Incident
         </label>
         <Commander incidentId={incident.id} commander={incident.commander} onError={onError} />
         <div className="clocks" role="group" aria-label="Clocks">
-          <Clock label={resolved ? 'Lasted' : 'Elapsed'} value={formatDuration(end - clocks.startedAt)} tone="plain" hint={`Since ${formatClockTime(clocks.startedAt, utc)}`} />
+          <Clock label={resolved ? 'Lasted' : 'Elapsed'} value={formatClockDuration(end - clocks.startedAt)} tone="plain" hint={`Since ${formatClockTime(clocks.startedAt, utc)}`} />
           <ResponseClock clocks={clocks} now={now} />
           <UpdateClock clocks={clocks} now={now} resolved={resolved} />
         </div>
@@ -96,13 +97,13 @@ export function IncidentHeader({ details, clocks, onError }: { details: Incident
         </p>
       )}
       <ol className="milestones" aria-label="Milestones">
-        {(['detected', 'acknowledged', 'mitigated', 'resolved'] as const).map((name) => {
+        {MILESTONE_NAMES.map((name) => {
           const m = milestones[name];
-          const since = name === 'acknowledged' ? milestones.timeToAcknowledgeMs : name === 'mitigated' ? milestones.timeToMitigateMs : name === 'resolved' ? milestones.timeToResolveMs : null;
+          const since = timeTo(milestones, name);
           return (
             <li key={name} className={`milestone${m.at === null ? ' milestone--pending' : ''}`}>
-              <span className="milestone__name">{name}</span> <span className="milestone__at">{m.at === null ? '—' : formatClockTime(m.at, utc)}</span>
-              {since !== null && <span className="milestone__since"> +{formatSpan(since)}</span>}
+              <span className="milestone__name">{MILESTONE_LABELS[name]}</span> <span className="milestone__at">{m.at === null ? '—' : formatClockTime(m.at, utc)}</span>
+              {since !== null && <span className="milestone__since"> +{formatDuration(since)}</span>}
               {m.source === 'set' && <span className="milestone__set" title="Set by hand"> ✎</span>}
             </li>
           );
@@ -123,23 +124,25 @@ function Clock({ label, value, tone, hint }: { label: string; value: string; ton
 
 function ResponseClock({ clocks, now }: { clocks: IncidentClocks; now: number }) {
   if (clocks.respondBy === null) return <Clock label="Respond" value="no SLA" tone="quiet" hint="The severity scale states no response time" />;
-  const hint = `Respond within ${formatSpan((clocks.responseMinutes ?? 0) * 60_000)} of the start (runbook severity scale)`;
-  if (clocks.respondedAt !== null) {
-    const late = clocks.respondedAt > clocks.respondBy;
-    return <Clock label="Responded" value={`in ${formatSpan(clocks.respondedAt - clocks.startedAt)}`} tone={late ? 'late' : 'ok'} hint={hint} />;
+  // The response time is met by reaching Identified: the same word as the milestone and the report.
+  const hint = `Respond within ${formatDuration((clocks.responseMinutes ?? 0) * 60_000)} of detection (runbook severity scale): met when the status reaches Identified`;
+  if (clocks.identifiedAt !== null) {
+    const late = clocks.identifiedAt > clocks.respondBy;
+    return <Clock label="Identified" value={`after ${formatDuration(clocks.identifiedAt - clocks.startedAt)}${late ? ' (late)' : ''}`} tone={late ? 'late' : 'ok'} hint={hint} />;
   }
   const left = clocks.respondBy - now;
-  if (left < 0) return <Clock label="Response overdue" value={`+${formatDuration(-left)}`} tone="late" hint={hint} />;
-  return <Clock label="Respond within" value={formatDuration(left)} tone={left < WARN_BEFORE_MS ? 'warn' : 'ok'} hint={hint} />;
+  if (left < 0) return <Clock label="Respond within" value={`overdue by ${formatClockDuration(-left)}`} tone="late" hint={hint} />;
+  return <Clock label="Respond within" value={formatClockDuration(left)} tone={left < WARN_BEFORE_MS ? 'warn' : 'ok'} hint={hint} />;
 }
 
 function UpdateClock({ clocks, now, resolved }: { clocks: IncidentClocks; now: number; resolved: boolean }) {
   const hint = clocks.cadence.source === 'runbook' ? `Every ${clocks.cadence.minutes} min — runbook: “${clocks.cadence.quote}”` : `Every ${clocks.cadence.minutes} min (default for this severity)`;
   if (resolved) return <Clock label="Next update" value="resolved" tone="quiet" hint={hint} />;
-  if (clocks.nextUpdateDue === null) return <Clock label="Next update" value="none posted yet" tone="warn" hint={hint} />;
+  if (clocks.nextUpdateDue === null) return <Clock label="Next update" value="—" tone="quiet" hint={hint} />;
+  const first = clocks.lastPostedAt === null ? ' (first)' : '';
   const left = clocks.nextUpdateDue - now;
-  if (left < 0) return <Clock label="Update overdue" value={`+${formatDuration(-left)}`} tone="late" hint={hint} />;
-  return <Clock label="Next update due" value={formatDuration(left)} tone={left < WARN_BEFORE_MS ? 'warn' : 'ok'} hint={hint} />;
+  if (left < 0) return <Clock label={`Next update${first}`} value={`overdue by ${formatClockDuration(-left)}`} tone="late" hint={hint} />;
+  return <Clock label={`Next update due${first}`} value={`in ${formatClockDuration(left)}`} tone={left < WARN_BEFORE_MS ? 'warn' : 'ok'} hint={hint} />;
 }
 
 function Commander({ incidentId, commander, onError }: { incidentId: string; commander: string | null; onError: (message: string) => void }) {

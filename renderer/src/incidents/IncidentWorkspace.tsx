@@ -156,7 +156,7 @@ export function IncidentWorkspace({
           <div className="workspace__right">
             {terminals}
             <Timeline incidentId={incidentId} timeline={timeline} searchRef={searchRef} />
-            <NoteBox incidentId={incidentId} noteRef={noteRef} />
+            <NoteBox incidentId={incidentId} noteRef={noteRef} detectedAt={data.milestones.detected.at} />
           </div>
         </div>
       </div>

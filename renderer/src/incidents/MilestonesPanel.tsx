@@ -3,9 +3,8 @@ import { MILESTONE_NAMES, type MilestoneName } from '../../../electron/common/in
 import type { IncidentDetails } from '../../../electron/common/services/incidentService';
 import { useHost } from '../host/hostContext';
 import { useTimeDisplay } from './displayPrefs';
-import { formatDateTime, formatSpan, fromLocalInputValue, toLocalInputValue, zoneLabel } from './timeFormat';
-
-const LABELS: Record<MilestoneName, string> = { detected: 'Detected', acknowledged: 'Acknowledged', mitigated: 'Mitigated', resolved: 'Resolved' };
+import { formatDuration, MILESTONE_LABELS, TIME_TO_WORDS, timeTo } from '../../../electron/common/incident/clockWords';
+import { formatDateTime, fromLocalInputValue, toLocalInputValue, zoneLabel } from './timeFormat';
 
 /** The report's milestones: derived from the timeline, correctable by hand (the correction is an event). */
 export function MilestonesPanel({ details, onError }: { details: IncidentDetails; onError: (message: string) => void }) {
@@ -14,12 +13,6 @@ export function MilestonesPanel({ details, onError }: { details: IncidentDetails
   const { milestones, incident } = details;
   const [editing, setEditing] = useState<MilestoneName | null>(null);
   const [value, setValue] = useState('');
-  const since: Record<MilestoneName, number | null> = {
-    detected: null,
-    acknowledged: milestones.timeToAcknowledgeMs,
-    mitigated: milestones.timeToMitigateMs,
-    resolved: milestones.timeToResolveMs,
-  };
   const set = (name: MilestoneName, at: number | null) =>
     host.incidents.setMilestone(incident.id, name, at).then(
       () => setEditing(null),
@@ -32,11 +25,12 @@ export function MilestonesPanel({ details, onError }: { details: IncidentDetails
         <tbody>
           {MILESTONE_NAMES.map((name) => {
             const m = milestones[name];
+            const since = timeTo(milestones, name);
             return (
               <tr key={name}>
-                <th scope="row">{LABELS[name]}</th>
+                <th scope="row">{MILESTONE_LABELS[name]}</th>
                 <td>{m.at === null ? '—' : formatDateTime(m.at, utc)}</td>
-                <td className="dim" title={since[name] === null ? undefined : `Time to ${name}, from detected`}>{since[name] === null ? '' : `+${formatSpan(since[name])}`}</td>
+                <td className="dim" title={since === null || name === 'detected' ? undefined : `${TIME_TO_WORDS[name]}, from detected`}>{since === null ? '' : `+${formatDuration(since)}`}</td>
                 <td className="dim">{m.source === 'set' ? 'set by hand' : 'derived'}</td>
                 <td>
                   {editing === name ? (
@@ -48,7 +42,7 @@ export function MilestonesPanel({ details, onError }: { details: IncidentDetails
                         if (at !== null) void set(name, at);
                       }}
                     >
-                      <input type="datetime-local" step={1} className="input input--compact" aria-label={`${LABELS[name]} at`} value={value} onChange={(e) => setValue(e.target.value)} />
+                      <input type="datetime-local" step={1} className="input input--compact" aria-label={`${MILESTONE_LABELS[name]} at`} value={value} onChange={(e) => setValue(e.target.value)} />
                       <button type="submit" className="button button--small button--primary">
                         Save
                       </button>
@@ -66,7 +60,7 @@ export function MilestonesPanel({ details, onError }: { details: IncidentDetails
                           setValue(toLocalInputValue(m.at ?? Date.now()));
                         }}
                       >
-                        Set {LABELS[name].toLowerCase()}
+                        Set {MILESTONE_LABELS[name].toLowerCase()}
                       </button>{' '}
                       {m.source === 'set' && (
                         <button type="button" className="button button--small button--ghost" onClick={() => void set(name, null)}>

@@ -1,10 +1,17 @@
 import { useState, type Ref } from 'react';
 import { useHost } from '../host/hostContext';
-import { fromLocalInputValue, offsetLabel } from './timeFormat';
+import { useTimeDisplay } from './displayPrefs';
+import { formatClockTime, formatDate, fromLocalInputValue, offsetLabel } from './timeFormat';
 
-/** The note box: Ctrl+Enter adds; "happened at" backdates a note to when the thing occurred. */
-export function NoteBox({ incidentId, noteRef }: { incidentId: string; noteRef?: Ref<HTMLTextAreaElement> }) {
+/**
+ * The note box: Ctrl+Enter adds; "happened at" backdates a note to when the thing occurred.
+ * A note dated before detection asks whether detection moves too: the clocks that count from
+ * it (elapsed, the response window) must never jump silently.
+ */
+export function NoteBox({ incidentId, noteRef, detectedAt }: { incidentId: string; noteRef?: Ref<HTMLTextAreaElement>; detectedAt: number | null }) {
   const host = useHost();
+  const { utc } = useTimeDisplay();
+  const [earlier, setEarlier] = useState<number | null>(null);
   const [text, setText] = useState('');
   const [happenedAt, setHappenedAt] = useState('');
   const [busy, setBusy] = useState(false);
@@ -14,11 +21,13 @@ export function NoteBox({ incidentId, noteRef }: { incidentId: string; noteRef?:
     if (!text.trim() || busy) return;
     setBusy(true);
     setMessage(null);
-    host.incidents.addNote(incidentId, text, fromLocalInputValue(happenedAt)).then(
+    const at = fromLocalInputValue(happenedAt);
+    host.incidents.addNote(incidentId, text, at).then(
       () => {
         setText('');
         setHappenedAt('');
         setBusy(false);
+        if (at !== null && detectedAt !== null && at < detectedAt) setEarlier(at);
       },
       (error: Error) => {
         setBusy(false);
@@ -63,6 +72,28 @@ export function NoteBox({ incidentId, noteRef }: { incidentId: string; noteRef?:
       <p className="note-box__hint" aria-hidden="true">
         <kbd>N</kbd> note · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> add · <kbd>/</kbd> search timeline · <kbd>R</kbd> next step · <kbd>Alt</kbd>+<kbd>1…9</kbd> terminal · <kbd>Esc</kbd> leave a field
       </p>
+      {earlier !== null && detectedAt !== null && (
+        <div className="note-box__ask" role="alertdialog" aria-label="Move the detection time?" aria-describedby="note-box-ask-text">
+          <p id="note-box-ask-text">
+            The note happened before detection ({describeAt(detectedAt, earlier, utc)}). Move the detection time to {formatClockTime(earlier, utc)}? Elapsed time and the response window count from it.
+          </p>
+          <button
+            type="button"
+            className="button button--small button--primary"
+            autoFocus
+            onClick={() => {
+              const at = earlier;
+              setEarlier(null);
+              void host.incidents.setMilestone(incidentId, 'detected', at).catch((error: Error) => setMessage(`Detection time not moved: ${error.message}`));
+            }}
+          >
+            Move detection to {formatClockTime(earlier, utc)}
+          </button>
+          <button type="button" className="button button--small" onClick={() => setEarlier(null)}>
+            Keep {formatClockTime(detectedAt, utc)}
+          </button>
+        </div>
+      )}
       {message && (
         <p className="note-box__error" role="alert">
           {message}
@@ -70,4 +101,10 @@ export function NoteBox({ incidentId, noteRef }: { incidentId: string; noteRef?:
       )}
     </form>
   );
+}
+
+/** `23:12:45`, with the date when the two times fall on different days. */
+function describeAt(detectedAt: number, earlier: number, utc: boolean): string {
+  const day = formatDate(detectedAt, utc) === formatDate(earlier, utc) ? '' : `${formatDate(detectedAt, utc)} `;
+  return `detected ${day}${formatClockTime(detectedAt, utc)}`;
 }

@@ -9,14 +9,15 @@ export interface IncidentClocks {
   /** End of the response window, or null where the scale states no response time. */
   respondBy: number | null;
   /**
-   * When the response window was met: the first move off "Investigating" — someone has a
-   * handle on it. The acknowledged milestone is the opening itself, so it cannot be the test.
+   * When the response window was met: the identified milestone, the first move off
+   * "Investigating" — someone has a handle on it. The acknowledged milestone is the opening
+   * itself, so it cannot be the test.
    */
-  respondedAt: number | null;
+  identifiedAt: number | null;
   responseMinutes: number | null;
   cadence: UpdateCadence;
   lastPostedAt: number | null;
-  /** Null until a first update is posted: the brief starts this clock at the first update. */
+  /** The first update is due one cadence after detection, each next one a cadence after the last; null once resolved. */
   nextUpdateDue: number | null;
   resolvedAt: number | null;
 }
@@ -25,10 +26,8 @@ export function computeClocks(incident: Incident, options: readonly SeverityOpti
   const startedAt = milestones.detected.at ?? incident.createdAt;
   const level = options.find((o) => o.id === incident.severity) ?? null;
   const responseMinutes = level?.responseMinutes ?? null;
-  let respondedAt: number | null = null;
   let lastPostedAt: number | null = null;
   for (const event of events) {
-    if (respondedAt === null && event.kind === 'status.changed' && event.payload.from === 'investigating') respondedAt = event.occurredAt;
     if (event.kind === 'statusUpdate.posted' && (lastPostedAt === null || event.occurredAt > lastPostedAt)) lastPostedAt = event.occurredAt;
   }
   const texts = runbooks.flatMap((d) => [d.source]);
@@ -37,11 +36,11 @@ export function computeClocks(incident: Incident, options: readonly SeverityOpti
   return {
     startedAt,
     respondBy: responseMinutes === null ? null : startedAt + responseMinutes * 60_000,
-    respondedAt,
+    identifiedAt: milestones.identified.at,
     responseMinutes,
     cadence,
     lastPostedAt,
-    nextUpdateDue: lastPostedAt === null || resolvedAt !== null ? null : lastPostedAt + cadence.minutes * 60_000,
+    nextUpdateDue: resolvedAt !== null ? null : (lastPostedAt ?? startedAt) + cadence.minutes * 60_000,
     resolvedAt,
   };
 }

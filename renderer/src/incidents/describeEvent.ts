@@ -1,5 +1,8 @@
 import type { IncidentStatus, TimelineEvent } from '../../../electron/common/incident/model';
+import { MILESTONE_LABELS } from '../../../electron/common/incident/clockWords';
+import { milestonesClearedBy } from '../../../electron/common/incident/milestones';
 import { keptSecretsText } from '../../../electron/common/report/describeEvent';
+import { formatStamp } from './timeFormat';
 
 export const STATUS_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
@@ -45,8 +48,12 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return { badge: 'TITLE', tone: 'state', group: 'state', text: `Title: ${event.payload.to}` };
     case 'impact.changed':
       return { badge: 'IMPACT', tone: 'state', group: 'state', text: `Impact: ${event.payload.to ?? '(cleared)'}` };
-    case 'status.changed':
-      return { badge: 'STATUS', tone: 'state', group: 'state', text: `Status ${statusWord(event.payload.from)} → ${statusWord(event.payload.to)}` };
+    case 'status.changed': {
+      const cleared = milestonesClearedBy(event.payload.from, event.payload.to);
+      const reopened = event.payload.from === 'resolved' ? 'reopened' : 'moved back';
+      const clears = cleared.length ? ` · ${reopened}: ${listWords(cleared.map((name) => MILESTONE_LABELS[name].toLowerCase()))} time${cleared.length === 1 ? '' : 's'} cleared` : '';
+      return { badge: 'STATUS', tone: 'state', group: 'state', text: `Status ${statusWord(event.payload.from)} → ${statusWord(event.payload.to)}${clears}` };
+    }
     case 'severity.changed':
       return { badge: 'SEVERITY', tone: 'state', group: 'state', text: `Severity ${event.payload.from} → ${event.payload.to}` };
     case 'commander.changed':
@@ -84,7 +91,15 @@ export function describeEvent(event: TimelineEvent): EventDescription {
     case 'output.struck':
       return { badge: 'STRUCK', tone: 'quiet', group: 'commands', text: `Output struck from the record${event.payload.reason ? `: ${event.payload.reason}` : ''}` };
     case 'milestone.set':
-      return { badge: 'MILESTONE', tone: 'state', group: 'state', text: `Milestone ${event.payload.milestone} ${event.payload.at === null ? 'reset to derived time' : 'set'}` };
+      return {
+        badge: 'MILESTONE',
+        tone: 'state',
+        group: 'state',
+        text:
+          event.payload.at === null
+            ? `${MILESTONE_LABELS[event.payload.milestone]} returned to the time the timeline gives`
+            : `${MILESTONE_LABELS[event.payload.milestone]} moved to ${formatStamp(event.payload.at, false)}`,
+      };
     case 'bundle.imported':
       return { badge: 'IMPORT', tone: 'quiet', group: 'other', text: `Imported ${event.payload.eventsAdded} event${event.payload.eventsAdded === 1 ? '' : 's'} from device ${event.payload.fromDeviceId.slice(0, 8)}… (its bundle)` };
     case 'redaction.kept':
@@ -97,4 +112,9 @@ export function describeEvent(event: TimelineEvent): EventDescription {
 function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
   return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

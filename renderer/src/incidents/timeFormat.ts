@@ -49,24 +49,6 @@ export function formatStamp(at: number, utc: boolean): string {
   return `${formatDateTime(at, utc)} ${utc ? 'UTC' : offsetLabel(at)}`;
 }
 
-/** `1:02:03`, `12:07`; a whole day and more as `2d 03:04:05`. */
-export function formatDuration(ms: number): string {
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const days = Math.floor(total / 86_400);
-  const h = Math.floor((total % 86_400) / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const clock = h > 0 || days > 0 ? `${days > 0 ? pad(h) : h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
-  return days > 0 ? `${days}d ${clock}` : clock;
-}
-
-/** `42 min`, `3 h 05 min`: a time-to-X figure. */
-export function formatSpan(ms: number): string {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} min`;
-}
-
 /** The value a `datetime-local` input shows for a time (local, to the second). */
 export function toLocalInputValue(at: number): string {
   const p = parts(at, false);

@@ -1,3 +1,4 @@
+import { formatDuration } from '../../../electron/common/incident/clockWords';
 import { useTimeDisplay } from '../incidents/displayPrefs';
 import { formatClockTime, zoneLabel } from '../incidents/timeFormat';
 import { useStepRun } from './incidentTerminals';
@@ -24,7 +25,7 @@ export function StepLastRun({ runbookId, stepId }: { runbookId: string; stepId: 
         ) : (
           <>
             Last run: <strong className="step-run__exit">exit {run.exitCode ?? '?'}</strong>
-            {run.durationMs !== null && <> · {formatDuration(run.durationMs)}</>}
+            {run.durationMs !== null && <> after {formatDuration(run.durationMs)}</>}
             {run.endedAt !== null && <> · {formatClockTime(run.endedAt, utc)} {zoneLabel(utc, run.endedAt)}</>}
           </>
         )}
@@ -37,11 +38,4 @@ export function StepLastRun({ runbookId, stepId }: { runbookId: string; stepId: 
       )}
     </div>
   );
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }

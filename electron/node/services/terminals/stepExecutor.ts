@@ -156,7 +156,11 @@ export class StepExecutor {
   private end(run: StepRun, status: StepRun['status'], message: string | null): void {
     run.status = status;
     run.endedAt = Date.now();
-    run.durationMs = run.endedAt - run.startedAt;
+    // The duration the timeline and the report show: the shell's own start/end markers of each
+    // command, summed; the wall clock of the whole run (waiting for prompts, typing) only if
+    // no command was recorded.
+    const recorded = run.commands.filter((c) => c.startedAt !== null && c.endedAt !== null && c.commandId !== null);
+    run.durationMs = recorded.length ? recorded.reduce((sum, c) => sum + ((c.endedAt as number) - (c.startedAt as number)), 0) : run.endedAt - run.startedAt;
     run.message = message;
     this.publish(structuredClone(run));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveMilestones } from '../../../../../electron/common/incident/milestones';
+import { deriveMilestones, milestonesClearedBy } from '../../../../../electron/common/incident/milestones';
 import type { EventKind, EventPayloads, IncidentStatus, TimelineEvent } from '../../../../../electron/common/incident/model';
 
 let seq = 0;
@@ -24,22 +24,37 @@ describe('deriveMilestones', () => {
     expect(m.mitigated.source).toBe('derived');
   });
 
-  it('moves "detected" back to the earliest "happened at" on the timeline', () => {
-    const m = deriveMilestones([created(10 * MIN), ev('note', 2 * MIN, { text: 'alert fired' }), status(40 * MIN, 'investigating', 'resolved')]);
-    expect(m.detected).toMatchObject({ at: 2 * MIN, eventId: 'e' + (seq - 1) });
+  it('keeps "detected" where it is when a note is backdated, and moves it when a responder says so', () => {
+    const events = [created(10 * MIN), ev('note', 2 * MIN, { text: 'alert fired' }), status(40 * MIN, 'investigating', 'resolved')];
+    expect(deriveMilestones(events).detected).toMatchObject({ at: 10 * MIN, source: 'derived' });
+    const m = deriveMilestones([...events, ev('milestone.set', 41 * MIN, { milestone: 'detected', at: 2 * MIN })]);
+    expect(m.detected).toMatchObject({ at: 2 * MIN, source: 'set' });
     expect(m.timeToAcknowledgeMs).toBe(8 * MIN);
-    // Straight to resolved: mitigated then too.
-    expect(m.mitigated.at).toBe(40 * MIN);
+    // Straight to resolved: identified and mitigated then too.
+    expect([m.identified.at, m.mitigated.at]).toEqual([40 * MIN, 40 * MIN]);
     expect(m.timeToResolveMs).toBe(38 * MIN);
   });
 
-  it('unresolves a reopened incident and takes the last resolution', () => {
-    const events = [created(0), status(10 * MIN, 'investigating', 'resolved'), status(15 * MIN, 'resolved', 'investigating')];
-    expect(deriveMilestones(events).resolved.at).toBeNull();
-    expect(deriveMilestones(events).timeToResolveMs).toBeNull();
-    const again = deriveMilestones([...events, status(50 * MIN, 'investigating', 'resolved')]);
-    expect(again.resolved.at).toBe(50 * MIN);
-    expect(again.mitigated.at).toBe(10 * MIN);
+  it('identifies at the first move off Investigating', () => {
+    const m = deriveMilestones([created(0), status(7 * MIN, 'investigating', 'identified'), status(9 * MIN, 'identified', 'mitigating')]);
+    expect([m.identified.at, m.timeToIdentifyMs, m.mitigated.at]).toEqual([7 * MIN, 7 * MIN, null]);
+  });
+
+  it('clears what a reopen has not reached again, hand-set times too, and takes the next ones', () => {
+    const events = [
+      created(0),
+      status(5 * MIN, 'investigating', 'identified'),
+      status(10 * MIN, 'identified', 'resolved'),
+      ev('milestone.set', 11 * MIN, { milestone: 'mitigated', at: 8 * MIN }),
+      status(15 * MIN, 'resolved', 'mitigating'),
+    ];
+    const reopened = deriveMilestones(events);
+    expect([reopened.identified.at, reopened.mitigated.at, reopened.resolved.at, reopened.timeToResolveMs]).toEqual([5 * MIN, null, null, null]);
+    const again = deriveMilestones([...events, status(40 * MIN, 'mitigating', 'monitoring'), status(50 * MIN, 'monitoring', 'resolved')]);
+    expect([again.mitigated.at, again.resolved.at]).toEqual([40 * MIN, 50 * MIN]);
+    expect(milestonesClearedBy('resolved', 'investigating')).toEqual(['identified', 'mitigated', 'resolved']);
+    expect(milestonesClearedBy('monitoring', 'mitigating')).toEqual(['mitigated']);
+    expect(milestonesClearedBy('identified', 'monitoring')).toEqual([]);
   });
 
   it('lets milestone.set override a milestone and at: null restore the derived one', () => {

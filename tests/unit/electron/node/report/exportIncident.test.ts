@@ -63,7 +63,7 @@ describe('exportIncident', () => {
     expect(md).toContain('PGPASSWORD=[REDACTED:secret-input] psql');
     expect(md).toMatch(/Authorization: (?:token )?\[REDACTED:[a-z-]+\]/);
     expect(md).not.toContain(GITHUB_TOKEN);
-    expect(md).toMatch(/\| `[0-9a-f]{32}` \| 18 \| `[0-9a-f]{64}` \| verified \|/);
+    expect(md).toMatch(/\| `[0-9a-f]{32}` \| 19 \| `[0-9a-f]{64}` \| verified \|/);
   });
 
   it('states the zone it was asked for, and UTC', async () => {

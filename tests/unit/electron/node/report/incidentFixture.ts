@@ -85,6 +85,8 @@ export async function createFixture(options: { withRunbook?: boolean } = {}): Pr
   const id = incident.id;
   const t0 = incident.createdAt;
   await store.appendEvent(id, { kind: 'note', payload: { text: 'PagerDuty alert fired: 5xx > 5% on checkout' }, occurredAt: t0 - 10 * 60_000 });
+  // The console asks whether a note before detection moves it; here the responder said yes.
+  await store.appendEvent(id, { kind: 'milestone.set', payload: { milestone: 'detected', at: t0 - 10 * 60_000 } });
   await store.setVariable(id, { name: 'DB_PASSWORD', value: SECRET_VALUE, secret: true });
   await store.setVariable(id, { name: 'region', value: 'eu-west-1', secret: false });
 

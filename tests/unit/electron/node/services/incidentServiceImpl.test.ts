@@ -122,6 +122,9 @@ describe('IncidentService', () => {
     const earlier = incident.createdAt - 20 * 60_000;
     const note = await service.addNote(incident.id, 'Alert fired in Grafana', earlier);
     expect(note).toMatchObject({ kind: 'note', occurredAt: earlier, payload: { text: 'Alert fired in Grafana' } });
+    // A backdated note alone does not move detection; the responder moves it (the console asks).
+    expect((await service.milestones(incident.id)).detected.at).toBe(incident.createdAt);
+    await service.setMilestone(incident.id, 'detected', earlier);
 
     await service.setStatus(incident.id, 'monitoring');
     await service.setStatus(incident.id, 'resolved');

@@ -372,6 +372,7 @@ describe('IncidentStore milestones', () => {
     const t0 = incident.createdAt;
     const MIN = 60_000;
     await store.appendEvent(incident.id, { kind: 'note', payload: { text: 'first alert' }, occurredAt: t0 - 7 * MIN });
+    await store.appendEvent(incident.id, { kind: 'milestone.set', payload: { milestone: 'detected', at: t0 - 7 * MIN } });
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.appendEvent(incident.id, { kind: 'note', payload: { text: `noise ${i}` } })));
     await store.updateIncident(incident.id, { status: 'mitigating' }, { occurredAt: t0 + 5 * MIN });
     await store.updateIncident(incident.id, { status: 'monitoring' }, { occurredAt: t0 + 13 * MIN });
