@@ -4,7 +4,8 @@ import { classifyRisk, substitutePlaceholders } from '../../../electron/common/r
 import { copyText } from '../components/copyText';
 import { ConfirmCommandDialog, type PendingConfirmation } from './ConfirmCommandDialog';
 import { usePlaceholderValues } from './placeholderValues';
-import { looksSecret, needsConfirmation, worstRisk } from './risk';
+import { worstRisk } from '../../../electron/common/runbook/shell/riskTypes';
+import { looksSecret, needsConfirmation } from './risk';
 import { useStepRunner } from './stepRunner';
 
 const unique = (lists: string[][]) => [...new Set(lists.flat())];

@@ -1,12 +1,5 @@
 import type { Risk } from '../../../electron/common/runbook/model';
 
-/** The brief's order: the worst part of a step wins. */
-const ORDER: Risk[] = ['read', 'change', 'unknown', 'destroy'];
-
-export function worstRisk(risks: Risk[]): Risk {
-  return risks.reduce<Risk>((worst, risk) => (ORDER.indexOf(risk) > ORDER.indexOf(worst) ? risk : worst), 'read');
-}
-
 /** `destroy` and `unknown` always ask; `change` asks unless the user turned that off. */
 export function needsConfirmation(risk: Risk, confirmChanges: boolean): boolean {
   return risk === 'destroy' || risk === 'unknown' || (risk === 'change' && confirmChanges);

@@ -9,7 +9,7 @@ import { positionals, programName } from './argv';
 import { sharedLex, type RedirToken } from './lexer';
 import { REDIS_RULES } from './redisRules';
 import { PROGRAM_RULES, PROGRAM_VALUE_OPTIONS } from './riskRules';
-import { RISK_RANK, type Finding, type RiskRule, type TextRiskRule } from './riskTypes';
+import { RISK_RANK, worstRisk, type Finding, type RiskRule, type TextRiskRule } from './riskTypes';
 import { simpleCommandsOf, type SimpleCommand, wordValue } from './simpleCommands';
 import { fillPlaceholders, findPlaceholders } from './placeholders';
 import { MONGO_RULES, SQL_RULES } from './sqlRules';
@@ -91,8 +91,7 @@ function neutralizePlaceholders(text: string): string {
 
 function verdict(findings: Finding[]): RiskVerdict {
   if (findings.length === 0) return { risk: 'read', reasons: [] };
-  let worst: Risk = 'read';
-  for (const f of findings) if (RISK_RANK[f.risk] > RISK_RANK[worst]) worst = f.risk;
+  const worst = worstRisk(findings.map((f) => f.risk));
   const sorted = [...findings].sort((a, b) => RISK_RANK[b.risk] - RISK_RANK[a.risk]);
   const reasons: string[] = [];
   for (const f of sorted) {

@@ -49,3 +49,10 @@ export interface Finding {
 
 /** Worst last: a verdict takes the highest rank among its findings. */
 export const RISK_RANK: Record<Risk, number> = { read: 0, change: 1, unknown: 2, destroy: 3 };
+
+/** The worst of some risks (`read` for none): a step or a command is as risky as its worst part. */
+export function worstRisk(risks: Iterable<Risk>): Risk {
+  let worst: Risk = 'read';
+  for (const risk of risks) if (RISK_RANK[risk] > RISK_RANK[worst]) worst = risk;
+  return worst;
+}
