@@ -5,7 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { BundleCommand, BundleEvent } from '../../common/report/bundle';
-import { EVENT_COLUMNS, toCommand, type CommandRow, type EventRow } from './rows';
+import { EVENT_COLUMNS, toBundleEvent, toCommand, type CommandRow, type EventRow } from './rows';
 
 export interface BundleRecords {
   events: BundleEvent[];
@@ -15,22 +15,7 @@ export interface BundleRecords {
 }
 
 export function readBundleRecords(db: Database, incidentId: string): BundleRecords {
-  const events = (db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = ? ORDER BY seq`).all(incidentId) as EventRow[]).map(
-    (row): BundleEvent => ({
-      id: row.id,
-      seq: row.seq,
-      kind: row.kind as BundleEvent['kind'],
-      occurredAt: row.occurred_at,
-      recordedAt: row.recorded_at,
-      deviceId: row.device_id,
-      actor: row.actor,
-      payload: JSON.parse(row.payload) as Record<string, unknown>,
-      salt: row.salt,
-      digest: row.digest,
-      chainHead: row.chain_head,
-      redacted: row.salt === null,
-    }),
-  );
+  const events = (db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = ? ORDER BY seq`).all(incidentId) as EventRow[]).map(toBundleEvent);
   const commands = (db.prepare('SELECT * FROM command_records WHERE incident_id = ? ORDER BY started_at, row_id').all(incidentId) as (CommandRow & { event_id: string })[]).map(
     (row): BundleCommand => {
       const { incidentId: _incidentId, ...command } = toCommand(row);

@@ -1,5 +1,6 @@
 /** Row shapes as SQLite returns them, and their conversion to the shared model. */
-import type { CommandRecord, Incident, IncidentStatus, TimelineEvent } from '../../common/incident/model';
+import type { CommandRecord, EventKind, Incident, IncidentStatus, TimelineEvent } from '../../common/incident/model';
+import type { BundleEvent } from '../../common/report/bundle';
 
 export interface IncidentRow {
   id: string;
@@ -50,21 +51,31 @@ export interface EventRow {
 
 export const EVENT_COLUMNS = 'id, incident_id, seq, kind, occurred_at, recorded_at, device_id, actor, payload, salt, digest, chain_head';
 
-export function toEvent(row: EventRow): TimelineEvent {
+/** The fields a stored event and a bundled one share, read from its row. */
+function eventFields(row: EventRow) {
   return {
     id: row.id,
-    incidentId: row.incident_id,
     seq: row.seq,
-    kind: row.kind,
+    kind: row.kind as EventKind,
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
     deviceId: row.device_id,
     actor: row.actor,
-    payload: JSON.parse(row.payload) as unknown,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
     digest: row.digest,
     chainHead: row.chain_head,
     redacted: row.salt === null,
-  } as TimelineEvent;
+  };
+}
+
+/** The event as the store hands it out: the kind's payload type is the row's to keep. */
+export function toEvent(row: EventRow): TimelineEvent {
+  return { ...eventFields(row), incidentId: row.incident_id } as TimelineEvent;
+}
+
+/** The event as a bundle holds it: with its salt, so a reader can check its digest. */
+export function toBundleEvent(row: EventRow): BundleEvent {
+  return { ...eventFields(row), salt: row.salt };
 }
 
 export interface CommandRow {
