@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CommandRecord } from '../electron/common/terminal/model';
+import type { CapturedCommand } from '../electron/common/terminal/model';
 import { PtyHost } from '../electron/node/terminal/ptyHost';
 import { bareNodePty, FLOOD_FILE_BYTES as FILE_BYTES, scriptRun, writeFloodFile } from './ptyBaselines';
 
@@ -75,7 +75,7 @@ async function fullPath(file: string): Promise<{ ms: number; peakRssMb: number }
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
     const t0 = performance.now();
-    const record = await new Promise<CommandRecord>((resolve) => {
+    const record = await new Promise<CapturedCommand>((resolve) => {
       host.onDidFinishCommand(resolve);
       host.runCommand(t.id, `cat ${file}`);
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineService, type ServiceOf } from '../rpc/defineService';
-import type { StepRef } from '../incident/model';
+import type { CommandRecord, StepRef } from '../incident/model';
 import type { TerminalState } from '../terminal/model';
 
 /**
@@ -35,14 +35,12 @@ export interface TerminalTabView {
   runningCommand: string | null;
 }
 
-export interface StepRunCommand {
-  commandLine: string;
+/** One command of a step run: the stored record's fields as far as the shell got with it. */
+export type StepRunCommand = Pick<CommandRecord, 'commandLine' | 'exitCode' | 'endedAt'> & {
   /** The stored record's id once the shell started it. */
   commandId: string | null;
-  exitCode: number | null;
   startedAt: number | null;
-  endedAt: number | null;
-}
+};
 
 /** One press of Run on a step: its commands, typed one at a time, each its own record. */
 export interface StepRun {
@@ -65,19 +63,13 @@ export interface StepRun {
 }
 
 /** A command starting or finishing in one of the incident's terminals (typed or from a step). */
-export interface TerminalCommandEvent {
+export type TerminalCommandEvent = Pick<CommandRecord, 'incidentId' | 'sessionId' | 'commandLine' | 'cwd' | 'startedAt' | 'step' | 'exitCode'> & {
   phase: 'started' | 'finished';
+  /** The stored record's id. */
   commandId: string;
-  incidentId: string;
   tabId: string | null;
-  sessionId: string;
-  commandLine: string;
-  cwd: string | null;
-  startedAt: number;
-  step: StepRef | null;
-  exitCode: number | null;
   durationMs: number | null;
-}
+};
 
 /**
  * Output for one client's view of one session. `data` is live output; `snapshot` replaces

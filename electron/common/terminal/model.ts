@@ -64,7 +64,12 @@ export interface CommandStart {
   nested: boolean;
 }
 
-export interface CommandRecord extends CommandStart {
+/**
+ * A finished command as the shell integration captured it (the terminal engine's view: origin,
+ * raw byte count, how it ended). The store keeps it as a CommandRecord
+ * (common/incident/model.ts), which is what everything after the recorder reads.
+ */
+export interface CapturedCommand extends CommandStart {
   endedAt: number;
   durationMs: number;
   /**

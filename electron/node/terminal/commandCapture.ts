@@ -1,6 +1,6 @@
 import { Emitter } from '../../common/event';
 import type { StepRef } from '../../common/incident/model';
-import type { CommandOrigin, CommandRecord, CommandStart, TerminalState } from '../../common/terminal/model';
+import type { CommandOrigin, CapturedCommand, CommandStart, TerminalState } from '../../common/terminal/model';
 import { CommandOutputRecorder } from './commandOutput';
 import { isNestedSessionCommand } from './nestedSession';
 import { unescapeOsc633Value, type Osc633Sequence } from './osc633Parser';
@@ -60,7 +60,7 @@ export interface PromptInfo {
  */
 export class CommandCapture {
   private readonly startEmitter = new Emitter<CommandStart>();
-  private readonly finishEmitter = new Emitter<CommandRecord>();
+  private readonly finishEmitter = new Emitter<CapturedCommand>();
   private readonly cwdEmitter = new Emitter<string>();
   private readonly stateEmitter = new Emitter<TerminalState>();
   private readonly promptEmitter = new Emitter<PromptInfo | undefined>();
@@ -232,7 +232,7 @@ export class CommandCapture {
     this.startEmitter.fire(start);
   }
 
-  private finishCommand(time: number, exitCode: number | undefined, endedBy: CommandRecord['endedBy']): void {
+  private finishCommand(time: number, exitCode: number | undefined, endedBy: CapturedCommand['endedBy']): void {
     const open = this.open;
     if (!open) return;
     this.open = undefined;
@@ -240,7 +240,7 @@ export class CommandCapture {
     this.finishing = this.finishing
       .then(async () => {
         const output = await open.output.finish();
-        const record: CommandRecord = {
+        const record: CapturedCommand = {
           ...open.start,
           endedAt: time,
           durationMs: Math.max(0, time - open.start.startedAt),

@@ -4,7 +4,7 @@ import { Emitter } from '../../common/event';
 import { UserError } from '../../common/errors';
 import type { StepRef } from '../../common/incident/model';
 import type {
-  CommandRecord,
+  CapturedCommand,
   CommandStart,
   TerminalCwdChange,
   TerminalDataChunk,
@@ -57,7 +57,7 @@ export class PtyHost {
 
   private readonly dataEmitter = new Emitter<TerminalDataChunk>();
   private readonly startEmitter = new Emitter<CommandStart>();
-  private readonly finishEmitter = new Emitter<CommandRecord>();
+  private readonly finishEmitter = new Emitter<CapturedCommand>();
   private readonly cwdEmitter = new Emitter<TerminalCwdChange>();
   private readonly exitEmitter = new Emitter<TerminalExit>();
   private readonly stateEmitter = new Emitter<TerminalStateChange>();

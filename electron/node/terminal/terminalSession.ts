@@ -1,6 +1,6 @@
 import { Emitter, type Event } from '../../common/event';
 import type {
-  CommandRecord,
+  CapturedCommand,
   CommandStart,
   ShellKind,
   TerminalDataChunk,
@@ -49,7 +49,7 @@ export class TerminalSession {
   readonly onDidExit = this.exitEmitter.event;
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidStartCommand: Event<CommandStart>;
-  readonly onDidFinishCommand: Event<CommandRecord>;
+  readonly onDidFinishCommand: Event<CapturedCommand>;
   readonly onDidChangeCwd: Event<string>;
 
   private readonly pty: PtyProcess;

@@ -1,14 +1,14 @@
 import { Emitter, type Disposable } from '../../../common/event';
 import type { TerminalCommandEvent } from '../../../common/services/terminalService';
-import type { CommandRecord, CommandStart } from '../../../common/terminal/model';
+import type { CapturedCommand, CommandStart } from '../../../common/terminal/model';
 import type { IncidentStore } from '../../store/incidentStore';
 import type { PtyHost } from '../../terminal/ptyHost';
 import { BATCH_MAX_BYTES } from '../../terminal/ptyThread';
 
-/** A finished command as the recorder stored it, with the engine's record (output, origin, step). */
+/** A finished command: the stored record's id ('' when none was stored) and what the shell integration captured. */
 export interface RecordedCommand {
   commandId: string;
-  record: CommandRecord;
+  captured: CapturedCommand;
 }
 
 /**
@@ -176,7 +176,7 @@ export class CommandRecorder implements Disposable {
     this.commands.set(start.commandId, stored);
   }
 
-  private finished(record: CommandRecord): void {
+  private finished(record: CapturedCommand): void {
     if (this.runningCommand.get(record.sessionId)?.engineId === record.commandId) this.runningCommand.delete(record.sessionId);
     const stored = this.commands.get(record.commandId);
     const s = this.sessions.get(record.sessionId);
@@ -185,7 +185,7 @@ export class CommandRecorder implements Disposable {
     void stored.id.then(async (commandId) => {
       if (!commandId) {
         // Not recorded (inputs, or capture paused): still tell a step run waiting on it.
-        this.finishEmitter.fire({ commandId: '', record });
+        this.finishEmitter.fire({ commandId: '', captured: record });
         return;
       }
       try {
@@ -215,7 +215,7 @@ export class CommandRecorder implements Disposable {
         exitCode: record.exitCode ?? null,
         durationMs: record.durationMs,
       });
-      this.finishEmitter.fire({ commandId, record });
+      this.finishEmitter.fire({ commandId, captured: record });
     });
   }
 

@@ -79,7 +79,7 @@ export class StepExecutor {
     let outcome = await first;
     for (let i = 0; ; ) {
       this.apply(run, i, outcome);
-      if (outcome.kind !== 'finished' || outcome.recorded.record.exitCode !== 0) {
+      if (outcome.kind !== 'finished' || outcome.recorded.captured.exitCode !== 0) {
         this.end(run, outcome.kind === 'finished' ? 'failed' : 'stopped', stopMessage(run, i, outcome));
         return;
       }
@@ -128,7 +128,7 @@ export class StepExecutor {
         if (s.sessionId === sessionId && s.origin === 'step') started = true;
       }),
       this.recorder.onDidRecordFinish((recorded) => {
-        if (recorded.record.sessionId === sessionId && recorded.record.origin === 'step') settle({ kind: 'finished', recorded });
+        if (recorded.captured.sessionId === sessionId && recorded.captured.origin === 'step') settle({ kind: 'finished', recorded });
       }),
       this.ptys.onDidChangeState(({ sessionId: id, state }) => {
         // Back at the prompt without the command starting: the shell refused the line (a syntax error).
@@ -144,7 +144,7 @@ export class StepExecutor {
   private apply(run: StepRun, i: number, outcome: CommandOutcome): void {
     const command = run.commands[i];
     if (!command || outcome.kind !== 'finished') return;
-    const { record, commandId } = outcome.recorded;
+    const { captured: record, commandId } = outcome.recorded;
     command.commandId = commandId || null;
     command.exitCode = record.exitCode ?? null;
     command.startedAt = record.startedAt;
@@ -225,7 +225,7 @@ function stopMessage(run: StepRun, i: number, outcome: CommandOutcome): string |
   const rest = total - i - 1 > 0 ? `; the ${total - i - 1 === 1 ? 'next command was' : `other ${total - i - 1} commands were`} not run` : '';
   switch (outcome.kind) {
     case 'finished': {
-      const code = outcome.recorded.record.exitCode;
+      const code = outcome.recorded.captured.exitCode;
       if (code === 0) return null;
       return code === undefined ? `Stopped: the shell ended while ${position} ran${rest}.` : `Stopped: ${position} exited with ${code}${rest}.`;
     }

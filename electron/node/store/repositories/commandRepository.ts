@@ -5,7 +5,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { UserError } from '../../../common/errors';
-import type { CommandRecord, StepRef, TimelineEvent } from '../../../common/incident/model';
+import type { CommandRecord, TimelineEvent } from '../../../common/incident/model';
 import { capOutputText } from '../../../common/incident/outputText';
 import { ulid } from '../../../common/ulid';
 import { ChunkWriter, WRITER_STOPPED, type ChunkRowFailure } from '../chunkWriter';
@@ -14,22 +14,15 @@ import type { ActOptions, StoreContext } from '../storeContext';
 import { incidentNotFound, requireText } from '../validation';
 import { SAFETY_AUTOCHECKPOINT_PAGES } from '../walCheckpointer';
 
-export interface NewCommand {
-  sessionId: string;
-  commandLine: string;
-  cwd?: string | null;
-  step?: StepRef | null;
-  startedAt?: number;
-}
+/** What starts a record: the line and where it ran; the rest is stamped by the store. */
+export type NewCommand = Pick<CommandRecord, 'sessionId' | 'commandLine'> & Partial<Pick<CommandRecord, 'cwd' | 'step' | 'startedAt'>>;
 
-export interface FinishedCommand {
-  exitCode: number | null;
-  /** Rendered output text; capped to head + tail here if the caller has not already. */
-  output: string;
-  /** The caller already dropped part of the output (it capped while streaming). */
-  outputTruncated?: boolean;
-  endedAt?: number;
-}
+/** What ends it. */
+export type FinishedCommand = Pick<CommandRecord, 'exitCode'> &
+  Partial<Pick<CommandRecord, 'endedAt' | 'outputTruncated'>> & {
+    /** Rendered output text; capped to head + tail here if the caller has not already (`outputTruncated`: it capped while streaming). */
+    output: string;
+  };
 
 export interface OutputChunk {
   sessionId: string;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandRecord } from '../../../../../electron/common/terminal/model';
+import type { CapturedCommand } from '../../../../../electron/common/terminal/model';
 import { CommandCapture, type PromptInfo } from '../../../../../electron/node/terminal/commandCapture';
 
 // The sequences as the shell scripts send them (nonce already checked and removed by the parser).
@@ -15,9 +15,9 @@ const D = (status: number, n: number) => ({ code: 'D', args: [String(status), St
 let capture: CommandCapture;
 afterEach(() => capture?.dispose());
 
-function open(): { records: CommandRecord[]; prompts: (PromptInfo | undefined)[] } {
+function open(): { records: CapturedCommand[]; prompts: (PromptInfo | undefined)[] } {
   capture = new CommandCapture({ sessionId: 's', incidentId: 'i', cwd: '/', cols: 80, rows: 24 });
-  const records: CommandRecord[] = [];
+  const records: CapturedCommand[] = [];
   const prompts: (PromptInfo | undefined)[] = [];
   capture.onDidFinishCommand((r) => records.push(r));
   capture.onDidShowPrompt((p) => prompts.push(p));

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandRecord, TerminalSessionInfo } from '../../../../../electron/common/terminal/model';
+import type { CapturedCommand, TerminalSessionInfo } from '../../../../../electron/common/terminal/model';
 import { PtyHost } from '../../../../../electron/node/terminal/ptyHost';
 
 /** A PtyHost with a throwaway HOME (holding the given dotfiles), deleted by `dispose`. */
 export class TerminalHarness {
   readonly home = mkdtempSync(join(tmpdir(), 'wr-term-'));
   readonly host = new PtyHost({ tempRoot: this.home });
-  readonly records: CommandRecord[] = [];
+  readonly records: CapturedCommand[] = [];
   readonly screen = new Map<string, string>();
 
   constructor(dotfiles: Record<string, string> = {}, options: { keepScreen?: boolean } = {}) {
@@ -35,15 +35,15 @@ export class TerminalHarness {
   }
 
   /** Types `text` + Enter like a user and resolves with the record of the command it ran. */
-  async type(id: string, text: string, timeoutMs = 10_000): Promise<CommandRecord> {
+  async type(id: string, text: string, timeoutMs = 10_000): Promise<CapturedCommand> {
     const before = this.records.length;
     this.host.write(id, text + '\r');
     return this.nextRecord(before, timeoutMs);
   }
 
-  async nextRecord(after: number, timeoutMs = 10_000): Promise<CommandRecord> {
+  async nextRecord(after: number, timeoutMs = 10_000): Promise<CapturedCommand> {
     await this.until(() => this.records.length > after, timeoutMs);
-    return this.records[after] as CommandRecord;
+    return this.records[after] as CapturedCommand;
   }
 
   async idle(id: string, timeoutMs = 10_000): Promise<void> {
