@@ -142,13 +142,13 @@ export function parseEventLine(line: string): { event: BundleEvent } | { problem
   }
   const parsed = BundleEventSchema.safeParse(value);
   if (!parsed.success) return { problem: `the line is damaged: ${describeIssue(parsed.error)}` };
-  return { event: parsed.data as BundleEvent };
+  return { event: parsed.data };
 }
 
 export function parseCommandLine(line: string): BundleCommand | null {
   try {
     const parsed = BundleCommandSchema.safeParse(JSON.parse(line));
-    return parsed.success ? (parsed.data as BundleCommand) : null;
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
