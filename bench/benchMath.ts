@@ -18,3 +18,35 @@ export function round(value: number, digits = 0): number {
 export function mb(bytes: number): string {
   return (bytes / 1_000_000).toFixed(1);
 }
+
+/** Mean time per run of `fn`, after `warmup` runs. */
+export function mean(runs: number, fn: () => void, warmup = 1): number {
+  for (let i = 0; i < warmup; i++) fn(); // warm up the JIT before measuring
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  return (performance.now() - started) / runs;
+}
+
+/** Batches a sample's runs are cut into; the median batch is reported. */
+const BATCHES = 15;
+
+/**
+ * Time per run of `fn` and of its `baseline`, measured in alternating batches and reported as
+ * the median batch of each: on a shared machine a burst from another process lands in a few
+ * batches of one side instead of skewing a whole mean, and both sides see the same load.
+ */
+export function pairedMedians(runs: number, fn: () => void, baseline: () => void, warmup: number): { value: number; baseline: number } {
+  for (let i = 0; i < warmup; i++) {
+    fn();
+    baseline();
+  }
+  const perBatch = Math.max(1, Math.round(runs / BATCHES));
+  const batches = Math.max(1, Math.min(BATCHES, runs));
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    ours.push(mean(perBatch, fn, 0));
+    theirs.push(mean(perBatch, baseline, 0));
+  }
+  return { value: median(ours), baseline: median(theirs) };
+}

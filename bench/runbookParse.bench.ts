@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { parseRunbook } from '../electron/common/runbook/parseRunbook';
 import { RunbookLibrary } from '../electron/node/library/runbookLibrary';
+import { mean, pairedMedians } from './benchMath';
 
 export type { BenchResult } from './benchResult';
 
@@ -96,41 +97,6 @@ export function bigRunbook(): string {
   return parts.join('');
 }
 
-function mean(runs: number, fn: () => void, warmup = 1): number {
-  for (let i = 0; i < warmup; i++) fn(); // warm up the JIT before measuring
-  const started = performance.now();
-  for (let i = 0; i < runs; i++) fn();
-  return (performance.now() - started) / runs;
-}
-
-/** Batches a sample's runs are cut into; the median batch is reported. */
-const BATCHES = 15;
-
-/**
- * Time per run of `fn` and of its `baseline`, measured in alternating batches and reported as
- * the median batch of each: on a shared machine a burst from another process lands in a few
- * batches of one side instead of skewing a whole mean, and both sides see the same load.
- */
-function pairedMedians(runs: number, fn: () => void, baseline: () => void, warmup: number): { value: number; baseline: number } {
-  for (let i = 0; i < warmup; i++) {
-    fn();
-    baseline();
-  }
-  const perBatch = Math.max(1, Math.round(runs / BATCHES));
-  const batches = Math.max(1, Math.min(BATCHES, runs));
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  for (let b = 0; b < batches; b++) {
-    ours.push(mean(perBatch, fn, 0));
-    theirs.push(mean(perBatch, baseline, 0));
-  }
-  return { value: median(ours), baseline: median(theirs) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
-}
 
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];

@@ -25,13 +25,23 @@ const SHELL_PROMPTS: readonly RegExp[] = [
   // user@host:~/dir$ , (venv) user@host:~$ , root@host:/# , user@host ~ %
   /^(?:\([\w.-]{1,64}\) )?[\w.-]{1,64}@[\w.-]{1,128}(?::[^\s$#%]{0,256})?(?: [^\s$#%]{1,256})? ?[$#%](?: |$)/,
   // [user@host dir]$ , [root@host ~]#
-  /^(?:\([\w.-]{1,64}\) )?\[[^\]\n]{1,128}\] ?[$#](?: |$)/,
+  /^(?:\([\w.-]{1,64}\) )?\[[^\]\n]{1,128}\] ?[$#](?: |$|(?=[a-z]))/,
+  // $> (a prompt some runbooks draw); `chef-repo $ knife …` (the folder, then the prompt)
+  /^\$> /,
+  /^[\w.~/-]{1,64} \$ (?=[a-z./~])/,
   // ~/app$ , host:/var/log$
   /^(?:~[^\s$#]{0,256}|[\w.-]{1,64}:[~/][^\s$#]{0,256}) ?[$#](?: |$)/,
 ];
 
 /** Prompts that look like plain text too (`# note`, `% done`): prompts only when a known command follows. */
 const CONDITIONAL_PROMPTS: readonly RegExp[] = [/^# /, /^% /];
+
+/**
+ * Prompts that are prompts in any fence when a known command follows: `> gpg --card-edit`
+ * (a `>` drawn as the prompt), `$mac brew install …`, `$dev cd /app` (the prompt names the
+ * machine). Nobody redirects into a file named after a command or runs a variable named `$mac`.
+ */
+const KNOWN_COMMAND_PROMPTS: readonly RegExp[] = [/^> (?=\S)/, /^\$[a-z][a-z0-9-]{1,15} (?=\S)/];
 
 
 /**
@@ -42,9 +52,19 @@ const SHELL_PROMPT_END = /[$#%❯➜λ](?: |$)/;
 
 /** Length of a shell prompt at the start of `line` (leading spaces included), or 0. */
 export function shellPromptLength(line: string, rootPrompts: boolean, isKnown: (word: string, rest?: string) => boolean): number {
-  if (!SHELL_PROMPT_END.test(line)) return 0;
   const indent = line.length - line.trimStart().length;
   const rest = line.slice(indent);
+  const c = rest.charCodeAt(0);
+  if (c === 0x3e /* > */ || c === 0x24 /* $ */) {
+    for (const re of KNOWN_COMMAND_PROMPTS) {
+      const m = re.exec(rest);
+      if (!m) continue;
+      const after = rest.slice(m[0].length);
+      const word = /^\S+/.exec(after)?.[0];
+      if (word && isKnown(word, after.slice(word.length))) return indent + m[0].length;
+    }
+  }
+  if (!SHELL_PROMPT_END.test(line)) return 0;
   for (const re of SHELL_PROMPTS) {
     const m = re.exec(rest);
     if (m) return indent + m[0].length;

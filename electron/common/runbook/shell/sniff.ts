@@ -74,6 +74,32 @@ const OUTPUT_LINES: readonly RegExp[] = [
   /^"[^"\n]{0,400}\s[^"\n]{0,400}"\s*(?:[,:]|$)/,
   // `::1  localhost`, `: exit status 1`
   /^::|^: [a-z]+ [a-z]+ /,
+  // `ls -l`: `drwxr-xr-x  2 root root …`, `total 48`; `tree`: `├── conf`
+  /^[-dlcbps][rwxsStT-]{9}[@+.]?\s/,
+  /^total \d+$/,
+  /^[│├└┌─]/,
+  // `Key    : value` (scutil, ethtool), `key:value` (redis INFO), `[ERR] …`, `ERRO[0000] …`, `[sudo] password for …`
+  /^[a-z][\w ]{0,40}?\s+: \S/,
+  /^[a-z_][a-z0-9_]{0,60}:[^\s:/][^\s]*$/,
+  /^\[(?:[A-Z]{2,10}|sudo|errno[^\]]*)\]/,
+  /^[A-Z]{3,5}\[\d+\]/,
+  // a menu of choices: `(1) RSA key`, `(Q) quit`
+  /^\([\w]{1,3}\)\s/,
+  // an all-caps word: `RSA key 4096`, `PIN:` (not `FOO=bar`)
+  /^[A-Z]{2,}(?:\s|$|:)/,
+];
+
+/** Lines that are never a command: rules, URLs, key fingerprints, section headers of INI files, nested fences. */
+const TEXT_LINES: readonly RegExp[] = [
+  /^(?!---\s*$)[-=_*]{3,}\s*$/,
+  /^=/,
+  /^https?:\/\/\S+$/,
+  /^```/,
+  // INI / TOML sections: `[global]`, `[Configurations]`
+  /^\[[A-Za-z][\w .-]{0,60}\]\s*$/,
+  // a key, hash or token on a line of its own
+  /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) AAAA/,
+  /^[A-Za-z0-9+/=_-]{40,}$/,
 ];
 
 /** Prose: a capitalised sentence with no shell punctuation ("Make sure we have enough CPU …"). */
@@ -115,17 +141,23 @@ export function sniffLine(line: string, isKnown: (word: string) => boolean, next
   if (promqlStart(t, isKnown)) return 'promql';
   if (SQL_START.test(t)) return 'sql';
 
+  // Settings (`default_runtime = "crun"`, `w = key expires in n weeks`): a shell assignment has no spaces.
+  if (/^[A-Za-z_][\w.]{0,100}\s+=\s/.test(t)) return 'text';
+  if (/^"[^"\n]{1,200}"\s*:\s/.test(t)) return 'json';
+  for (const re of TEXT_LINES) if (re.test(t)) return 'text';
   if (!known) {
     if (t === '---') return 'yaml';
     if (YAML_ITEM.test(t)) return 'yaml';
     if (TITLE_KEY.test(t) && !/^[A-Z]:[\\/]/.test(t)) return /^[a-z]/.test(t) ? 'yaml' : 'output';
     if (YAML_KEY.test(t) && !/^[A-Za-z]:[\\/]/.test(t)) return 'yaml';
-    // Go/TOML settings: `default_runtime = "crun"`, `kubeletHealthzTimeout = 30 * time.Second`.
-    if (/^[A-Za-z_][\w.]{0,100}\s+=\s/.test(t)) return 'text';
     for (const re of OUTPUT_LINES) if (re.test(t)) return 'output';
     // Columns of a table row: `default   alertmanager-main-0   1/2   CrashLoopBackOff`.
     if (/^\S+(?:\s{2,}|\t)\S+(?:\s{2,}|\t)\S/.test(t) && !SHELLISH.test(t)) return 'output';
     if (PROSE.test(t) && !SHELLISH.test(t) && !/\/\S/.test(t)) return 'text';
+    // A Title-case word opens a sentence or a tool's message (`Please enter the PIN`, `Saved!`);
+    // commands are lower case. A lone letter is an answer typed at a program's question (`y`, `q`).
+    if (/^[A-Z][a-z]{0,30}[,.!?:]?(?:\s|$)/.test(t) && !/^[A-Z][a-z]*=/.test(t)) return 'text';
+    if (/^[A-Za-z0-9]$/.test(t)) return 'text';
   }
   return null;
 }
@@ -171,6 +203,9 @@ function bracketDepth(line: string): number {
  */
 export function snippetRunEnd(lines: readonly string[], start: number, kind: SnippetKind, isKnown: (word: string) => boolean): number {
   const n = lines.length;
+  // A fence opened inside the block (a runbook that forgot to close the one before): the rest is
+  // that other block's text, not shell.
+  if (/^\s*```/.test(lines[start] as string)) return n;
   if (kind === 'promql' || kind === 'logql' || kind === 'json' || kind === 'text') {
     let depth = 0;
     let i = start;

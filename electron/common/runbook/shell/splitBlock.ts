@@ -77,12 +77,24 @@ export function looksLikeShell(code: string): boolean {
     const words = line.split(/\s+/);
     let first = words[0] ?? '';
     if (first === 'sudo' && words[1]) first = words[1];
-    if (!isKnownProgram(first) || first !== first.toLowerCase() || !/^[a-z0-9./_-]+$/.test(first)) return false;
+    if (!isKnownProgram(first)) return commandShaped(lines);
+    if (first !== first.toLowerCase() || !/^[a-z0-9./_-]+$/.test(first)) return false;
     if (!ENGLISH_LOOKING.has(first)) return true;
     // `top 10 offenders:` is prose; `top -b -n 1` is a command.
     return words.length === 1 || /(^|\s)(-{1,2}[A-Za-z]|[|>]|\$|\S+\/\S*|\S+=)/.test(line.slice(first.length));
   }
   return false;
+}
+
+/**
+ * A short plain block of lines shaped like commands of a tool the risk table does not know
+ * (`knife data bag from file -a -z`, `tf plan -out plan -target module.x`): a program name, words,
+ * and at least one option, no sentence punctuation at the end. Run as `unknown`, so it asks first.
+ */
+function commandShaped(lines: readonly string[]): boolean {
+  const body = lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  if (body.length === 0 || body.length > 3) return false;
+  return body.every((l) => /^(?:sudo\s+)?[a-z][\w.-]{1,30}(?:\s+[^\s-]\S*){0,6}\s+-{1,2}[a-z][\w-]*(?:[=\s]|$)/.test(l) && !/[.:;!?]$/.test(l) && sniffLine(l, isKnownProgram) === null);
 }
 
 /** Command names that are also everyday English words. */

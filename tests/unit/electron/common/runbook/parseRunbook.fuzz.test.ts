@@ -18,7 +18,10 @@ const MAX_SINGLE_PARSE_MS = 1_000;
 const MAX_CORPUS_BYTES = 64 * 1024;
 
 function corpus(): Uint8Array[] {
-  const dirs = ['/work/shared/runbook-samples', join(__dirname, '../../../../fixtures/runbooks'), join(__dirname, '../../../../../runbooks')];
+  const corpusRoot = join(__dirname, '../../../../fixtures/corpus');
+  // The public corpus: real runbooks' shapes (transcripts, manifests, queries in shell fences).
+  const corpusDirs = existsSync(corpusRoot) ? readdirSync(corpusRoot).map((d) => join(corpusRoot, d)).filter((d) => statSync(d).isDirectory()) : [];
+  const dirs = ['/work/shared/runbook-samples', join(__dirname, '../../../../fixtures/runbooks'), join(__dirname, '../../../../../runbooks'), ...corpusDirs];
   const files: Uint8Array[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
@@ -37,6 +40,8 @@ const SNIPPETS = [
   '$ ', 'db=# ', 'mysql> ', '\\', '|', '&&', "'", '"', '<<EOF', 'EOF', '$(', ')', '...', '<snip>', '!!! tip', ':::', '[TOC]',
   '**P0 - Critical**', '---', 'title: x', '> ', '1. ', '* ', '[link](http://x)', 'ðŸš¨', 'â€™', '<details>', '\t', '<pod-name>', '{{ns}}',
   'YOUR_TOKEN', '${VAR:-x}', '$VAR', 'kubectl delete pod x', 'redis-cli FLUSHALL', 'psql -c "', 'Response Time: 15 minutes',
+  'sh-5.1$ ', 'bash-4.4# ', '[root@node-1 /]# ', 'PS C:\\> ', '$mac ', 'apiVersion: v1', 'kind: Pod', 'sum by (x) (', 'rate(x[5m])',
+  '{job="x"}', '|= "err"', 'oc rsh pod', 'oc debug node/n', 'chroot /host', 'exit', 'health: HEALTH_OK', 'I0611 11:13:35.0 1 x.go:1]',
 ];
 
 function randomDoc(next: () => number): string {
