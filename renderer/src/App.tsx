@@ -10,6 +10,7 @@ import { NewIncidentDialog } from './incidents/NewIncidentDialog';
 import { OpenIncidentProvider, useRememberedIncident, type OpenIncident } from './incidents/openIncident';
 import { StoreStatusBanner } from './incidents/StoreStatusBanner';
 import { PlaceholderValuesProvider } from './runbooks/placeholderValues';
+import { SyncPanel } from './sync/SyncPanel';
 import { IncidentTerminalsProvider } from './terminals/incidentTerminals';
 import { IncidentStepRunner } from './terminals/IncidentStepRunner';
 import './incidents/incidents.css';
@@ -109,6 +110,8 @@ export function App() {
                     Pick a runbook on the left, or start a <strong>New incident</strong>. Every command you run here lands on the incident's timeline,
                     with its exit code and output, on this machine.
                   </p>
+                  <h2 className="welcome__subheading">Team sync</h2>
+                  <SyncPanel incidentId={null} />
                 </section>
               )}
             </main>

@@ -126,6 +126,8 @@ export interface EventPayloads {
     eventsAdded: number;
     /** Per device in the bundle: its newest `recordedAt` there, by that device's clock. */
     latestRecordedAt: Record<string, number>;
+    /** `sync` when the events came through the team sync (git), absent for a bundle file. */
+    via?: 'sync';
   };
   /**
    * An export (or a sync) left secrets in clear because the responder chose to keep them in

@@ -47,7 +47,7 @@ export function clockFacts({ devices, contradictory }: ClockEstimate, deviceName
 const AGREEMENT_MS = 60_000;
 
 /** Bounds on (that device's clock − this device's), in words; null when they prove nothing. */
-function offsetWords(low: number | null, high: number | null): string | null {
+export function offsetWords(low: number | null, high: number | null): string | null {
   const inner = (ms: number) => formatDuration(roundTo(ms, Math.floor));
   const outer = (ms: number) => formatDuration(roundTo(ms, Math.ceil));
   if (low !== null && low > 0) return high !== null ? `${inner(low)} to ${outer(high)} ahead of this device’s` : `at least ${inner(low)} ahead of this device’s`;

@@ -151,6 +151,7 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
     }
     case 'bundle.imported': {
       const x = p as EventPayloads['bundle.imported'];
+      if (x.via === 'sync') return [`Synced ${x.eventsAdded} event${x.eventsAdded === 1 ? '' : 's'} from device `, { code: x.fromDeviceId }, ` (written ${ctx.clock.dateTime(x.exportedAt)} by that device's clock)`];
       return [`Imported ${x.eventsAdded} event${x.eventsAdded === 1 ? '' : 's'} from a bundle of device `, { code: x.fromDeviceId }, ` (exported ${ctx.clock.dateTime(x.exportedAt)} by that device's clock)`];
     }
     case 'redaction.kept':

@@ -6,6 +6,7 @@ import { AppServiceContract } from '../../common/services/appService';
 import { IncidentServiceContract } from '../../common/services/incidentService';
 import { ReportServiceContract } from '../../common/services/reportService';
 import { RunbookServiceContract } from '../../common/services/runbookService';
+import { SyncServiceContract } from '../../common/services/syncService';
 import { TerminalServiceContract } from '../../common/services/terminalService';
 import type { RunbookLibrary } from '../library/runbookLibrary';
 import { bundledRunbooksDir } from '../packageRoot';
@@ -32,6 +33,8 @@ export interface WarroomHostOptions {
   /** How PDFs are printed; inside the Electron app main's printToPDF, else a system Chromium. */
   printPdf?: PdfPrinter;
   logError?: (error: unknown, context: string) => void;
+  /** The team sync's automatic interval (tests shorten it); 30 s by default. */
+  syncIntervalMs?: number;
 }
 
 /**
@@ -105,6 +108,14 @@ export class WarroomHost implements Disposable {
       ReportServiceContract,
       import('../services/reportServiceImpl').then(({ createReportService }) => createReportService(store, libraryLookup(runbooks), options.printPdf)),
     );
+    // The team sync (git): its timer and its reaction to this device's notes and status changes.
+    if (store) {
+      const sync = import('../services/syncServiceImpl').then(
+        ({ SyncServiceImpl }) => new SyncServiceImpl({ store, dataDir: options.dataDir, lookup: libraryLookup(runbooks), intervalMs: options.syncIntervalMs, logError: options.logError }),
+      );
+      this.disposables.push(sync);
+      this.rpc.register(SyncServiceContract, sync);
+    }
     // A service that cannot load is a bug: say so in the host log (its calls fail with a pointer there).
     for (const loading of this.disposables) loading.catch((error: unknown) => options.logError?.(error, 'loading a service'));
   }

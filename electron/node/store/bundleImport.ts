@@ -47,6 +47,8 @@ const FIELD_KINDS = {
 export interface ImportRecorder {
   timeline: TimelineWriter;
   actor: string;
+  /** Recorded in the import's event: the team sync rather than a bundle file. */
+  via?: 'sync';
 }
 
 export function importBundle(db: Database, tx: TxState, bundle: Bundle, recorder: ImportRecorder): BundleImportResult {
@@ -141,7 +143,7 @@ export function importBundle(db: Database, tx: TxState, bundle: Bundle, recorder
       tx,
       incidentId,
       'bundle.imported',
-      { fromDeviceId: bundle.deviceId, exportedAt: bundle.exportedAt, eventsAdded: fresh.length, latestRecordedAt },
+      { fromDeviceId: bundle.deviceId, exportedAt: bundle.exportedAt, eventsAdded: fresh.length, latestRecordedAt, ...(recorder.via ? { via: recorder.via } : {}) },
       { actor: recorder.actor },
     );
   }

@@ -310,8 +310,8 @@ export class IncidentStore {
   }
 
   /** Merges a teammate's bundle into the incident of the same id (see bundleImport.ts); all or nothing. */
-  importBundle(bundle: Bundle): BundleImportResult {
-    return this.ctx.writes.runSync((tx) => importBundle(this.db, tx, bundle, { timeline: this.ctx.timeline, actor: this.ctx.actor }));
+  importBundle(bundle: Bundle, options: { via?: 'sync' } = {}): BundleImportResult {
+    return this.ctx.writes.runSync((tx) => importBundle(this.db, tx, bundle, { timeline: this.ctx.timeline, actor: this.ctx.actor, via: options.via }));
   }
 
   private committed(deferred: boolean): void {

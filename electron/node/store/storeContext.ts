@@ -30,7 +30,10 @@ export class StoreContext {
   }
 }
 
+/** Who records: `WARROOM_ACTOR` (a responder's name, where accounts are shared), else the OS user. */
 export function defaultActor(): string {
+  const named = process.env.WARROOM_ACTOR?.trim();
+  if (named) return named.slice(0, 200);
   try {
     return userInfo().username || 'responder';
   } catch {

@@ -263,7 +263,7 @@ async function importRemote(
       redaction: { redacted: {}, kept: 0 },
     };
     try {
-      const result = store.importBundle(bundle);
+      const result = store.importBundle(bundle, { via: 'sync' });
       report.pulled += result.eventsAdded;
       if (result.eventsAdded > 0) {
         pulledDevices.add(group.deviceId);

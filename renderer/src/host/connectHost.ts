@@ -6,6 +6,7 @@ import { AppServiceContract, type AppService } from '../../../electron/common/se
 import { IncidentServiceContract, type IncidentService } from '../../../electron/common/services/incidentService';
 import { ReportServiceContract, type ReportService } from '../../../electron/common/services/reportService';
 import { RunbookServiceContract, type RunbookService } from '../../../electron/common/services/runbookService';
+import { SyncServiceContract, type SyncService } from '../../../electron/common/services/syncService';
 import { TerminalServiceContract, type TerminalService } from '../../../electron/common/services/terminalService';
 import { openWebSocketConnection } from './webSocketTransport';
 
@@ -31,6 +32,7 @@ export interface HostConnection {
   readonly terminals: TerminalService;
   readonly incidents: IncidentService;
   readonly reports: ReportService;
+  readonly sync: SyncService;
   readonly state: ConnectionState;
   readonly onDidChangeState: Event<ConnectionState>;
 }
@@ -75,6 +77,7 @@ export function connectHost(): HostConnection {
     terminals: client.getService(TerminalServiceContract),
     incidents: client.getService(IncidentServiceContract),
     reports: client.getService(ReportServiceContract),
+    sync: client.getService(SyncServiceContract),
     get state() {
       return state;
     },

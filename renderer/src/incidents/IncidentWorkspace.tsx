@@ -9,6 +9,7 @@ import { IncidentPlaceholderValues } from './IncidentPlaceholderValues';
 import { InputsPanel } from './InputsPanel';
 import { MilestonesPanel } from './MilestonesPanel';
 import { NoteBox } from './NoteBox';
+import { SyncPanel } from '../sync/SyncPanel';
 import { Timeline } from './Timeline';
 import { useAttachedRunbooks } from './useAttachedRunbooks';
 import { useIncidentDetails } from './useIncidentData';
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'actions', label: 'Action items' },
   { id: 'inputs', label: 'Inputs' },
   { id: 'milestones', label: 'Milestones' },
+  { id: 'sync', label: 'Sync' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -151,6 +153,7 @@ export function IncidentWorkspace({
               {tab === 'actions' && <ActionItemsPanel incidentId={incidentId} items={data.actionItems} onError={setError} />}
               {tab === 'inputs' && <InputsPanel incidentId={incidentId} runbooks={runbooks} variables={data.variables} />}
               {tab === 'milestones' && <MilestonesPanel details={data} onError={setError} />}
+              {tab === 'sync' && <SyncPanel incidentId={incidentId} />}
             </div>
           </div>
           <div className="workspace__right">

@@ -7,6 +7,7 @@ import { EventDetail } from './EventDetail';
 import { formatClockTime, formatDateTime, zoneLabel } from './timeFormat';
 import { buildRows, filterRows, indexOfRow, type TimelineRow } from './timelineRows';
 import type { TimelineState } from './useTimeline';
+import { responderColors, responderKey, shortDevice } from '../sync/responderColor';
 
 /** Every row is this tall (one line, ellipsised; the full entry opens below): windowing needs it fixed. */
 export const ROW_HEIGHT = 30;
@@ -29,6 +30,11 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const allRows = useMemo(() => buildRows(timeline.events), [timeline.events]);
+  // A merged timeline (teammates' events synced or imported) marks every row with its author's colour.
+  const colours = useMemo(() => {
+    const merged = timeline.events.some((e) => e.deviceId !== timeline.events[0]?.deviceId);
+    return merged ? responderColors(timeline.events) : null;
+  }, [timeline.events]);
   // Words also searched on the host (FTS5 over notes, command lines and command output), so a
   // word that appears only in a command's output still finds the command's row.
   const [outputMatches, setOutputMatches] = useState<ReadonlySet<string> | undefined>(undefined);
@@ -154,7 +160,7 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
           <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
             <ol className="timeline__rows" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
               {visible.map((row, i) => (
-                <Row key={row.event.id} row={row} utc={utc} position={first + i + 1} total={rows.length} selected={row.event.id === selectedId} onSelect={() => setSelectedId(row.event.id === selectedId ? null : row.event.id)} onStar={() => toggleStar(row)} />
+                <Row key={row.event.id} row={row} colours={colours} utc={utc} position={first + i + 1} total={rows.length} selected={row.event.id === selectedId} onSelect={() => setSelectedId(row.event.id === selectedId ? null : row.event.id)} onStar={() => toggleStar(row)} />
               ))}
             </ol>
           </div>
@@ -219,10 +225,11 @@ function ChainStatus({ incidentId, complete, events }: { incidentId: string; com
   );
 }
 
-function Row({ row, utc, position, total, selected, onSelect, onStar }: { row: TimelineRow; utc: boolean; position: number; total: number; selected: boolean; onSelect: () => void; onStar: () => void }) {
+function Row({ row, colours, utc, position, total, selected, onSelect, onStar }: { row: TimelineRow; colours: ReadonlyMap<string, string> | null; utc: boolean; position: number; total: number; selected: boolean; onSelect: () => void; onStar: () => void }) {
   const { event, description, finished } = row;
   const backdated = event.occurredAt < event.recordedAt - 60_000;
-  const style: CSSProperties = { height: ROW_HEIGHT };
+  const colour = colours?.get(responderKey(event.deviceId, event.actor));
+  const style: CSSProperties = colour ? { height: ROW_HEIGHT, boxShadow: `inset 3px 0 0 ${colour}` } : { height: ROW_HEIGHT };
   const exit = event.kind === 'command.started' ? (finished ? finished.payload.exitCode : undefined) : undefined;
   return (
     <li className={`trow trow--${description.tone}${selected ? ' trow--selected' : ''}`} style={style} data-seq={event.seq} aria-setsize={total} aria-posinset={position}>
@@ -245,7 +252,9 @@ function Row({ row, utc, position, total, selected, onSelect, onStar }: { row: T
           backdated
         </span>
       )}
-      <span className="trow__actor">{event.actor}</span>
+      <span className="trow__actor" style={colour ? { color: colour } : undefined} title={colours ? `${event.actor} on device ${shortDevice(event.deviceId)}` : undefined}>
+        {event.actor}
+      </span>
       <button type="button" className={`trow__star${row.starred ? ' trow__star--on' : ''}`} aria-pressed={row.starred} aria-label={row.starred ? 'Unstar' : 'Star'} title={row.starred ? 'Starred: leads the report summary' : 'Star: this matters for the report'} onClick={onStar}>
         {row.starred ? '★' : '☆'}
       </button>

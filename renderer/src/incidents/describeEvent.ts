@@ -101,7 +101,9 @@ export function describeEvent(event: TimelineEvent): EventDescription {
             : `${MILESTONE_LABELS[event.payload.milestone]} moved to ${formatStamp(event.payload.at, false)}`,
       };
     case 'bundle.imported':
-      return { badge: 'IMPORT', tone: 'quiet', group: 'other', text: `Imported ${event.payload.eventsAdded} event${event.payload.eventsAdded === 1 ? '' : 's'} from device ${event.payload.fromDeviceId.slice(0, 8)}… (its bundle)` };
+      return event.payload.via === 'sync'
+        ? { badge: 'SYNC', tone: 'quiet', group: 'other', text: `Synced ${event.payload.eventsAdded} event${event.payload.eventsAdded === 1 ? '' : 's'} from device ${event.payload.fromDeviceId.slice(0, 8)}…` }
+        : { badge: 'IMPORT', tone: 'quiet', group: 'other', text: `Imported ${event.payload.eventsAdded} event${event.payload.eventsAdded === 1 ? '' : 's'} from device ${event.payload.fromDeviceId.slice(0, 8)}… (its bundle)` };
     case 'redaction.kept':
       return { badge: 'KEPT', tone: 'state', group: 'other', text: keptSecretsText(event.payload) };
     case 'input.set':
