@@ -98,9 +98,12 @@ const MilestoneSchema = z.object({
 const MilestonesSchema = z.object({
   detected: MilestoneSchema,
   acknowledged: MilestoneSchema,
+  // Bundles written before `identified` existed lack it: read as not yet reached.
+  identified: MilestoneSchema.default({ name: 'identified', at: null, source: 'derived', eventId: null }),
   mitigated: MilestoneSchema,
   resolved: MilestoneSchema,
   timeToAcknowledgeMs: z.number().nullable(),
+  timeToIdentifyMs: z.number().nullable().default(null),
   timeToMitigateMs: z.number().nullable(),
   timeToResolveMs: z.number().nullable(),
 }) satisfies z.ZodType<Milestones>;
