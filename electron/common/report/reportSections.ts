@@ -81,8 +81,29 @@ export function factsBlock(ctx: ReportContext): Block {
   const end = milestones.resolved.at;
   if (end !== null && milestones.detected.at !== null) rows.push({ label: 'Duration', value: [formatDuration(end - milestones.detected.at)] });
   rows.push({ label: 'Incident id', value: [{ code: incident.id }] });
+  rows.push(...respondersFact(ctx));
   rows.push(...clockFacts(ctx.clocks, ctx.deviceName));
   return { type: 'facts', rows };
+}
+
+/**
+ * A timeline several people or devices recorded (a team sync, an imported bundle) names every
+ * responder with the device they recorded on, in the order they first appear.
+ */
+function respondersFact(ctx: ReportContext): { label: string; value: Inline[] }[] {
+  const seen = new Map<string, { actor: string; deviceId: string }>();
+  for (const e of ctx.bundle.events) {
+    const key = `${e.deviceId}/${e.actor}`;
+    if (!seen.has(key)) seen.set(key, { actor: e.actor, deviceId: e.deviceId });
+  }
+  const responders = [...seen.values()];
+  if (responders.length < 2) return [];
+  const value: Inline[] = [];
+  for (const r of responders) {
+    if (value.length > 0) value.push(', ');
+    value.push(`${r.actor} on `, { code: ctx.deviceName(r.deviceId) }, r.deviceId === ctx.bundle.deviceId ? ' (this device)' : '');
+  }
+  return [{ label: 'Responders', value }];
 }
 
 export function summarySection(ctx: ReportContext, prompt?: string): ReportSection {

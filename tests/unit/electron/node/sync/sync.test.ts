@@ -53,6 +53,12 @@ describe('warroom sync: laptops against one bare repository', { timeout: 120_000
     expect(await b.sync()).toMatchObject({ pushed: 0, pulled: 0 });
     expect(git(['--git-dir', remote, 'rev-parse', 'refs/heads/main'])).toBe(head);
     expect([a.store.getEvents(incident.id).length, b.store.getEvents(incident.id).length]).toEqual(counts);
+
+    // B's report names every responder and the device each recorded on.
+    const report = capture();
+    expect(await runCli(['export', incident.id, '--format', 'md', '--out', '-', '--data', b.dataDir], report.io)).toBe(0);
+    expect(report.out[0]).toContain(`**Responders:** alice on \`${a.store.deviceId.slice(0, 8)}\`, bob on \`${b.store.deviceId.slice(0, 8)}\` (this device)`);
+    expect(report.out[0]).toContain('Synced 2 events from device');
   });
 
   it('three laptops: each sees every note once; the remote holds one file set per device', async () => {
