@@ -115,20 +115,9 @@ export function importBundle(db: Database, tx: TxState, bundle: Bundle, recorder
     const text = searchText(event.kind, event.payload);
     if (text !== null) index.run(lastInsertRowid, text);
     tx.touch(incidentId, event.recordedAt);
-    tx.events.push({
-      id: event.id,
-      incidentId,
-      seq,
-      kind: event.kind,
-      occurredAt: event.occurredAt,
-      recordedAt: event.recordedAt,
-      deviceId: event.deviceId,
-      actor: event.actor,
-      payload: event.payload,
-      digest: event.digest,
-      chainHead: event.chainHead,
-      redacted: event.salt === null,
-    } as TimelineEvent);
+    // The bundle's event as the store hands it out: this incident's seq, no salt.
+    const { salt, seq: _exportedSeq, ...fields } = event;
+    tx.events.push({ ...fields, incidentId, seq, redacted: salt === null } as TimelineEvent);
   }
 
   // The import itself goes on this device's timeline (only when it added something, so a
