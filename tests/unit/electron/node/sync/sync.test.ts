@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Ajv from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../../electron/node/cli/main';
 import { mirrorDir, readSyncState } from '../../../../../electron/node/sync/syncState';
@@ -249,5 +250,35 @@ describe('warroom sync: laptops against one bare repository', { timeout: 120_000
     expect(refused.err[0]).toMatch(/is not a War Room sync remote/);
     expect(git(['--git-dir', foreign, 'rev-parse', 'main'])).toBe(before);
     expect(readSyncState(a.dataDir).remote).toBe(`file://${remote}`);
+  });
+});
+
+describe('the files on the remote match docs/sync-schema.json', () => {
+  it('marker, manifest, every event line and command line of a realistic incident', { timeout: 120_000 }, async () => {
+    const remote = bareRemote(cleanups);
+    const fixture = await createFixture({ withRunbook: true });
+    cleanups.push(() => {
+      fixture.store.close();
+      fixture.cleanup();
+    });
+    const a = makeLaptop('alice', cleanups, fixture.dataDir);
+    await a.sync(remote);
+    const schema = JSON.parse(fs.readFileSync(new URL('../../../../../docs/sync-schema.json', import.meta.url), 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true });
+    ajv.addSchema(schema, 'sync');
+    const check = (definition: string, value: unknown) => {
+      const ok = ajv.validate(`sync#/definitions/${definition}`, value);
+      expect(ok, `${definition}: ${ajv.errorsText()}`).toBe(true);
+    };
+    const files = git(['--git-dir', remote, 'ls-tree', '-r', '--name-only', 'main']).trim().split('\n');
+    const read = (file: string) => git(['--git-dir', remote, 'show', `main:${file}`]);
+    check('marker', JSON.parse(read('warroom-sync.json')));
+    let lines = 0;
+    for (const file of files) {
+      if (file.endsWith('.commands.jsonl')) for (const line of read(file).trim().split('\n')) (check('commandLine', JSON.parse(line)), lines++);
+      else if (file.endsWith('.jsonl')) for (const line of read(file).trim().split('\n')) (check('eventLine', JSON.parse(line)), lines++);
+      else if (file.startsWith('incidents/')) check('manifest', JSON.parse(read(file)));
+    }
+    expect(lines).toBeGreaterThan(15);
   });
 });
