@@ -275,9 +275,16 @@ describe('the files on the remote match docs/sync-schema.json', () => {
     check('marker', JSON.parse(read('warroom-sync.json')));
     let lines = 0;
     for (const file of files) {
-      if (file.endsWith('.commands.jsonl')) for (const line of read(file).trim().split('\n')) (check('commandLine', JSON.parse(line)), lines++);
-      else if (file.endsWith('.jsonl')) for (const line of read(file).trim().split('\n')) (check('eventLine', JSON.parse(line)), lines++);
-      else if (file.startsWith('incidents/')) check('manifest', JSON.parse(read(file)));
+      if (!file.startsWith('incidents/')) continue;
+      if (!file.endsWith('.jsonl')) {
+        check('manifest', JSON.parse(read(file)));
+        continue;
+      }
+      const definition = file.endsWith('.commands.jsonl') ? 'commandLine' : 'eventLine';
+      for (const line of read(file).trim().split('\n')) {
+        check(definition, JSON.parse(line));
+        lines++;
+      }
     }
     expect(lines).toBeGreaterThan(15);
   });
