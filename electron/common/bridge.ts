@@ -7,8 +7,8 @@
 export interface WarroomBridge {
   readonly kind: 'electron';
   send(message: string): void;
-  /** Returns an unsubscribe function. */
-  onMessage(listener: (message: string) => void): () => void;
+  /** Host messages: JSON text, or a binary frame of terminal output. Returns an unsubscribe function. */
+  onMessage(listener: (message: string | Uint8Array) => void): () => void;
   /** Fires when the host process went away (it is restarted; the window stays). */
   onHostExit(listener: () => void): () => void;
   /** Fires when a restarted host is ready: the renderer re-subscribes. */

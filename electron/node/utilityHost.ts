@@ -1,7 +1,7 @@
 import { UserError } from '../common/errors';
 import { Emitter } from '../common/event';
 import { isPrintPdfResult, type PrintPdfRequest } from '../common/hostPrintMessages';
-import type { MessageConnection } from '../common/rpc/connection';
+import type { MessageConnection, WireMessage } from '../common/rpc/connection';
 import { resolveDataDir } from './dataDir';
 import { WarroomHost } from './host/warroomHost';
 import { HostLog } from './hostLog';
@@ -58,7 +58,7 @@ port.on('message', ({ data, ports }) => {
 });
 
 function portConnection(port: PortLike): MessageConnection {
-  const message = new Emitter<string>();
+  const message = new Emitter<WireMessage>();
   const close = new Emitter<void>();
   port.on('message', ({ data }) => typeof data === 'string' && message.fire(data));
   port.on('close', () => close.fire());

@@ -7,7 +7,7 @@ import { HOST_CHANNELS } from '../common/hostChannels';
 // the port arrives wait in a queue; the page never sees the port or ipcRenderer.
 let port: MessagePort | null = null;
 const queue: string[] = [];
-const messageListeners = new Set<(message: string) => void>();
+const messageListeners = new Set<(message: string | Uint8Array) => void>();
 const exitListeners = new Set<() => void>();
 const readyListeners = new Set<() => void>();
 const menuListeners = new Set<(command: MenuCommand) => void>();
@@ -16,7 +16,9 @@ let runningProvider: (() => RunningCommandsAnswer | Promise<RunningCommandsAnswe
 function adopt(next: MessagePort): void {
   port = next;
   port.onmessage = (event: MessageEvent) => {
-    if (typeof event.data === 'string') for (const listener of messageListeners) listener(event.data);
+    // Text, or a binary frame of terminal output (a Uint8Array crosses the bridge as a copy).
+    const data: unknown = event.data;
+    if (typeof data === 'string' || data instanceof Uint8Array) for (const listener of messageListeners) listener(data);
   };
   port.start();
   for (const message of queue.splice(0)) port.postMessage(message);

@@ -13,20 +13,22 @@ export async function installBridgeDouble(page: Page, options: { openFolderAnswe
       set.add(listener);
       return () => void set.delete(listener);
     };
-    const messages = new Set<Listener<string>>();
+    const messages = new Set<Listener<string | Uint8Array>>();
     const menu = new Set<Listener<string>>();
     const queue: string[] = [];
     const url = new URL('rpc', location.href);
     url.protocol = 'ws:';
     url.search = '';
     const socket = new WebSocket(url);
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => queue.splice(0).forEach((m) => socket.send(m));
-    socket.onmessage = (event) => messages.forEach((l) => l(String(event.data)));
+    // Text, or a binary frame of terminal output, as the real bridge hands them on.
+    socket.onmessage = (event) => messages.forEach((l) => l(typeof event.data === 'string' ? event.data : new Uint8Array(event.data as ArrayBuffer)));
     const w = window as unknown as Record<string, unknown>;
     w.warroomBridge = {
       kind: 'electron',
       send: (message: string) => (socket.readyState === WebSocket.OPEN ? socket.send(message) : queue.push(message)),
-      onMessage: (listener: Listener<string>) => subscribe(messages, listener),
+      onMessage: (listener: Listener<string | Uint8Array>) => subscribe(messages, listener),
       onHostExit: () => () => {},
       onHostReady: () => () => {},
       onMenuCommand: (listener: Listener<string>) => subscribe(menu, listener),

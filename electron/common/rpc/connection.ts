@@ -1,13 +1,16 @@
 import type { Event } from '../event';
 
 /**
- * A duplex text channel between a client and the host: a WebSocket, an Electron
- * MessagePort, or an in-memory pair in tests. The RPC layer speaks JSON over it
- * and knows nothing else about the transport.
+ * A duplex channel between a client and the host: a WebSocket, an Electron MessagePort, or
+ * an in-memory pair in tests. The RPC layer speaks JSON over it, and sends events that carry
+ * bytes (terminal output) as binary frames (binaryFrame.ts); it knows nothing else about the
+ * transport. Clients only ever send text.
  */
+export type WireMessage = string | Uint8Array;
+
 export interface MessageConnection {
-  send(message: string): void;
-  readonly onDidReceiveMessage: Event<string>;
+  send(message: WireMessage): void;
+  readonly onDidReceiveMessage: Event<WireMessage>;
   readonly onDidClose: Event<void>;
   close(): void;
 }

@@ -1,18 +1,20 @@
 import { Emitter } from '../event';
-import type { MessageConnection } from './connection';
+import type { MessageConnection, WireMessage } from './connection';
 
 /**
  * Two connected in-memory ends, delivering asynchronously like a real channel.
  * Used by unit tests and by in-process hosts (the CLI) that need no transport.
  */
 export function createMemoryConnectionPair(): [MessageConnection, MessageConnection] {
-  const make = () => ({ message: new Emitter<string>(), close: new Emitter<void>(), closed: false });
+  const make = () => ({ message: new Emitter<WireMessage>(), close: new Emitter<void>(), closed: false });
   const a = make();
   const b = make();
   const end = (self: typeof a, other: typeof a): MessageConnection => ({
     send(message) {
       if (self.closed) return;
-      queueMicrotask(() => other.message.fire(message));
+      // Bytes are copied, as a real channel would.
+      const copy = typeof message === 'string' ? message : message.slice();
+      queueMicrotask(() => other.message.fire(copy));
     },
     onDidReceiveMessage: self.message.event,
     onDidClose: self.close.event,

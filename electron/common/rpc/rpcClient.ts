@@ -1,5 +1,6 @@
 import { Emitter, type Disposable, type Event } from '../event';
-import type { MessageConnection } from './connection';
+import { decodeEventFrame } from './binaryFrame';
+import type { MessageConnection, WireMessage } from './connection';
 import type { ServiceContract, ServiceOf } from './defineService';
 import { RpcError } from './rpcServer';
 import type { ClientMessage, HostMessage } from './protocol';
@@ -90,10 +91,15 @@ export class RpcClient implements Disposable {
     this.connection?.send(JSON.stringify({ t: 'sub', id, s: service, e: event, a: arg } satisfies ClientMessage));
   }
 
-  private receive(text: string): void {
+  private receive(wire: WireMessage): void {
     let message: HostMessage;
+    if (typeof wire !== 'string') {
+      const event = decodeEventFrame(wire);
+      if (event) this.subscriptions.get(event.id)?.listener(event.v);
+      return;
+    }
     try {
-      message = JSON.parse(text) as HostMessage;
+      message = JSON.parse(wire) as HostMessage;
     } catch {
       return;
     }

@@ -1,5 +1,6 @@
 import { isUserError } from '../errors';
 import type { Disposable } from '../event';
+import { encodeEventFrame, isBytesPayload } from './binaryFrame';
 import type { MessageConnection } from './connection';
 import type { ServiceContract, ServiceOf } from './defineService';
 import { ClientMessage, type HostMessage, type RpcErrorPayload } from './protocol';
@@ -43,7 +44,8 @@ export class RpcServer {
     const send = (message: HostMessage) => connection.send(JSON.stringify(message));
 
     const onMessage = connection.onDidReceiveMessage((text) => {
-      const message = parseClientMessage(text);
+      // Clients send text only; anything else is not our protocol.
+      const message = typeof text === 'string' ? parseClientMessage(text) : null;
       // Not our protocol: drop it rather than answer a stranger with details.
       if (!message) return;
       switch (message.t) {
@@ -58,7 +60,7 @@ export class RpcServer {
           try {
             subscriptions.get(message.id)?.dispose();
             const event = this.resolveEvent(message.s, message.e, message.a);
-            const listener = (v: unknown) => send({ t: 'evt', id: message.id, v });
+            const listener = (v: unknown) => (isBytesPayload(v) ? connection.send(encodeEventFrame(message.id, v)) : send({ t: 'evt', id: message.id, v }));
             subscriptions.set(message.id, event instanceof Promise ? subscribeWhenLoaded(event, listener, fail) : event(listener));
           } catch (error) {
             fail(error);

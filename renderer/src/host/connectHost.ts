@@ -1,6 +1,6 @@
 import type { WarroomBridge } from '../../../electron/common/bridge';
 import { Emitter, type Event } from '../../../electron/common/event';
-import type { MessageConnection } from '../../../electron/common/rpc/connection';
+import type { MessageConnection, WireMessage } from '../../../electron/common/rpc/connection';
 import { RpcClient } from '../../../electron/common/rpc/rpcClient';
 import { AppServiceContract, type AppService } from '../../../electron/common/services/appService';
 import { IncidentServiceContract, type IncidentService } from '../../../electron/common/services/incidentService';
@@ -119,15 +119,16 @@ async function isUnauthorized(): Promise<boolean> {
 
 function bridgeConnection(bridge: WarroomBridge): MessageConnection {
   const close = new Emitter<void>();
-  const message = new Emitter<string>();
-  const offMessage = bridge.onMessage((text) => message.fire(text));
+  const message = new Emitter<WireMessage>();
+  const offMessage = bridge.onMessage((wire) => message.fire(wire));
   const offExit = bridge.onHostExit(() => {
     offMessage();
     offExit();
     close.fire();
   });
   return {
-    send: (text) => bridge.send(text),
+    // The page only ever sends text (requests, subscriptions).
+    send: (wire) => typeof wire === 'string' && bridge.send(wire),
     onDidReceiveMessage: message.event,
     onDidClose: close.event,
     close: () => {},

@@ -1,18 +1,20 @@
 import { Emitter } from '../../../electron/common/event';
-import type { MessageConnection } from '../../../electron/common/rpc/connection';
+import type { MessageConnection, WireMessage } from '../../../electron/common/rpc/connection';
 
 /** Opens one WebSocket to the host as a MessageConnection; resolves once open. */
 export function openWebSocketConnection(url: string): Promise<MessageConnection> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url);
-    const message = new Emitter<string>();
+    // Terminal output comes as binary frames: an ArrayBuffer is at hand at once (a Blob is not).
+    socket.binaryType = 'arraybuffer';
+    const message = new Emitter<WireMessage>();
     const close = new Emitter<void>();
     let opened = false;
     socket.onopen = () => {
       opened = true;
       resolve({
-        send: (text) => {
-          if (socket.readyState === WebSocket.OPEN) socket.send(text);
+        send: (wire) => {
+          if (socket.readyState === WebSocket.OPEN) socket.send(wire);
         },
         onDidReceiveMessage: message.event,
         onDidClose: close.event,
@@ -21,6 +23,7 @@ export function openWebSocketConnection(url: string): Promise<MessageConnection>
     };
     socket.onmessage = (event) => {
       if (typeof event.data === 'string') message.fire(event.data);
+      else if (event.data instanceof ArrayBuffer) message.fire(new Uint8Array(event.data));
     };
     socket.onclose = () => {
       if (!opened) reject(new Error('WebSocket closed before it opened'));

@@ -17,6 +17,7 @@ const CounterContract = defineService({
   events: {
     onDidCount: { payload: z.number() },
     onDidCountFor: { payload: z.string(), arg: z.string().min(1) },
+    onDidPrint: { payload: z.custom<{ kind: string; data: Uint8Array }>() },
   },
 });
 type CounterService = ServiceOf<typeof CounterContract>;
@@ -24,6 +25,7 @@ type CounterService = ServiceOf<typeof CounterContract>;
 function setup() {
   const counted = new Emitter<number>();
   const countedFor = new Emitter<{ key: string; value: string }>();
+  const printed = new Emitter<{ kind: string; data: Uint8Array }>();
   const implementation: CounterService = {
     add: async (a, b) => a + b,
     fail: async (why) => {
@@ -34,6 +36,7 @@ function setup() {
     },
     onDidCount: counted.event,
     onDidCountFor: (key) => (listener) => countedFor.event((e) => e.key === key && listener(e.value)),
+    onDidPrint: printed.event,
   };
   const logged: string[] = [];
   const server = new RpcServer({ logError: (error, context) => logged.push(`${context}: ${(error as Error).message}`) });
@@ -41,7 +44,7 @@ function setup() {
   const [hostEnd, clientEnd] = createMemoryConnectionPair();
   server.connect(hostEnd);
   const client = new RpcClient(clientEnd);
-  return { service: client.getService(CounterContract), client, counted, countedFor, logged, hostEnd, clientEnd };
+  return { service: client.getService(CounterContract), client, counted, countedFor, printed, logged, hostEnd, clientEnd };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -55,7 +58,7 @@ describe('RPC derived from a service contract', () => {
   it('rejects invalid arguments at the boundary, before the implementation runs', async () => {
     const { clientEnd } = setup();
     const replies: string[] = [];
-    clientEnd.onDidReceiveMessage((m) => replies.push(m));
+    clientEnd.onDidReceiveMessage((m) => replies.push(m as string));
     clientEnd.send(JSON.stringify({ t: 'req', id: 7, s: 'counter', m: 'add', a: [1, 'two'] }));
     clientEnd.send(JSON.stringify({ t: 'req', id: 8, s: 'counter', m: 'constructor', a: [] }));
     clientEnd.send(JSON.stringify({ t: 'req', id: 9, s: 'nope', m: 'add', a: [] }));
@@ -94,6 +97,23 @@ describe('RPC derived from a service contract', () => {
     expect(counted.hasListeners).toBe(false);
   });
 
+  it('sends an event that carries bytes as one binary frame, the bytes as they are', async () => {
+    const { service, printed, clientEnd } = setup();
+    const wire: (string | Uint8Array)[] = [];
+    clientEnd.onDidReceiveMessage((m) => wire.push(m));
+    const seen: { kind: string; data: Uint8Array }[] = [];
+    service.onDidPrint((v) => seen.push(v));
+    await tick();
+    const bytes = new TextEncoder().encode('é\u001b[31m{"not":"json"}\r\n');
+    printed.fire({ kind: 'data', data: bytes });
+    await tick();
+    expect(wire).toHaveLength(1);
+    expect(wire[0]).toBeInstanceOf(Uint8Array);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.kind).toBe('data');
+    expect(Array.from(seen[0]!.data)).toEqual(Array.from(bytes));
+  });
+
   it('narrows events by their validated argument', async () => {
     const { service, countedFor, client } = setup();
     const seen: string[] = [];
@@ -119,6 +139,7 @@ describe('RPC derived from a service contract', () => {
       crash: async () => {},
       onDidCount: counted.event,
       onDidCountFor: () => () => ({ dispose() {} }),
+      onDidPrint: () => ({ dispose() {} }),
     });
     const [hostEnd, clientEnd] = createMemoryConnectionPair();
     server.connect(hostEnd);
@@ -164,6 +185,7 @@ describe('a service whose code is still loading', () => {
       crash: async () => {},
       onDidCount: counted.event,
       onDidCountFor: () => () => ({ dispose() {} }),
+      onDidPrint: () => ({ dispose() {} }),
     };
     return { service, counted, logged, load: () => load(implementation), failLoad };
   }
