@@ -72,14 +72,15 @@ export type TerminalCommandEvent = Pick<CommandRecord, 'incidentId' | 'sessionId
 };
 
 /**
- * Output for one client's view of one session. `data` is live output; `snapshot` replaces
- * the screen (the client reset its terminal first): it comes on subscribing and after the
- * client fell more than the high watermark behind. Every char of both is acknowledged
- * with `ack` once xterm has drawn it.
+ * Output for one client's view of one session, as UTF-8 bytes (a binary frame on the wire,
+ * `term.write(bytes)` in the page). `data` is live output; `snapshot` replaces the screen (the
+ * client resets its terminal first): it comes on subscribing, after the client fell more than
+ * the high watermark behind, and when the client asks for a `redraw`. Every byte of both is
+ * acknowledged with `ack` once xterm has parsed it.
  */
 export interface TerminalOutput {
   kind: 'data' | 'snapshot';
-  data: string;
+  data: Uint8Array;
 }
 
 const Id = z.string().min(1).max(200);
@@ -123,8 +124,13 @@ export const TerminalServiceContract = defineService({
     /** Keystrokes or a paste from the user. */
     write: { args: z.tuple([Id, z.string().max(MAX_WRITE_CHARS)]), result: z.null() },
     resize: { args: z.tuple([Id, z.number().int().min(2).max(1000), z.number().int().min(1).max(500)]), result: z.null() },
-    /** The client with `clientId` drew `chars` more of the session's output. */
+    /** The client with `clientId` drew `bytes` more of the session's output. */
     ack: { args: z.tuple([Id, Id, z.number().int().min(0)]), result: z.null() },
+    /**
+     * The client dropped output it could not draw in time (a flood): it gets a snapshot of
+     * the current screen instead (the record on the host is whole anyway).
+     */
+    redraw: { args: z.tuple([Id, Id]), result: z.null() },
     /**
      * Runs a step's commands one at a time in a tab whose shell sits idle at its prompt,
      * stopping at the first non-zero exit. Resolves once the first command is typed;

@@ -173,8 +173,13 @@ export class TerminalServiceImpl implements TerminalService, Disposable {
     return null;
   }
 
-  async ack(sessionId: string, clientId: string, chars: number): Promise<null> {
-    this.streams.ack(sessionId, clientId, chars);
+  async ack(sessionId: string, clientId: string, bytes: number): Promise<null> {
+    this.streams.ack(sessionId, clientId, bytes);
+    return null;
+  }
+
+  async redraw(sessionId: string, clientId: string): Promise<null> {
+    this.streams.redraw(sessionId, clientId);
     return null;
   }
 

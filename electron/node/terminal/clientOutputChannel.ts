@@ -1,9 +1,9 @@
 import { OutputBatcher } from './outputBatcher';
 
-/** Unacknowledged chars after which a client gets no more output until it catches up (VS Code's figure). */
-export const HIGH_WATERMARK_CHARS = 100_000;
-/** Unacknowledged chars at which a paused client is resumed (VS Code's low watermark). */
-export const LOW_WATERMARK_CHARS = 5_000;
+/** Unacknowledged bytes after which a client gets no more output until it catches up (VS Code's figure). */
+export const HIGH_WATERMARK_BYTES = 100_000;
+/** Unacknowledged bytes at which a paused client is resumed (VS Code's low watermark). */
+export const LOW_WATERMARK_BYTES = 5_000;
 /**
  * Least time between two catch-up snapshots of one client, as a flood starts. A client that
  * cannot keep up with a flood pauses again right after each snapshot; a snapshot costs the
@@ -23,18 +23,19 @@ export const CATCH_UP_MAX_INTERVAL_MS = 1000;
  */
 export const CATCH_UP_QUIET_MS = 50;
 
+/** What a client gets: UTF-8 bytes, which travel as binary frames and xterm.js parses as they are. */
 export type ClientMessage =
   /** Live output to write to the client's terminal. */
-  | { kind: 'data'; data: string }
+  | { kind: 'data'; data: Uint8Array }
   /** The whole screen: reset the client's terminal, then write this. */
-  | { kind: 'snapshot'; data: string };
+  | { kind: 'snapshot'; data: Uint8Array };
 
 /** What a snapshot covers: the screen and its scrollback, or the screen alone (see ScreenMirror). */
 export type SnapshotScope = 'full' | 'screen';
 
 /**
  * One client's view of one session (tmux's way with slow clients): batched live output
- * while the client keeps up; past the high watermark of unacknowledged chars, nothing more,
+ * while the client keeps up; past the high watermark of unacknowledged bytes, nothing more,
  * and once it has drawn enough (acks below the low watermark), a snapshot of the screen
  * from the host's mirror and live output again. The pty is never paused for a client.
  *
@@ -61,14 +62,14 @@ export class ClientOutputChannel {
     private readonly send: (message: ClientMessage) => void,
     private readonly snapshot: (scope: SnapshotScope) => Promise<string>,
   ) {
-    this.batcher = new OutputBatcher((data) => this.deliver({ kind: 'data', data }));
+    this.batcher = new OutputBatcher((data) => this.deliver('data', data));
   }
 
   get paused(): boolean {
     return this.mode !== 'live';
   }
 
-  get unackedChars(): number {
+  get unackedBytes(): number {
     return this.unacked;
   }
 
@@ -77,10 +78,10 @@ export class ClientOutputChannel {
     if (this.mode === 'live' && !this.disposed) this.batcher.push(data);
   }
 
-  /** The client drew `chars` more (xterm.js `write` callback). */
-  ack(chars: number): void {
-    this.unacked = Math.max(0, this.unacked - Math.max(0, chars));
-    if (this.mode === 'paused' && this.unacked <= LOW_WATERMARK_CHARS) this.catchUp();
+  /** The client drew `bytes` more (xterm.js `write` callback). */
+  ack(bytes: number): void {
+    this.unacked = Math.max(0, this.unacked - Math.max(0, bytes));
+    if (this.mode === 'paused' && this.unacked <= LOW_WATERMARK_BYTES) this.catchUp();
   }
 
   /** Sends a fresh snapshot (a client attaching, or one that reloaded). */
@@ -97,7 +98,7 @@ export class ClientOutputChannel {
       this.lastSnapshotAt = Date.now();
       this.owesScrollback = scope === 'screen';
       if (this.owesScrollback) this.sendScrollbackWhenQuiet();
-      this.deliver({ kind: 'snapshot', data: screen });
+      this.deliver('snapshot', screen);
     });
   }
 
@@ -142,22 +143,23 @@ export class ClientOutputChannel {
     }, CATCH_UP_QUIET_MS);
   }
 
-  private deliver(message: ClientMessage): void {
+  private deliver(kind: ClientMessage['kind'], text: string): void {
     if (this.disposed) return;
     // "Behind" is what the client has not drawn before this message: one batch (up to
     // BATCH_MAX_CHARS, above the watermark) must not pause, and then snapshot, a client
     // that keeps up. A client already behind gets nothing more; its snapshot covers this.
-    if (message.kind === 'data') {
+    if (kind === 'data') {
       // Paused, or being redrawn: the snapshot covers this. (Output can reach the batcher
       // after it was cleared: the push whose flush paused the client queues its own data.)
       if (this.mode !== 'live') return;
-      if (this.unacked > HIGH_WATERMARK_CHARS) {
+      if (this.unacked > HIGH_WATERMARK_BYTES) {
         this.mode = 'paused';
         this.batcher.clear();
         return;
       }
     }
-    this.unacked += message.data.length;
-    this.send(message);
+    const data = Buffer.from(text, 'utf8');
+    this.unacked += data.length;
+    this.send({ kind, data: new Uint8Array(data.buffer, data.byteOffset, data.length) });
   }
 }

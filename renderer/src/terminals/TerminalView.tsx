@@ -5,8 +5,10 @@ import { SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
+import { browserClock } from '../host/clock';
 import { useHost } from '../host/hostContext';
 import { useIncidentTerminals } from './incidentTerminals';
+import { TerminalFeed } from './terminalFeed';
 
 /**
  * Acknowledgements go to the host when the page is idle (at the latest after this long):
@@ -32,9 +34,10 @@ export interface TerminalViewProps {
 }
 
 /**
- * One session's xterm.js terminal. Output comes under flow control: every char is
- * acknowledged once xterm has drawn it (its write callback), so a flood pauses this view
- * at the host's watermark and resumes with a snapshot, instead of queueing here.
+ * One session's xterm.js terminal. Output comes as UTF-8 bytes under flow control: every byte
+ * is acknowledged once xterm has parsed it (its write callback) or the feed dropped it, so a
+ * flood pauses this view at the host's watermark and resumes with a snapshot, instead of
+ * queueing here.
  */
 export function TerminalView({ sessionId, visible, search }: TerminalViewProps) {
   const host = useHost();
@@ -95,8 +98,8 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
     const clientId = crypto.randomUUID();
     let pendingAck = 0;
     let ackHandle: number | undefined;
-    const acknowledge = (chars: number) => {
-      pendingAck += chars;
+    const acknowledge = (bytes: number) => {
+      pendingAck += bytes;
       ackHandle ??= requestIdleCallback(
         () => {
           ackHandle = undefined;
@@ -107,11 +110,17 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
         { timeout: ACK_MAX_DELAY_MS },
       );
     };
-    const output = host.terminals.onDidOutput({ sessionId, clientId })((message) => {
-      if (message.kind === 'snapshot') term.reset();
-      const n = message.data.length;
-      term.write(message.data, () => acknowledge(n));
-    });
+    // Output is parsed in slices under a per-frame budget; what the page cannot draw in time
+    // is dropped for a redraw of the current screen (terminalFeed.ts).
+    const feed = new TerminalFeed(
+      { write: (data, parsed) => term.write(data, parsed), reset: () => term.reset() },
+      browserClock,
+      {
+        release: acknowledge,
+        requestRedraw: () => void host.terminals.redraw(sessionId, clientId).catch(() => undefined),
+      },
+    );
+    const output = host.terminals.onDidOutput({ sessionId, clientId })((message) => feed.push(message));
 
     const unregister = register(sessionId, {
       paste: (text) => {
@@ -140,6 +149,7 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
       observer.disconnect();
       unregister();
       output.dispose();
+      feed.dispose();
       if (ackHandle !== undefined) cancelIdleCallback(ackHandle);
       input.dispose();
       binary.dispose();

@@ -47,8 +47,13 @@ export class ClientStreams implements Disposable {
     };
   }
 
-  ack(sessionId: string, clientId: string, chars: number): void {
-    this.channels.get(sessionId)?.get(clientId)?.ack(chars);
+  ack(sessionId: string, clientId: string, bytes: number): void {
+    this.channels.get(sessionId)?.get(clientId)?.ack(bytes);
+  }
+
+  /** The client dropped output it could not draw: the current screen, its scrollback once output is quiet. */
+  redraw(sessionId: string, clientId: string): void {
+    this.channels.get(sessionId)?.get(clientId)?.resync('screen');
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@ import {
   CATCH_UP_MAX_INTERVAL_MS,
   CATCH_UP_QUIET_MS,
   ClientOutputChannel,
-  HIGH_WATERMARK_CHARS,
+  HIGH_WATERMARK_BYTES,
   type ClientMessage,
 } from '../../../../../electron/node/terminal/clientOutputChannel';
 import { BATCH_DURATION_MS, BATCH_MAX_CHARS, OutputBatcher } from '../../../../../electron/node/terminal/outputBatcher';
@@ -16,6 +16,11 @@ const { Terminal } = xtermHeadless;
 const { SerializeAddon } = serializeAddon;
 
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+
+/** A message as text: the channel sends UTF-8 bytes. */
+type TextMessage = { kind: ClientMessage['kind']; data: string };
+const text = (data: Uint8Array) => Buffer.from(data).toString('utf8');
+const collect = (messages: TextMessage[]) => (m: ClientMessage) => messages.push({ kind: m.kind, data: text(m.data) });
 
 describe('OutputBatcher', () => {
   it('coalesces small chunks into one message per frame', async () => {
@@ -61,8 +66,8 @@ describe('OutputBatcher', () => {
 describe('ClientOutputChannel', () => {
   it('stops sending past the high watermark and resumes with a snapshot after acks', async () => {
     const mirror = new ScreenMirror(80, 24);
-    const messages: ClientMessage[] = [];
-    const channel = new ClientOutputChannel((m) => messages.push(m), () => mirror.snapshot());
+    const messages: TextMessage[] = [];
+    const channel = new ClientOutputChannel(collect(messages), () => mirror.snapshot());
     const push = (data: string) => {
       mirror.write(data);
       channel.push(data);
@@ -72,7 +77,7 @@ describe('ClientOutputChannel', () => {
     await tick();
     const sentChars = messages.reduce((n, m) => n + m.data.length, 0);
     expect(channel.paused).toBe(true);
-    expect(sentChars).toBeLessThan(HIGH_WATERMARK_CHARS + BATCH_MAX_CHARS + 4096);
+    expect(sentChars).toBeLessThan(HIGH_WATERMARK_BYTES + BATCH_MAX_CHARS + 4096);
     push('\r\nlast line\r\n');
     await tick();
     const whilePaused = messages.length;
@@ -94,8 +99,8 @@ describe('ClientOutputChannel', () => {
 
 describe('ClientOutputChannel past the watermark', () => {
   it('sends no output once paused, even what arrives while the pausing batch is flushed', async () => {
-    const messages: ClientMessage[] = [];
-    const channel = new ClientOutputChannel((m) => messages.push(m), async () => 'screen');
+    const messages: TextMessage[] = [];
+    const channel = new ClientOutputChannel(collect(messages), async () => 'screen');
     await tick(); // The attach snapshot.
     const chunk = (c: string) => c.repeat(64 * 1024);
     channel.push('a'.repeat(91_000));
@@ -126,7 +131,7 @@ describe('ClientOutputChannel during a long flood', () => {
     let unacked = 0;
     const channel = new ClientOutputChannel(
       (m) => {
-        messages.push({ kind: m.kind, at: Date.now(), ...(m.kind === 'snapshot' ? { scope: m.data } : {}) });
+        messages.push({ kind: m.kind, at: Date.now(), ...(m.kind === 'snapshot' ? { scope: text(m.data) } : {}) });
         unacked += m.data.length;
       },
       async (scope) => scope,
@@ -182,22 +187,22 @@ describe('ClientOutputChannel during a long flood', () => {
   });
 
   it('gives a client that caught up during the flood its scrollback once output is quiet', async () => {
-    const messages: ClientMessage[] = [];
-    const channel = new ClientOutputChannel((m) => messages.push(m), async (scope) => scope);
+    const messages: TextMessage[] = [];
+    const channel = new ClientOutputChannel(collect(messages), async (scope) => scope);
     // Far behind during a flood: paused, then redrawn (the screen alone) after it drew enough.
-    channel.push('x'.repeat(HIGH_WATERMARK_CHARS + BATCH_MAX_CHARS));
+    channel.push('x'.repeat(HIGH_WATERMARK_BYTES + BATCH_MAX_CHARS));
     channel.push('x'.repeat(BATCH_MAX_CHARS));
     expect(channel.paused).toBe(true);
     await tick(CATCH_UP_INTERVAL_MS + 20);
     channel.push('y'.repeat(1000));
-    channel.ack(channel.unackedChars);
+    channel.ack(channel.unackedBytes);
     await tick(10);
     expect(messages.at(-1)).toEqual({ kind: 'snapshot', data: 'screen' });
     // It keeps up with the rest of the flood, live, acknowledging as it draws.
     for (let i = 0; i < 5; i++) {
       channel.push('z'.repeat(1000));
       await tick(BATCH_DURATION_MS + 5);
-      channel.ack(channel.unackedChars);
+      channel.ack(channel.unackedBytes);
     }
     expect(channel.paused).toBe(false);
     expect(messages.filter((m) => m.kind === 'snapshot').map((m) => m.data)).toEqual(['screen']);
