@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TimelineEvent } from '../../../electron/common/incident/model';
+import { coalesceLatest } from '../host/coalesce';
 import { useConnectionState, useHost } from '../host/hostContext';
 import { TimelineLoader, type LoadRun } from './timelineLoader';
 
@@ -35,12 +36,11 @@ export function useTimeline(incidentId: string): TimelineState {
   useEffect(() => {
     if (connection !== 'connected' || !loader.current) return;
     const timeline = loader.current;
-    const run: LoadRun = {
-      cancelled: false,
-      onChange: () => {
-        if (!run.cancelled) setState({ events: timeline.events, complete: timeline.complete, loading: !timeline.complete, error: null });
-      },
-    };
+    // Events streaming in (a loop of commands, an import) re-render the timeline a few times a second, not per event.
+    const updates = coalesceLatest(() => {
+      if (!run.cancelled) setState({ events: timeline.events, complete: timeline.complete, loading: !timeline.complete, error: null });
+    });
+    const run: LoadRun = { cancelled: false, onChange: () => updates.push(undefined) };
     const fail = (error: unknown) => {
       if (!run.cancelled) setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) }));
     };
@@ -49,6 +49,7 @@ export function useTimeline(incidentId: string): TimelineState {
     void timeline.load(run).catch(fail);
     return () => {
       run.cancelled = true;
+      updates.dispose();
       subscription.dispose();
     };
   }, [host, incidentId, connection]);

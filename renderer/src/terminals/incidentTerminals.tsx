@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StepRun, TerminalTabView } from '../../../electron/common/services/terminalService';
+import { coalesceLatest } from '../host/coalesce';
 import { useConnectionState, useHost } from '../host/hostContext';
 
 /** What a mounted terminal view offers to others (Send to terminal pastes through it). */
@@ -51,8 +52,11 @@ export function IncidentTerminalsProvider({ incidentId, children }: { incidentId
   useEffect(() => {
     if (connection !== 'connected') return;
     let cancelled = false;
+    // A flood of commands must not re-render the tab bar and its where-bar for each one.
+    const tabUpdates = coalesceLatest(setTabs);
     const subs = [
-      host.terminals.onDidChangeTabs(incidentId)((next) => setTabs(next)),
+      tabUpdates,
+      host.terminals.onDidChangeTabs(incidentId)((next) => tabUpdates.push(next)),
       host.terminals.onDidChangeStepRun(incidentId)((run) =>
         setRuns((current) => new Map(current).set(stepRunKey(run.step.runbookId, run.step.stepId), run)),
       ),
