@@ -194,3 +194,28 @@ test('a flood keeps the console responsive, Ctrl+C stops it, and host memory sta
     clearInterval(sampler);
   }
 });
+
+test('when the host stops the console says its shells ended, greys the tabs, and the timeline records the stop and the start', async ({ page }) => {
+  // A data dir of the test's own, kept across the stop.
+  await served.stop();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-restart-'));
+  served = await startServedConsole(['--runbooks', folder], dataDir);
+  await openIncident(page);
+  await served.stop();
+  const banner = page.getByRole('alert').filter({ hasText: 'War Room host stopped' });
+  await expect(banner).toContainText('its terminal shells ended with it');
+  await expect(banner).not.toContainText('keep running');
+  await expect(page.locator('.state-dot[data-state="host stopped"]')).toBeVisible();
+  await expect(page.locator('.state-dot[data-state="idle"]')).toHaveCount(0);
+
+  // A restarted `warroom serve` has a new token: the old page says how to rejoin.
+  // On the same port (the last --port wins), as a responder restarting `warroom serve --port N` would.
+  served = await startServedConsole(['--runbooks', folder, '--port', new URL(served.url).port], dataDir);
+  await expect(page.getByRole('alert').filter({ hasText: 'new access token' })).toContainText('Open the new URL that `warroom serve` printed');
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Terminal drill incident/ }).click();
+  await expect(timeline(page)).toContainText('War Room host stopped: 1 shell ended with it');
+  await expect(timeline(page)).toContainText('War Room host started again; the shell open before the stop had ended');
+  await served.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});

@@ -33,6 +33,8 @@ export const appendEventInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('actionItem.reopened'), payload: z.strictObject({ itemId: short, text }), ...common }),
   z.strictObject({ kind: z.literal('capture.paused'), payload: z.strictObject({ sessionId: short }), ...common }),
   z.strictObject({ kind: z.literal('capture.resumed'), payload: z.strictObject({ sessionId: short }), ...common }),
+  z.strictObject({ kind: z.literal('host.stopped'), payload: z.strictObject({ shellsEnded: z.number().int().min(0) }), ...common }),
+  z.strictObject({ kind: z.literal('host.started'), payload: z.strictObject({ shellsEnded: z.number().int().min(0) }), ...common }),
   z.strictObject({
     kind: z.literal('milestone.set'),
     payload: z.strictObject({ milestone: z.enum(MILESTONE_NAMES), at: z.number().int().nullable() }),

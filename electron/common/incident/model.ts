@@ -107,6 +107,10 @@ export interface EventPayloads {
   'actionItem.reopened': { itemId: string; text: string };
   'capture.paused': { sessionId: string };
   'capture.resumed': { sessionId: string };
+  /** The War Room host stopped while this incident had shells: they ended with it. */
+  'host.stopped': { shellsEnded: number };
+  /** A host started and found this incident's tabs from a run that stopped: `shellsEnded` shells had ended with it. */
+  'host.started': { shellsEnded: number };
   /** A command's output was removed from the record (it held a secret). */
   'output.struck': { commandId: string; reason: string | null };
   /** Sets (or with `at: null` clears) a milestone by hand, overriding the derived time. */
@@ -161,6 +165,8 @@ export const EVENT_KINDS = [
   'actionItem.reopened',
   'capture.paused',
   'capture.resumed',
+  'host.stopped',
+  'host.started',
   'output.struck',
   'milestone.set',
   'input.set',
@@ -189,6 +195,8 @@ export const FREE_EVENT_KINDS = [
   'actionItem.reopened',
   'capture.paused',
   'capture.resumed',
+  'host.stopped',
+  'host.started',
   'milestone.set',
   'redaction.kept',
 ] as const satisfies readonly EventKind[];

@@ -135,6 +135,14 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       return ['Capture paused in a terminal (commands there are not recorded until it resumes)'];
     case 'capture.resumed':
       return ['Capture resumed in a terminal'];
+    case 'host.stopped': {
+      const n = (p as EventPayloads['host.stopped']).shellsEnded;
+      return [`War Room host stopped: ${n} shell${n === 1 ? '' : 's'} ended with it`];
+    }
+    case 'host.started': {
+      const n = (p as EventPayloads['host.started']).shellsEnded;
+      return [`War Room host started again; the ${n === 1 ? 'shell' : `${n} shells`} open before the stop had ended`];
+    }
     case 'output.struck': {
       const x = p as EventPayloads['output.struck'];
       const line = ctx.commandLines.get(x.commandId);

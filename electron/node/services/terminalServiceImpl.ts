@@ -240,7 +240,14 @@ export class TerminalServiceImpl implements TerminalService, Disposable {
     return this.recorder.settled();
   }
 
-  dispose(): Promise<void> {
+  async dispose(): Promise<void> {
+    // Shells end with the host: each incident that had some says so on its timeline.
+    const recorded: Promise<unknown>[] = [];
+    for (const incidentId of this.tabs.incidents()) {
+      const live = this.tabs.list(incidentId).filter((t) => t.sessionId !== null).length;
+      if (live > 0) recorded.push(this.store.appendEvent(incidentId, { kind: 'host.stopped', payload: { shellsEnded: live } }).catch((error: unknown) => this.logError(error, 'recording the host stop')));
+    }
+    await Promise.all(recorded);
     for (const l of this.listeners.splice(0)) l.dispose();
     this.streams.dispose();
     this.recorder.dispose();

@@ -23,7 +23,9 @@ export type ConnectionState =
   /** Was connected, lost the host; retrying. */
   | 'reconnecting'
   /** The host refuses us: this page was opened without the URL's token. */
-  | 'unauthorized';
+  | 'unauthorized'
+  /** Was connected; the host came back with a new token (a restarted `warroom serve`): this page cannot rejoin it. */
+  | 'restarted';
 
 export interface HostConnection {
   readonly kind: 'electron' | 'browser';
@@ -100,7 +102,8 @@ async function keepWebSocketOpen(client: RpcClient, setState: (s: ConnectionStat
       setState('reconnecting');
     } catch {
       // Refused or unreachable: ask the host which, without the WebSocket's opaque 1006.
-      if (await isUnauthorized()) setState('unauthorized');
+      // A host that refuses a page it served before was restarted: its token is new.
+      if (await isUnauthorized()) setState(getState() === 'connecting' || getState() === 'unauthorized' ? 'unauthorized' : 'restarted');
       else if (getState() !== 'connecting') setState('reconnecting');
     }
     await new Promise((resolve) => setTimeout(resolve, delay));

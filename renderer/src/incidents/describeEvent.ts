@@ -88,6 +88,14 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return { badge: 'CAPTURE', tone: 'quiet', group: 'other', text: 'Capture paused in a terminal' };
     case 'capture.resumed':
       return { badge: 'CAPTURE', tone: 'quiet', group: 'other', text: 'Capture resumed in a terminal' };
+    case 'host.stopped': {
+      const n = event.payload.shellsEnded;
+      return { badge: 'HOST', tone: 'state', group: 'other', text: `War Room host stopped: ${n} shell${n === 1 ? '' : 's'} ended with it` };
+    }
+    case 'host.started': {
+      const n = event.payload.shellsEnded;
+      return { badge: 'HOST', tone: 'state', group: 'other', text: `War Room host started again; the ${n === 1 ? 'shell' : `${n} shells`} open before the stop had ended` };
+    }
     case 'output.struck':
       return { badge: 'STRUCK', tone: 'quiet', group: 'commands', text: `Output struck from the record${event.payload.reason ? `: ${event.payload.reason}` : ''}` };
     case 'milestone.set':

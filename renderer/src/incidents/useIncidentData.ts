@@ -23,6 +23,8 @@ const TIMELINE_ONLY: ReadonlySet<EventKind> = new Set<EventKind>([
   'statusUpdate.posted',
   'capture.paused',
   'capture.resumed',
+  'host.stopped',
+  'host.started',
   'output.struck',
 ]);
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TerminalTabView } from '../../../electron/common/services/terminalService';
-import { useHost } from '../host/hostContext';
+import { useConnectionState, useHost } from '../host/hostContext';
 import { useIncidentTerminals } from './incidentTerminals';
 import { TerminalView } from './TerminalView';
 import './terminals.css';
@@ -195,6 +195,9 @@ function WhereBar({
 }
 
 function StateDot({ tab }: { tab: TerminalTabView }) {
+  // Without the host nothing runs: its shells ended with it, whatever the last news said.
+  const connected = useConnectionState() === 'connected';
+  if (!connected) return <span className="state-dot state-dot--exited" aria-hidden="true" title="host stopped: shell ended" data-state="host stopped" />;
   const label = !tab.sessionId ? 'shell ended' : tab.state === 'running' ? 'running' : tab.state === 'nested' ? 'in a nested session' : tab.state === 'starting' ? 'starting' : 'idle';
   // The tab's name stays its title; the state is in its tooltip and the where-bar.
   return <span className={`state-dot state-dot--${tab.sessionId ? tab.state : 'exited'}`} aria-hidden="true" title={label} data-state={label} />;

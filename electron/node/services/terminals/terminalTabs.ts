@@ -37,7 +37,13 @@ export class TerminalTabs {
     if (!tabs) {
       if (!this.store.getIncident(incidentId)) throw new UserError(`Incident ${incidentId} does not exist; open one from the incident list.`, 'E_NOT_FOUND');
       // Every saved shell died with the previous host: its tab says so and offers a new one.
-      tabs = this.store.getTerminalTabs(incidentId).map((t) => ({
+      const saved = this.store.getTerminalTabs(incidentId);
+      const hadShells = saved.filter((t) => t.sessionId !== null).length;
+      // The timeline says so too, once: the stop may have been a crash that recorded nothing.
+      if (hadShells > 0) {
+        this.store.appendEvent(incidentId, { kind: 'host.started', payload: { shellsEnded: hadShells } }).catch((error: unknown) => this.logError(error, 'recording the host start'));
+      }
+      tabs = saved.map((t) => ({
         tabId: t.id,
         incidentId,
         title: t.title,

@@ -101,6 +101,8 @@ describe('IncidentStore timeline', () => {
     await store.appendEvent(id, { kind: 'actionItem.reopened', payload: { itemId: item.id, text: 'Alert on pool saturation per DB' } });
     await store.appendEvent(id, { kind: 'capture.paused', payload: { sessionId: 's1' } });
     await store.appendEvent(id, { kind: 'capture.resumed', payload: { sessionId: 's1' } });
+    await store.appendEvent(id, { kind: 'host.stopped', payload: { shellsEnded: 2 } });
+    await store.appendEvent(id, { kind: 'host.started', payload: { shellsEnded: 2 } });
     await store.strikeOutput(command.id, 'printed a token');
     await store.appendEvent(id, { kind: 'milestone.set', payload: { milestone: 'acknowledged', at: incident.createdAt + 5 } });
     await store.appendEvent(id, { kind: 'redaction.kept', payload: { format: 'md', secrets: [{ kind: 'github-pat', label: 'GitHub PAT', count: 2 }] } });
