@@ -14,16 +14,42 @@ interface IndexedRunbook {
   id: string;
   title: string;
   path: string;
+  /** The file name without extension, letters and digits only, lower case: `cephosdcriticallyfull`. */
+  fileKey: string;
   texts: IndexedText[];
 }
 
-/** A title hit outranks a heading hit, which outranks a command hit. */
-const WEIGHT: Record<MatchKind, number> = { title: 10, heading: 4, command: 1 };
+/** A title or file-name hit outranks a heading hit, which outranks a command hit. */
+const WEIGHT: Record<MatchKind, number> = { title: 10, file: 10, heading: 4, command: 1 };
+/** The query is the file's name (an alert runbook's name is the alert's): that runbook comes first. */
+const FILE_NAME_BONUS = 100;
 /** Enough to show why a runbook matched without flooding the list. */
 const MAX_MATCHES_PER_RUNBOOK = 4;
 
 export function tokenize(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+}
+
+/** The file's name without folder and extension: `alerts/CephOSDCriticallyFull.md` → `CephOSDCriticallyFull`. */
+function fileBase(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/\.(?:md|markdown|mdown|mkd|txt)$/i, '');
+}
+
+/** Letters and digits only, lower case: how a file name and a query are compared whole. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Words of a file name: the whole name, and its parts split at `-`, `_`, `.` and case changes,
+ * so `CephOSDCriticallyFull` is found by `ceph osd full` as well as by its whole name.
+ */
+function fileTokens(base: string): string[] {
+  const parts = base
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u);
+  return [...new Set([squash(base), ...tokenize(base), ...parts.map((p) => p.toLowerCase())].filter((t) => t !== ''))];
 }
 
 /**
@@ -36,12 +62,16 @@ export class RunbookSearchIndex {
   private readonly runbooks = new Map<string, IndexedRunbook>();
 
   set(runbook: Runbook): void {
-    const texts: IndexedText[] = [{ kind: 'title', text: runbook.title, line: 1, tokens: tokenize(runbook.title) }];
+    const base = fileBase(runbook.path);
+    const texts: IndexedText[] = [
+      { kind: 'title', text: runbook.title, line: 1, tokens: tokenize(runbook.title) },
+      { kind: 'file', text: base, line: 1, tokens: fileTokens(base) },
+    ];
     for (const section of runbook.sections) texts.push({ kind: 'heading', text: section.title, line: section.line, tokens: tokenize(section.title) });
     for (const step of runbook.steps) {
       for (const command of step.commands) texts.push({ kind: 'command', text: command.text, line: command.line, tokens: tokenize(command.text) });
     }
-    this.runbooks.set(runbook.id, { id: runbook.id, title: runbook.title, path: runbook.path, texts });
+    this.runbooks.set(runbook.id, { id: runbook.id, title: runbook.title, path: runbook.path, fileKey: squash(base), texts });
   }
 
   delete(id: string): void {
@@ -49,8 +79,11 @@ export class RunbookSearchIndex {
   }
 
   search(query: string): RunbookSearchHit[] {
-    const words = [...new Set(tokenize(query))];
+    // `CephOSDCriticallyFull.md` is typed as the file is named; the extension is no word to find.
+    const typed = query.trim().replace(/\.(?:md|markdown|mdown|mkd)$/i, '');
+    const words = [...new Set(tokenize(typed))];
     if (words.length === 0) return [];
+    const wholeQuery = squash(typed);
     const scored: { hit: RunbookSearchHit; score: number }[] = [];
     for (const runbook of this.runbooks.values()) {
       let score = 0;
@@ -66,7 +99,9 @@ export class RunbookSearchIndex {
         }
         score += best;
       }
-      if (!everyWordFound) continue;
+      if (!everyWordFound && !(wholeQuery.length >= 3 && runbook.fileKey.startsWith(wholeQuery))) continue;
+      if (wholeQuery === runbook.fileKey) score += FILE_NAME_BONUS;
+      else if (wholeQuery.length >= 3 && runbook.fileKey.startsWith(wholeQuery)) score += FILE_NAME_BONUS / 2;
       const matches = runbook.texts
         .filter((text) => words.some((word) => text.tokens.some((token) => token.startsWith(word))))
         .sort((a, b) => WEIGHT[b.kind] - WEIGHT[a.kind])

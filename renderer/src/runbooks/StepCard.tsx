@@ -32,6 +32,11 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
   const verdicts = useMemo(() => step.commands.map((c, i) => classifyRisk(filled[i] ?? c.text, c.client ? { client: c.client } : {})), [step.commands, filled]);
   const risk = step.commands.length ? worstRisk(verdicts.map((v) => v.risk)) : null;
   const reasons = [...new Set(verdicts.flatMap((v) => v.reasons))];
+  // One line on the card: the worst command's first reason, and how many more there are.
+  const worstReason = verdicts.find((v) => v.risk === risk)?.reasons[0] ?? reasons[0];
+  // A snippet (YAML, a query, output) has no commands: it is copied, never typed into a shell.
+  const snippet = !step.runnable && step.commands.length === 0;
+  const title = titleWithValues(step.title, placeholders, values);
 
   const say = (text: string) => setStatus(text);
   // A confirmation stays a few seconds; the step's last run (or the timeline) says the rest.
@@ -45,7 +50,8 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
   const run = () => runner.run({ step, runbookId, runbookHash, commands: filled }).then(() => say(runner.ranMessage), fail);
   const onRun = () => {
     if (risk && needsConfirmation(risk, runner.confirmChanges)) {
-      setPending({ commands: filled, risk, reasons, target: runner.describeTarget(filled) });
+      const target = runner.describeTarget(filled);
+      setPending({ commands: filled, risk, reasons, target: step.inside ? `the session \`${step.inside.command}\` opened (${target})` : target });
     } else {
       void run();
     }
@@ -70,7 +76,10 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
   return (
     <section role="group" aria-label={step.title} className={`step step--${risk ?? 'none'}`} data-step-id={step.id}>
       <header className="step__header">
-        <h4 className="step__title">{step.title}</h4>
+        <h4 className="step__title" title={title}>
+          {title}
+        </h4>
+        {snippet && step.lang && <span className="badge">{step.lang}</span>}
         {risk && (
           <span className={`risk risk--${risk}`} title={reasons.join('\n')}>
             {risk}
@@ -78,10 +87,20 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
         )}
         {step.commands.some((c) => c.client) && <span className="badge">in {step.commands.find((c) => c.client)?.client}</span>}
       </header>
+      {step.inside && (
+        <p className="step__inside" title={`Opened on line ${step.inside.line}`}>
+          runs inside: <code>{step.inside.command}</code>
+        </p>
+      )}
       <pre className="step__code">
         <code>{step.code}</code>
       </pre>
-      {risk && risk !== 'read' && reasons.length > 0 && <p className="step__reasons">{reasons.join(' · ')}</p>}
+      {risk && risk !== 'read' && worstReason && (
+        <p className="step__reasons" title={reasons.join('\n')}>
+          {worstReason}
+          {reasons.length > 1 && <span className="step__reasons-more"> (+{reasons.length - 1} more)</span>}
+        </p>
+      )}
       {(placeholders.length > 0 || envInputs.length > 0) && (
         <div className="step__inputs">
           {placeholders.map((name) => (
@@ -117,7 +136,7 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
           <button type="button" className="button button--primary" onClick={onRun} disabled={disabledReason !== null} title={disabledReason ?? undefined}>
             Run
           </button>
-        ) : (
+        ) : snippet ? null : (
           <button type="button" className="button" disabled={refused.length > 0} onClick={() => void runner.sendToTerminal(filled.join('\n') || step.code).then(() => say(runner.ranMessage), fail)}>
             Send to terminal
           </button>
@@ -155,4 +174,15 @@ export function StepCard({ step, runbookId, runbookHash }: { step: Step; runbook
       )}
     </section>
   );
+}
+
+/** The step's title with the values typed so far in place of its placeholders (`{{region}}` → `eu-west-1`). */
+function titleWithValues(title: string, names: readonly string[], values: Readonly<Record<string, string>>): string {
+  let out = title;
+  for (const name of names) {
+    const value = values[name]?.trim();
+    if (!value) continue;
+    out = out.split(`{{${name}}}`).join(value).split(`<${name}>`).join(value);
+  }
+  return out;
 }

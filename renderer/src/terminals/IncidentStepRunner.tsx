@@ -4,6 +4,7 @@ import { StepRunnerProvider, type StepRunner, type StepRunRequest } from '../run
 import { useHost } from '../host/hostContext';
 import { useChangeConfirmation } from './changeConfirmation';
 import { describeTarget } from './describeTarget';
+import { sessionToTypeInto } from './sessionTarget';
 import { useIncidentTerminals } from './incidentTerminals';
 import { StepLastRun } from './StepLastRun';
 
@@ -30,6 +31,13 @@ export function IncidentStepRunner({ children }: { children: ReactNode }) {
   const runner = useMemo<StepRunner>(() => {
     const run = async ({ step, runbookId, runbookHash, commands }: StepRunRequest) => {
       const { terminals: t, values: v } = latest.current;
+      if (step.inside) {
+        // Typed into the session the runbook opened (`oc rsh …`) when the tab is in it; never into
+        // this machine's shell, where `ceph -s` or `chroot /host` would mean something else.
+        const sessionId = sessionToTypeInto(t.active, step.inside.command, step.inside.line);
+        for (const command of commands) await host.terminals.write(sessionId, `${command.replace(/\r?\n/g, '\r')}\r`);
+        return;
+      }
       const inputs: Record<string, string> = {};
       for (const name of new Set(step.commands.flatMap((c) => c.envInputs))) if (v[name]) inputs[name] = v[name];
       const request = { incidentId: t.incidentId, tabId: t.active?.tabId, runbookId, stepId: step.id, runbookHash, commands, inputs, size: t.preferredSize() };
