@@ -127,3 +127,20 @@ test('a long runbook title wraps; nothing scrolls sideways', async ({ page }) =>
   expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1]! + 1);
   await expect(item).toBeVisible();
 });
+
+test('each runbook keeps its scroll position', async ({ page }) => {
+  await page.setViewportSize({ width: 1100, height: 500 });
+  await page.goto(served.url);
+  const nav = page.getByRole('navigation', { name: 'Runbooks' });
+  await nav.getByRole('button', { name: 'Kubelet memory above its reservation' }).click();
+  await expect(page.getByRole('group', { name: 'Top namespaces by CPU' })).toBeVisible();
+  const main = page.locator('main');
+  await main.evaluate((el) => el.scrollTo(0, 300));
+  await expect.poll(() => main.evaluate((el) => el.scrollTop)).toBe(300);
+  await nav.getByRole('button', { name: 'An OSD in the storage cluster is critically full' }).click();
+  await expect(page.getByRole('group', { name: 'Then check the cluster' })).toBeVisible();
+  await expect.poll(() => main.evaluate((el) => el.scrollTop)).toBe(0);
+  await nav.getByRole('button', { name: 'Kubelet memory above its reservation' }).click();
+  await expect(page.getByRole('group', { name: 'Top namespaces by CPU' })).toBeVisible();
+  await expect.poll(() => main.evaluate((el) => el.scrollTop)).toBe(300);
+});

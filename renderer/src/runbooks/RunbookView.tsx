@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Runbook, Step, Template } from '../../../electron/common/runbook/model';
 import type { RunbookDocument } from '../../../electron/common/services/runbookService';
@@ -25,6 +25,7 @@ export function RunbookView({ document }: { document: RunbookDocument }) {
     const elements = container.current?.querySelectorAll<HTMLElement>('[data-code-block]') ?? [];
     setSlots([...elements].map((element) => ({ element, start: Number(element.dataset.lineStart), end: Number(element.dataset.lineEnd) })));
   }, [html]);
+  useRememberedScroll(container, runbook.id, slots);
 
   const errors = runbook.diagnostics.filter((d) => d.level !== 'info');
   return (
@@ -50,6 +51,69 @@ export function RunbookView({ document }: { document: RunbookDocument }) {
       {slots.map((slot) => createPortal(<CodeBlock runbook={runbook} slot={slot} runbookHash={summary.contentHash} source={source} />, slot.element, `${slot.start}`))}
     </article>
   );
+}
+
+/** Where each runbook was read to, for this page's life (and across a reload, in sessionStorage). */
+const scrollPositions = new Map<string, number>();
+const storageKey = (id: string) => `warroom.runbookScroll.${id}`;
+
+/** The element that scrolls the runbook: `.main` alone, or the incident workspace's panel. */
+function scrollParent(element: HTMLElement): HTMLElement | null {
+  for (let el = element.parentElement; el; el = el.parentElement) {
+    const { overflowY } = getComputedStyle(el);
+    if (overflowY === 'auto' || overflowY === 'scroll') return el;
+  }
+  return null;
+}
+
+function savedPosition(id: string): number {
+  const remembered = scrollPositions.get(id);
+  if (remembered !== undefined) return remembered;
+  try {
+    return Number(sessionStorage.getItem(storageKey(id))) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Going back to a runbook returns to where it was read: each runbook keeps its scroll
+ * position. Restored once its steps are in place (they give the page its height).
+ */
+function useRememberedScroll(container: RefObject<HTMLDivElement | null>, runbookId: string, slots: readonly CodeSlot[]): void {
+  const restoredFor = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const element = container.current;
+    const scroller = element ? scrollParent(element) : null;
+    if (!scroller) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        scrollPositions.set(runbookId, scroller.scrollTop);
+        try {
+          sessionStorage.setItem(storageKey(runbookId), String(Math.round(scroller.scrollTop)));
+        } catch {
+          // Storage full or refused: the position lives for this page only.
+        }
+      });
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [container, runbookId]);
+  useLayoutEffect(() => {
+    if (restoredFor.current === runbookId) return;
+    const element = container.current;
+    const scroller = element ? scrollParent(element) : null;
+    if (!scroller) return;
+    // Wait for the steps: until they are in place the page is shorter than it will be.
+    if (!element || (slots.length === 0 && element.querySelector('[data-code-block]')) || slots.some((slot) => !element.contains(slot.element))) return;
+    restoredFor.current = runbookId;
+    scroller.scrollTop = savedPosition(runbookId);
+  }, [container, runbookId, slots]);
 }
 
 function CodeBlock({ runbook, slot, runbookHash, source }: { runbook: Runbook; slot: CodeSlot; runbookHash: string; source: string }) {
