@@ -40,7 +40,11 @@ export function useTimeline(incidentId: string): TimelineState {
     const updates = coalesceLatest(() => {
       if (!run.cancelled) setState({ events: timeline.events, complete: timeline.complete, loading: !timeline.complete, error: null });
     });
-    const run: LoadRun = { cancelled: false, onChange: () => updates.push(undefined) };
+    const run: LoadRun = {
+      cancelled: false,
+      onChange: () => updates.push(undefined),
+      drawn: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    };
     const fail = (error: unknown) => {
       if (!run.cancelled) setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) }));
     };

@@ -28,14 +28,20 @@ export function TerminalsPane() {
       .finally(() => (opening.current = false));
   };
 
-  // An incident opened for the first time gets a terminal right away.
+  // An incident opened for the first time gets a terminal as soon as the page is idle: right
+  // after the workspace and its timeline are drawn, not competing with them (xterm.js's start
+  // costs tens of milliseconds of layout).
   const autoOpened = useRef(false);
+  const autoOpen = useRef<() => void>(() => {});
   useEffect(() => {
     if (loaded && tabs.length === 0 && !autoOpened.current) {
       autoOpened.current = true;
-      openTab();
+      const idle = requestIdleCallback(openTab, { timeout: 500 });
+      autoOpen.current = () => cancelIdleCallback(idle);
     }
   });
+  // Left before it opened (another incident chosen): none opens here.
+  useEffect(() => () => autoOpen.current(), []);
 
   const onTabKey = (e: KeyboardEvent, index: number) => {
     const next = e.key === 'ArrowRight' ? index + 1 : e.key === 'ArrowLeft' ? index - 1 : null;
