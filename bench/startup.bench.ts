@@ -12,6 +12,7 @@ import type { BenchResult } from './benchResult';
  * Uses the build (`npm run build`) and the system Chromium (`CHROMIUM_PATH` or /usr/bin/chromium).
  *
  * Run: `npx tsx bench/startup.bench.ts` (prints JSON), or through `npm run bench`.
+ * `STARTUP_PARTS=open` (or `process`, `launch`, comma-separated) runs only those parts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,7 +43,12 @@ export async function run(): Promise<BenchResult[]> {
   if (!existsSync(join(ROOT, 'out/electron/node/cli.js'))) throw new Error('not built: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'wr-bench-startup-'));
   try {
-    return [...processStarts(), ...(await launches(dir)), ...(await incidentOpens(dir))];
+    const parts = new Set((process.env.STARTUP_PARTS ?? 'process,launch,open').split(','));
+    return [
+      ...(parts.has('process') ? processStarts() : []),
+      ...(parts.has('launch') ? await launches(dir) : []),
+      ...(parts.has('open') ? await incidentOpens(dir) : []),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
