@@ -83,8 +83,8 @@ describe('warroom incidents / export / import', () => {
     const target = tempDir();
     const first = capture();
     expect(await runCli(['import', bundle, '--data', target], first.io)).toBe(0);
-    expect(first.out[0]).toMatch(new RegExp(`^Created incident ${f.incidentId} “Checkout API returns 502s”: 17 new events, 0 already here, 3 command records added\\.$`));
-    expect(first.out[1]).toMatch(/^ {2}chain of device [0-9a-f]{32}: verified \(17 events\), head [0-9a-f]{64}$/);
+    expect(first.out[0]).toMatch(new RegExp(`^Created incident ${f.incidentId} “Checkout API returns 502s”: 18 new events, 0 already here, 3 command records added\\.$`));
+    expect(first.out[1]).toMatch(/^ {2}chain of device [0-9a-f]{32}: verified \(18 events\), head [0-9a-f]{64}$/);
     const second = capture();
     expect(await runCli(['import', bundle, '--data', target], second.io)).toBe(0);
     expect(second.out[0]).toContain('Merged into incident');
