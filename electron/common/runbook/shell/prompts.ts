@@ -56,13 +56,8 @@ export function shellPromptLength(line: string, rootPrompts: boolean, isKnown: (
   const rest = line.slice(indent);
   const c = rest.charCodeAt(0);
   if (c === 0x3e /* > */ || c === 0x24 /* $ */) {
-    for (const re of KNOWN_COMMAND_PROMPTS) {
-      const m = re.exec(rest);
-      if (!m) continue;
-      const after = rest.slice(m[0].length);
-      const word = /^\S+/.exec(after)?.[0];
-      if (word && isKnown(word, after.slice(word.length))) return indent + m[0].length;
-    }
+    const length = promptBeforeCommand(rest, KNOWN_COMMAND_PROMPTS, isKnown);
+    if (length > 0) return indent + length;
   }
   if (!SHELL_PROMPT_END.test(line)) return 0;
   for (const re of SHELL_PROMPTS) {
@@ -70,12 +65,18 @@ export function shellPromptLength(line: string, rootPrompts: boolean, isKnown: (
     if (m) return indent + m[0].length;
   }
   if (!rootPrompts) return 0;
-  for (const re of CONDITIONAL_PROMPTS) {
-    const m = re.exec(rest);
+  const length = promptBeforeCommand(rest, CONDITIONAL_PROMPTS, isKnown);
+  return length > 0 ? indent + length : 0;
+}
+
+/** Length of the first of `patterns` that starts `text` and is followed by a command `isKnown` accepts, or 0. */
+function promptBeforeCommand(text: string, patterns: readonly RegExp[], isKnown: (word: string, rest?: string) => boolean): number {
+  for (const re of patterns) {
+    const m = re.exec(text);
     if (!m) continue;
-    const after = rest.slice(m[0].length);
+    const after = text.slice(m[0].length);
     const word = /^\S+/.exec(after)?.[0];
-    if (word && isKnown(word, after.slice(word.length))) return indent + m[0].length;
+    if (word && isKnown(word, after.slice(word.length))) return m[0].length;
   }
   return 0;
 }
