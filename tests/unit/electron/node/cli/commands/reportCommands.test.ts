@@ -88,7 +88,7 @@ describe('warroom incidents / export / import', () => {
     const second = capture();
     expect(await runCli(['import', bundle, '--data', target], second.io)).toBe(0);
     expect(second.out[0]).toContain('Merged into incident');
-    expect(second.out[0]).toContain('0 new events, 17 already here');
+    expect(second.out[0]).toContain('0 new events, 18 already here');
   });
 
   it.each([
