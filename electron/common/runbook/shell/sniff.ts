@@ -72,8 +72,10 @@ const OUTPUT_LINES: readonly RegExp[] = [
   /^[A-Z][a-z]{1,40}(?:\s{2,}|\t)\S/,
   // a quoted message: `"failed to run reboot: %v", err`
   /^"[^"\n]{0,400}\s[^"\n]{0,400}"\s*(?:[,:]|$)/,
-  // `::1  localhost`, `: exit status 1`
-  /^::|^: [a-z]+ [a-z]+ /,
+  // `::1  localhost`
+  /^::/,
+  // a log message: `received unexpected HTTP status: 500 Internal Server Error`
+  /^[a-z][a-z-]{1,30}(?: [A-Za-z][\w-]{0,30}){1,6}: [\w"'(]/,
   // `ls -l`: `drwxr-xr-x  2 root root …`, `total 48`; `tree`: `├── conf`
   /^[-dlcbps][rwxsStT-]{9}[@+.]?\s/,
   /^total \d+$/,
@@ -145,6 +147,10 @@ export function sniffLine(line: string, isKnown: (word: string) => boolean, next
   if (/^[A-Za-z_][\w.]{0,100}\s+=\s/.test(t)) return 'text';
   if (/^"[^"\n]{1,200}"\s*:\s/.test(t)) return 'json';
   for (const re of TEXT_LINES) if (re.test(t)) return 'text';
+  // `: exit status 1` — the tail of a wrapped error message (`:` with words after it does nothing).
+  if (/^: [a-z]+ [a-z]+ /.test(t)) return 'output';
+  // `get pods -n $NAMESPACE | grep …`: kubectl's verb and resource without the program (a lost `\`).
+  if (!known && /^(?:get|describe|logs|delete|apply|patch|edit|rollout|scale|label|annotate) (?:pods?|nodes?|deploy(?:ment)?s?|svc|services?|pvc|cm|configmaps?|secrets?|events|all|-n|--namespace)\b/.test(t)) return 'text';
   if (!known) {
     if (t === '---') return 'yaml';
     if (YAML_ITEM.test(t)) return 'yaml';

@@ -188,3 +188,17 @@ describe('sessions: where the commands run', () => {
     expect(s.steps.every((st) => st.inside === undefined)).toBe(true);
   });
 });
+
+describe('tails of wrapped lines', () => {
+  it.each([
+    ['received unexpected HTTP status: 500 Internal Server Error', 'output'],
+    [': exit status 1', 'output'],
+    ['get pods -n $NAMESPACE | grep virt-controller', 'text'],
+  ])('%s → %s', (line, kind) => {
+    expect(sniff(line)).toBe(kind);
+  });
+
+  it.each([': "${RETRIES:=3}"', 'kubectl get pods -n x', 'echo status: ok'])('%s stays shell', (line) => {
+    expect(sniff(line)).toBeNull();
+  });
+});
