@@ -2,10 +2,12 @@ import { browserClock, type Clock } from './clock';
 
 /**
  * At most this often does a stream of host events re-render a part of the console (the tab
- * list and its "Where this terminal points" bar, the timeline): four times a second reads as
- * live, and during a flood of events the page keeps its time for the user.
+ * list and its "Where this terminal points" bar, the timeline): ten times a second reads as
+ * live, and during a flood of events the page keeps its time for the user. Not longer: a
+ * command's end comes as two or three tab updates in a row, and the last (the prompt is back)
+ * waits for the interval.
  */
-export const UI_UPDATE_INTERVAL_MS = 250;
+export const UI_UPDATE_INTERVAL_MS = 100;
 
 export interface Coalesced<T> {
   push(value: T): void;

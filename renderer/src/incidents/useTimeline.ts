@@ -36,7 +36,7 @@ export function useTimeline(incidentId: string): TimelineState {
   useEffect(() => {
     if (connection !== 'connected' || !loader.current) return;
     const timeline = loader.current;
-    // Events streaming in (a loop of commands, an import) re-render the timeline a few times a second, not per event.
+    // Events streaming in (a loop of commands, an import) re-render the timeline at most ten times a second, not per event.
     const updates = coalesceLatest(() => {
       if (!run.cancelled) setState({ events: timeline.events, complete: timeline.complete, loading: !timeline.complete, error: null });
     });
