@@ -28,3 +28,10 @@ export function readBundleRecords(db: Database, incidentId: string): BundleRecor
     .all(incidentId) as string[];
   return { events, commands, sessionIds };
 }
+
+/** One device's events of an incident in its chain order, from the `offset`-th on (the team sync appends them). */
+export function readDeviceBundleEvents(db: Database, incidentId: string, deviceId: string, offset: number): BundleEvent[] {
+  return (
+    db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE incident_id = ? AND device_id = ? ORDER BY seq LIMIT -1 OFFSET ?`).all(incidentId, deviceId, offset) as EventRow[]
+  ).map(toBundleEvent);
+}

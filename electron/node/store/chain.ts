@@ -72,8 +72,8 @@ export interface ChainLink extends DigestFields {
  * digest (else its content was changed); every stored head must equal the head recomputed
  * from its predecessor (else an event was removed, inserted or moved).
  */
-export function verifyLinks(links: Iterable<ChainLink>): ChainVerification[] {
-  const walker = new ChainWalker<ChainLink>((link) => link.salt === null || eventDigest(link.salt, link) === link.digest);
+export function verifyLinks(links: Iterable<ChainLink>, starts?: ReadonlyMap<string, string>): ChainVerification[] {
+  const walker = new ChainWalker<ChainLink>((link) => link.salt === null || eventDigest(link.salt, link) === link.digest, starts);
   for (const link of links) walker.add(link);
   return walker.result();
 }
@@ -117,12 +117,17 @@ function parsePayload(json: string): unknown {
 export class ChainWalker<L extends { id: string; deviceId: string; digest: string; chainHead: string }> {
   private readonly chains = new Map<string, ChainVerification & { expectedHead: string }>();
 
-  constructor(private readonly contentMatches: (link: L) => boolean) {}
+  constructor(
+    private readonly contentMatches: (link: L) => boolean,
+    /** Per device, the head verified before (the team sync resumes a chain); else the genesis. */
+    private readonly starts?: ReadonlyMap<string, string>,
+  ) {}
 
   add(link: L): void {
     let chain = this.chains.get(link.deviceId);
     if (!chain) {
-      chain = { deviceId: link.deviceId, ok: true, events: 0, head: CHAIN_GENESIS, firstBadEventId: null, problem: null, expectedHead: CHAIN_GENESIS };
+      const start = this.starts?.get(link.deviceId) ?? CHAIN_GENESIS;
+      chain = { deviceId: link.deviceId, ok: true, events: 0, head: start, firstBadEventId: null, problem: null, expectedHead: start };
       this.chains.set(link.deviceId, chain);
     }
     chain.events += 1;

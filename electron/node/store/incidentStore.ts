@@ -30,9 +30,9 @@ import type {
   TimelineEvent,
 } from '../../common/incident/model';
 import type { TimelineCursor } from '../../common/incident/timelineOrder';
-import type { Bundle } from '../../common/report/bundle';
+import type { Bundle, BundleEvent } from '../../common/report/bundle';
 import { importBundle, type BundleImportResult } from './bundleImport';
-import { readBundleRecords, type BundleRecords } from './bundleRecords';
+import { readBundleRecords, readDeviceBundleEvents, type BundleRecords } from './bundleRecords';
 import { ensureDeviceId } from './deviceId';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase';
 import { ChecklistRepository, type ChecklistTick } from './repositories/checklistRepository';
@@ -307,6 +307,11 @@ export class IncidentStore {
   readBundleRecords(incidentId: string): BundleRecords {
     this.incidents.require(incidentId);
     return readBundleRecords(this.db, incidentId);
+  }
+
+  /** One device's events in its chain order, from the `offset`-th on, as a bundle holds them. */
+  readDeviceBundleEvents(incidentId: string, deviceId: string, offset = 0): BundleEvent[] {
+    return readDeviceBundleEvents(this.db, incidentId, deviceId, offset);
   }
 
   /** Merges a teammate's bundle into the incident of the same id (see bundleImport.ts); all or nothing. */

@@ -6,7 +6,7 @@
  * user@host:path), authenticated as git is configured; git never prompts (a sync runs
  * unattended), and ssh runs in batch mode unless the user chose their own GIT_SSH_COMMAND.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../common/errors';
@@ -36,6 +36,11 @@ export function gitComplaint(stderr: string): string {
   const telling = lines.find((l) => /^(fatal|error|ERROR):/.test(l)) ?? lines[lines.length - 1] ?? 'git failed';
   return telling.replace(/^(fatal|error|ERROR):\s*/, '');
 }
+
+/** Where the remote's branches land in the mirror. */
+const FETCHED_PREFIX = 'refs/warroom/heads/';
+/** fast-import's branch for the commit being made (pushed by hash, never read back). */
+const SCRATCH_REF = 'refs/warroom/outgoing';
 
 export class GitMirror {
   constructor(
@@ -75,10 +80,19 @@ export class GitMirror {
     return (await this.run(args, options)).stdout.toString('utf8');
   }
 
-  /** Fetches the remote's branch into `localRef`; returns its commit. */
-  async fetchBranch(url: string, branch: string, localRef: string): Promise<string> {
-    await this.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--', url, `+refs/heads/${branch}:${localRef}`]);
-    return (await this.text(['rev-parse', '--verify', '--quiet', `${localRef}^{commit}`])).trim();
+  /**
+   * Fetches every branch of the remote under refs/warroom/heads/ (an empty repository has
+   * none: that is no error) and returns them, name → commit.
+   */
+  async fetchAll(url: string): Promise<Map<string, string>> {
+    await this.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--prune', '--', url, `+refs/heads/*:${FETCHED_PREFIX}*`]);
+    const out = await this.text(['for-each-ref', '--format=%(refname) %(objectname)', FETCHED_PREFIX]);
+    const branches = new Map<string, string>();
+    for (const line of out.split('\n')) {
+      const [ref, oid] = line.split(' ');
+      if (ref && oid) branches.set(ref.slice(FETCHED_PREFIX.length), oid);
+    }
+    return branches;
   }
 
   /** Every file of a commit's tree: path → blob id. */
@@ -94,32 +108,44 @@ export class GitMirror {
     return files;
   }
 
+  /** Reads blobs through one `cat-file --batch` for the whole sync (a process per blob costs more than most blobs). */
   async readBlob(oid: string): Promise<string> {
-    return this.text(['cat-file', 'blob', oid]);
+    this.reader ??= new BatchBlobReader(this.gitDir);
+    return (await this.reader.read(oid)).toString('utf8');
   }
 
-  async writeBlob(content: string): Promise<string> {
-    return (await this.text(['hash-object', '-w', '--stdin'], { input: content })).trim();
+  /** Ends the blob reader; the mirror can be used again after (it starts another). */
+  close(): void {
+    this.reader?.close();
+    this.reader = null;
   }
+
+  private reader: BatchBlobReader | null = null;
 
   /**
-   * A commit whose tree is `parent`'s (or empty) with `files` set (path → blob id), through a
-   * private index file so nothing else in the mirror changes.
+   * A commit whose tree is `parent`'s (or empty) with `files` (path → content) written, made
+   * by one `git fast-import`: blobs, tree and commit in one process, nothing else in the
+   * mirror touched but its scratch ref.
    */
   async commitFiles(parent: string | null, files: ReadonlyMap<string, string>, message: string): Promise<string> {
-    const indexFile = path.join(this.gitDir, `warroom-index-${process.pid}`);
-    const env = { GIT_INDEX_FILE: indexFile };
-    try {
-      await this.run(parent ? ['read-tree', parent] : ['read-tree', '--empty'], { env });
-      const info = [...files].map(([file, oid]) => `100644 ${oid}\t${file}`).join('\n') + '\n';
-      await this.run(['update-index', '--add', '--index-info'], { env, input: info });
-      const tree = (await this.text(['write-tree'], { env })).trim();
-      const args = ['commit-tree', tree, '-m', message];
-      if (parent) args.push('-p', parent);
-      return (await this.text(args)).trim();
-    } finally {
-      fs.rmSync(indexFile, { force: true });
+    const chunks: Buffer[] = [];
+    const data = (text: string | Buffer) => {
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      chunks.push(Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n'));
+    };
+    const when = `${Math.floor(Date.now() / 1000)} +0000`;
+    chunks.push(Buffer.from(`reset ${SCRATCH_REF}\ncommit ${SCRATCH_REF}\nmark :1\ncommitter ${this.identity.name} <${this.identity.email}> ${when}\n`));
+    data(message);
+    if (parent) chunks.push(Buffer.from(`from ${parent}\n`));
+    for (const [file, content] of files) {
+      chunks.push(Buffer.from(`M 100644 inline ${file}\n`));
+      data(content);
     }
+    chunks.push(Buffer.from('\nget-mark :1\ndone\n'));
+    const out = await this.text(['fast-import', '--quiet', '--force', '--done'], { input: Buffer.concat(chunks) });
+    const commit = out.trim().split('\n').pop() ?? '';
+    if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new GitError('git fast-import made no commit', out);
+    return commit;
   }
 
   /** Pushes a commit to the remote branch: true when accepted, false when rejected as not a fast-forward (someone pushed first). */
@@ -153,4 +179,64 @@ export function runGit(args: string[], options: { input?: string | Buffer; env?:
     child.stdin.on('error', () => undefined); // git may exit before reading all of it; its exit code says why.
     child.stdin.end(options.input ?? '');
   });
+}
+
+/**
+ * `git cat-file --batch`, kept open: each request is an object id on a line; each answer a
+ * header `<oid> <type> <size>`, the content and a newline (or `<oid> missing`).
+ */
+class BatchBlobReader {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly waiting: { oid: string; resolve: (b: Buffer) => void; reject: (e: Error) => void }[] = [];
+  private failed: Error | null = null;
+
+  constructor(gitDir: string) {
+    this.child = spawn('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { env: gitEnv(undefined), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout.on('data', (b: Buffer) => {
+      this.buffer = this.buffer.length === 0 ? b : Buffer.concat([this.buffer, b]);
+      this.drain();
+    });
+    const fail = (error: Error) => {
+      this.failed = error;
+      for (const w of this.waiting.splice(0)) w.reject(error);
+    };
+    this.child.on('error', fail);
+    this.child.on('close', () => fail(new GitError('git cat-file ended', '')));
+    this.child.stdin.on('error', () => undefined);
+  }
+
+  read(oid: string): Promise<Buffer> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ oid, resolve, reject });
+      this.child.stdin.write(`${oid}\n`);
+    });
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+
+  private drain(): void {
+    for (;;) {
+      const next = this.waiting[0];
+      if (!next) return;
+      const eol = this.buffer.indexOf(0x0a);
+      if (eol < 0) return;
+      const header = this.buffer.subarray(0, eol).toString('utf8').split(' ');
+      if (header[1] === 'missing' || header.length < 3) {
+        this.buffer = this.buffer.subarray(eol + 1);
+        this.waiting.shift();
+        next.reject(new GitError(`object ${next.oid} is missing from the mirror`, ''));
+        continue;
+      }
+      const size = Number(header[2]);
+      if (this.buffer.length < eol + 1 + size + 1) return;
+      const content = Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size));
+      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
+      this.waiting.shift();
+      next.resolve(content);
+    }
+  }
 }

@@ -72,7 +72,6 @@ export interface SyncReport {
   initialised: boolean;
 }
 
-const LOCAL_REF = 'refs/warroom/remote';
 const MAX_PUSH_ATTEMPTS = 6;
 
 export function describeSync(report: SyncReport): string {
@@ -88,17 +87,14 @@ export async function syncDataDir(options: SyncOptions): Promise<SyncReport> {
 
   const release = acquireSyncLock(dataDir);
   try {
-    // 1. Reachable? Nothing local is touched before this answers.
-    let refs: Map<string, string>;
-    try {
-      refs = await lsRemote(remote);
-    } catch (error) {
-      if (error instanceof GitError) throw new UserError(`cannot reach the sync remote ${remote}: ${gitComplaint(error.stderr)}`, 'E_SYNC_REMOTE');
-      throw error;
-    }
-    const identity = { name: `War Room ${store.deviceId.slice(0, 8)}`, email: `${store.deviceId}@warroom.invalid` };
+    // 1. A new remote must answer, and be ours or empty, before anything local is touched.
     const gitDir = mirrorDir(dataDir);
     const createdMirror = !GitMirror.exists(gitDir);
+    if (createdMirror || remote !== state.remote) {
+      const refs = await reachRemote(remote);
+      if (refs.size > 0 && !refs.has(`refs/heads/${SYNC_BRANCH}`)) throw foreignRemote(remote);
+    }
+    const identity = { name: `War Room ${store.deviceId.slice(0, 8)}`, email: `${store.deviceId}@warroom.invalid` };
     const mirror = createdMirror ? await GitMirror.init(gitDir, identity) : new GitMirror(gitDir, identity);
 
     const report: SyncReport = { remote, pushed: 0, pulled: 0, devices: 0, incidentsPulled: [], refusedChains: [], warnings: [], initialised: false };
@@ -106,11 +102,18 @@ export async function syncDataDir(options: SyncOptions): Promise<SyncReport> {
     const pulledIncidents = new Set<string>();
     try {
       for (let attempt = 1; ; attempt++) {
-        const branch = refs.get(`refs/heads/${SYNC_BRANCH}`);
-        const parent = branch ? await fetchRemote(mirror, remote) : null;
+        // 2. Fetch (a remote that stopped answering fails here, nothing changed).
+        let branches: Map<string, string>;
+        try {
+          branches = await mirror.fetchAll(remote);
+        } catch (error) {
+          if (error instanceof GitError) throw new UserError(`cannot reach the sync remote ${remote}: ${gitComplaint(error.stderr)}`, 'E_SYNC_REMOTE');
+          throw error;
+        }
+        const parent = branches.get(SYNC_BRANCH) ?? null;
+        if (!parent && branches.size > 0) throw foreignRemote(remote);
         const files = parent ? await mirror.listFiles(parent) : new Map<string, string>();
         if (parent) await checkMarker(mirror, remote, files);
-        else if (refs.size > 0) throw new UserError(`${remote} is a git repository without a ${SYNC_BRANCH} branch of War Room sync data — use an empty bare repository for the team.`, 'E_SYNC_FOREIGN');
 
         // 3. Pull.
         await importRemote(mirror, files, options, state, report, pulledDevices, pulledIncidents);
@@ -119,7 +122,7 @@ export async function syncDataDir(options: SyncOptions): Promise<SyncReport> {
         const changes = await exportLocal(mirror, files, options, state);
         if (changes.files.size === 0) break;
         if (!parent) {
-          changes.files.set(SYNC_MARKER_FILE, await mirror.writeBlob(JSON.stringify({ format: SYNC_FORMAT }) + '\n'));
+          changes.files.set(SYNC_MARKER_FILE, JSON.stringify({ format: SYNC_FORMAT }) + '\n');
           report.initialised = true;
         }
         const message = `warroom sync: device ${store.deviceId}: ${changes.events} event${changes.events === 1 ? '' : 's'} in ${changes.incidents} incident${changes.incidents === 1 ? '' : 's'}`;
@@ -128,18 +131,20 @@ export async function syncDataDir(options: SyncOptions): Promise<SyncReport> {
         // 5. Push; rejected means another device pushed first: fetch and go round again.
         if (await mirror.push(remote, commit, SYNC_BRANCH)) {
           report.pushed += changes.events;
-          for (const [file, oid] of changes.files) state.imported[file] = oid;
+          // This device's own files: the commit that carried them (their presence is what counts).
+          for (const file of changes.files.keys()) state.imported[file] = commit;
           break;
         }
         if (attempt >= MAX_PUSH_ATTEMPTS) throw new UserError(`the sync remote ${remote} kept rejecting the push (${attempt} tries, other devices pushing at the same time?) — sync again.`, 'E_SYNC_RACE');
-        refs = await lsRemote(remote);
       }
     } catch (error) {
+      mirror.close();
       if (createdMirror && report.pulled === 0) fs.rmSync(gitDir, { recursive: true, force: true });
       if (error instanceof GitError) throw new UserError(`sync with ${remote} failed: ${gitComplaint(error.stderr)}`, 'E_SYNC_REMOTE');
       if (error instanceof SyncFormatError) throw new UserError(`${remote}: ${error.message}`, 'E_SYNC_FORMAT');
       throw error;
     }
+    mirror.close();
     report.devices = pulledDevices.size;
     report.incidentsPulled = [...pulledIncidents];
     state.remote = remote;
@@ -153,12 +158,20 @@ export async function syncDataDir(options: SyncOptions): Promise<SyncReport> {
 
 /** Throws a one-line UserError when the remote cannot be reached or is not a repository. */
 export async function checkRemote(remote: string): Promise<void> {
+  await reachRemote(remote);
+}
+
+async function reachRemote(remote: string): Promise<Map<string, string>> {
   try {
-    await lsRemote(remote);
+    return await lsRemote(remote);
   } catch (error) {
     if (error instanceof GitError) throw new UserError(`cannot reach the sync remote ${remote}: ${gitComplaint(error.stderr)}`, 'E_SYNC_REMOTE');
     throw error;
   }
+}
+
+function foreignRemote(remote: string): UserError {
+  return new UserError(`${remote} is not a War Room sync remote (a git repository whose ${SYNC_BRANCH} branch has no ${SYNC_MARKER_FILE}) — use an empty bare repository for the team.`, 'E_SYNC_FOREIGN');
 }
 
 async function lsRemote(remote: string): Promise<Map<string, string>> {
@@ -172,13 +185,9 @@ async function lsRemote(remote: string): Promise<Map<string, string>> {
   return refs;
 }
 
-async function fetchRemote(mirror: GitMirror, remote: string): Promise<string> {
-  return mirror.fetchBranch(remote, SYNC_BRANCH, LOCAL_REF);
-}
-
 async function checkMarker(mirror: GitMirror, remote: string, files: Map<string, string>): Promise<void> {
   const marker = files.get(SYNC_MARKER_FILE);
-  if (!marker) throw new UserError(`${remote} is not a War Room sync remote (its ${SYNC_BRANCH} branch has no ${SYNC_MARKER_FILE}) — use an empty bare repository for the team.`, 'E_SYNC_FOREIGN');
+  if (!marker) throw foreignRemote(remote);
   parseMarker(await mirror.readBlob(marker));
 }
 
@@ -235,18 +244,22 @@ async function importRemote(
       continue;
     }
 
-    const { events, refused } = readSegment(await mirror.readBlob(group.events), group.incidentId, group.deviceId);
+    const { events, refused, verified } = readSegment(await mirror.readBlob(group.events), group.incidentId, group.deviceId, state.segments[eventsPath]);
     if (refused) report.refusedChains.push(refused);
     const accepted = new Set(events.map((e) => e.id));
     const commands: BundleCommand[] = [];
     if (group.commands) {
       for (const line of splitLines(await mirror.readBlob(group.commands))) {
         const command = parseCommandLine(line);
-        // Only commands whose start is an accepted event of this device: a refused chain's commands stay out too.
-        if (command && accepted.has(command.eventId)) commands.push(command);
+        // Only commands whose start is an accepted event of this device (now or at an earlier
+        // sync): a refused chain's commands stay out too.
+        if (command && (accepted.has(command.eventId) || store.getEvent(command.eventId)?.deviceId === group.deviceId)) commands.push(command);
       }
     }
-    if (events.length === 0) continue;
+    if (events.length === 0 && commands.every((c) => store.getCommand(c.id))) {
+      if (!refused) markImported(state, group, verified);
+      continue;
+    }
     const bundle: Bundle = {
       format: BUNDLE_FORMAT,
       exportedAt: manifest.writtenAt,
@@ -275,23 +288,39 @@ async function importRemote(
       continue;
     }
     // A refused chain is looked at again next time (and named again) until it is repaired.
-    if (!refused) {
-      state.imported[eventsPath] = group.events;
-      state.imported[manifestPath] = group.manifest;
-      if (group.commands) state.imported[commandsPath] = group.commands;
-    }
+    if (!refused) markImported(state, group, verified);
   }
 }
 
+function markImported(state: SyncState, group: DeviceFiles, verified: { lines: number; head: string } | null): void {
+  const eventsPath = syncFilePath(group.incidentId, group.deviceId, 'events');
+  state.imported[eventsPath] = group.events!;
+  state.imported[syncFilePath(group.incidentId, group.deviceId, 'manifest')] = group.manifest!;
+  if (group.commands) state.imported[syncFilePath(group.incidentId, group.deviceId, 'commands')] = group.commands;
+  if (verified) state.segments[eventsPath] = verified;
+}
+
 /**
- * A device's events file, verified from its genesis: the events up to the first that is
- * unreadable, belongs elsewhere or breaks the chain; that one and every later one refused.
+ * A device's events file, verified from its genesis — or, given where the last sync stopped
+ * (`resume`: lines already verified and the head there), from that head when the file still
+ * has it there: the events up to the first that is unreadable, belongs elsewhere or breaks
+ * the chain; that one and every later one refused. Returns only the events after `resume`.
  */
-export function readSegment(text: string, incidentId: string, deviceId: string): { events: BundleEvent[]; refused: RefusedChain | null } {
+export function readSegment(
+  text: string,
+  incidentId: string,
+  deviceId: string,
+  resume?: { lines: number; head: string },
+): { events: BundleEvent[]; refused: RefusedChain | null; verified: { lines: number; head: string } | null } {
   const lines = splitLines(text);
+  let from = 0;
+  if (resume && resume.lines > 0 && resume.lines <= lines.length) {
+    const last = parseEventLine(lines[resume.lines - 1]!);
+    if ('event' in last && last.event.chainHead === resume.head && last.event.deviceId === deviceId) from = resume.lines;
+  }
   const events: BundleEvent[] = [];
   let refused: RefusedChain | null = null;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const parsed = parseEventLine(lines[i]!);
     let problem: string | null = null;
     if ('problem' in parsed) problem = parsed.problem;
@@ -302,17 +331,20 @@ export function readSegment(text: string, incidentId: string, deviceId: string):
     }
     events.push(parsed.event);
   }
-  const [chain] = verifyLinks(events as unknown as ChainLink[]);
+  const starts = from > 0 ? new Map([[deviceId, resume!.head]]) : undefined;
+  const [chain] = verifyLinks(events as unknown as ChainLink[], starts);
   if (chain && !chain.ok) {
     const at = events.findIndex((e) => e.id === chain.firstBadEventId);
-    const refusedCount = lines.length - at;
-    refused = { incidentId, deviceId, eventId: chain.firstBadEventId, line: at + 1, problem: chain.problem ?? 'the chain breaks', refused: refusedCount };
+    refused = { incidentId, deviceId, eventId: chain.firstBadEventId, line: from + at + 1, problem: chain.problem ?? 'the chain breaks', refused: lines.length - from - at };
     events.length = at;
   }
-  return { events, refused };
+  const lastGood = events[events.length - 1];
+  const verified = lastGood ? { lines: from + events.length, head: lastGood.chainHead } : from > 0 ? resume! : null;
+  return { events, refused, verified };
 }
 
 interface LocalChanges {
+  /** Path → new content of this device's files. */
   files: Map<string, string>;
   events: number;
   incidents: number;
@@ -333,6 +365,14 @@ async function exportLocal(mirror: GitMirror, files: Map<string, string>, option
     const remoteEventsOid = files.get(eventsPath);
     const remoteLines = remoteEventsOid ? splitLines(await mirror.readBlob(remoteEventsOid)) : [];
     if (remoteLines.length === local && files.has(manifestPath)) continue;
+
+    const quick = await appendImportRecordsOnly(mirror, files, store, incident.id, remoteLines);
+    if (quick) {
+      for (const [file, oid] of quick.files) changes.files.set(file, oid);
+      changes.events += quick.events;
+      changes.incidents++;
+      continue;
+    }
 
     // The one way out: redacted as every export is.
     const { bundle } = await shareableIncident(store, incident.id, options.lookup);
@@ -371,11 +411,50 @@ async function exportLocal(mirror: GitMirror, files: Map<string, string>, option
       variables: bundle.variables.filter((v) => !v.secret),
       runbooks: bundle.runbooks,
     };
-    changes.files.set(eventsPath, await mirror.writeBlob(joinLines(lines)));
-    changes.files.set(commandsPath, await mirror.writeBlob(joinLines(commandLines)));
-    changes.files.set(manifestPath, await mirror.writeBlob(JSON.stringify(manifest) + '\n'));
+    changes.files.set(eventsPath, joinLines(lines));
+    changes.files.set(commandsPath, joinLines(commandLines));
+    changes.files.set(manifestPath, JSON.stringify(manifest) + '\n');
     changes.events += prefixHolds ? added.length : Math.max(0, mine.length - remoteLines.length);
     changes.incidents++;
   }
   return changes;
+}
+
+/**
+ * When all this device added since its last push are its own records of imports (ids and
+ * counts: no text a secret could hide in), they are appended as they are, without redacting
+ * the whole incident again. That is most syncs of a device that only watches: every pull
+ * records one. Null when anything else is new, or the remote's copy is not a prefix of ours.
+ */
+async function appendImportRecordsOnly(
+  mirror: GitMirror,
+  files: Map<string, string>,
+  store: IncidentStore,
+  incidentId: string,
+  remoteLines: string[],
+): Promise<{ files: Map<string, string>; events: number } | null> {
+  const me = store.deviceId;
+  const manifestPath = syncFilePath(incidentId, me, 'manifest');
+  const manifestOid = files.get(manifestPath);
+  if (!manifestOid || remoteLines.length === 0) return null;
+  // From the last line already on the remote (to check it is ours), then what is new.
+  const [lastPushed, ...added] = store.readDeviceBundleEvents(incidentId, me, remoteLines.length - 1);
+  if (added.length === 0 || added.some((e) => e.kind !== 'bundle.imported')) return null;
+  const last = parseEventLine(remoteLines[remoteLines.length - 1]!);
+  if (!('event' in last) || last.event.chainHead !== lastPushed?.chainHead) return null;
+  let manifest: SyncManifest;
+  try {
+    manifest = parseManifest(await mirror.readBlob(manifestOid), manifestPath);
+  } catch {
+    return null;
+  }
+  const lines = [...remoteLines, ...added.map((e) => JSON.stringify(e))];
+  const updated: SyncManifest = { ...manifest, writtenAt: Date.now(), events: lines.length, head: added[added.length - 1]!.chainHead };
+  return {
+    files: new Map([
+      [syncFilePath(incidentId, me, 'events'), joinLines(lines)],
+      [manifestPath, JSON.stringify(updated) + '\n'],
+    ]),
+    events: added.length,
+  };
 }

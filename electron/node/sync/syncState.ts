@@ -24,6 +24,11 @@ export interface SyncState {
   lastSync: LastSync | null;
   /** Remote path → blob id already imported whole (skipped until it changes). */
   imported: Record<string, string>;
+  /**
+   * Another device's events file: how many lines were verified and imported, and the chain
+   * head of the last. The next sync verifies only the lines after it, from that head.
+   */
+  segments: Record<string, { lines: number; head: string }>;
 }
 
 export const SYNC_DIR = 'sync';
@@ -41,7 +46,7 @@ function stateFile(dataDir: string): string {
 }
 
 export function readSyncState(dataDir: string): SyncState {
-  const empty: SyncState = { remote: null, private: [], lastSync: null, imported: {} };
+  const empty: SyncState = { remote: null, private: [], lastSync: null, imported: {}, segments: {} };
   let text: string;
   try {
     text = fs.readFileSync(stateFile(dataDir), 'utf8');
@@ -55,6 +60,7 @@ export function readSyncState(dataDir: string): SyncState {
       private: Array.isArray(value.private) ? value.private.filter((x): x is string => typeof x === 'string') : [],
       lastSync: value.lastSync ?? null,
       imported: value.imported && typeof value.imported === 'object' ? value.imported : {},
+      segments: value.segments && typeof value.segments === 'object' ? value.segments : {},
     };
   } catch {
     // A damaged state file costs a re-read of the remote (imports deduplicate), not data.

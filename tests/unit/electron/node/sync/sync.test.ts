@@ -133,6 +133,27 @@ describe('warroom sync: laptops against one bare repository', { timeout: 120_000
     expect(noteTexts(bStore, incident.id)).toEqual(['one']);
   });
 
+  it('a sync that resumes a chain it verified before still refuses a tampered new line', async () => {
+    const remote = bareRemote(cleanups);
+    const a = makeLaptop('alice', cleanups);
+    const b = makeLaptop('bob', cleanups);
+    const incident = a.store.createIncidentSync({ title: 'Cache stampede', severity: 'SEV3' });
+    await a.sync(remote);
+    await b.sync(remote);
+    for (const text of ['four', 'five']) await a.store.appendEvent(incident.id, { kind: 'note', payload: { text } });
+    await a.sync();
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-tamper-'));
+    cleanups.push(() => fs.rmSync(work, { recursive: true, force: true }));
+    git(['clone', '--quiet', '--branch', 'main', remote, work]);
+    const file = path.join(work, 'incidents', incident.id, `${a.store.deviceId}.jsonl`);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"text":"five"', '"text":"FIVE"'));
+    git(['-c', 'user.name=m', '-c', 'user.email=m@example.invalid', 'commit', '--quiet', '-am', 'tamper'], { cwd: work });
+    git(['push', '--quiet', 'origin', 'HEAD:main'], { cwd: work });
+    const report = await b.sync();
+    expect(report.refusedChains).toEqual([expect.objectContaining({ deviceId: a.store.deviceId, line: 3, refused: 1 })]);
+    expect(noteTexts(b.store, incident.id)).toEqual(['four']);
+  });
+
   it('a push race between two devices ends with both histories whole', async () => {
     const remote = bareRemote(cleanups);
     const a = makeLaptop('alice', cleanups);
