@@ -22,8 +22,9 @@ export interface EventSpec {
 export interface ServiceContract<
   M extends Record<string, MethodSpec> = Record<string, MethodSpec>,
   E extends Record<`onDid${string}`, EventSpec> = Record<`onDid${string}`, EventSpec>,
+  N extends string = string,
 > {
-  name: string;
+  name: N;
   methods: M;
   events: E;
 }
@@ -31,7 +32,8 @@ export interface ServiceContract<
 export function defineService<
   const M extends Record<string, MethodSpec>,
   const E extends Record<`onDid${string}`, EventSpec>,
->(contract: { name: string; methods: M; events: E }): ServiceContract<M, E> {
+  const N extends string,
+>(contract: { name: N; methods: M; events: E }): ServiceContract<M, E, N> {
   return contract;
 }
 

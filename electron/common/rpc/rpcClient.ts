@@ -2,7 +2,7 @@ import { Emitter, type Disposable, type Event } from '../event';
 import { decodeEventFrame } from './binaryFrame';
 import type { MessageConnection, WireMessage } from './connection';
 import type { ServiceContract, ServiceOf } from './defineService';
-import { RpcError } from './rpcServer';
+import { RpcError } from './rpcError';
 import type { ClientMessage, HostMessage } from './protocol';
 
 interface PendingCall {
@@ -48,15 +48,33 @@ export class RpcClient implements Disposable {
   }
 
   getService<C extends ServiceContract>(contract: C): ServiceOf<C> {
-    const proxy: Record<string, unknown> = {};
-    for (const method of Object.keys(contract.methods)) {
-      proxy[method] = (...args: unknown[]) => this.call(contract.name, method, args);
-    }
-    for (const [eventName, spec] of Object.entries(contract.events)) {
-      const eventFor = (arg: unknown): Event<unknown> => (listener) => this.subscribe({ service: contract.name, event: eventName, arg, listener });
-      proxy[eventName] = spec.arg ? eventFor : eventFor(undefined);
-    }
-    return proxy as ServiceOf<C>;
+    return this.getServiceByName<C>(contract.name);
+  }
+
+  /**
+   * The service named `name`, typed by its interface alone: the page asks for its services so,
+   * and never loads the contracts' schemas (zod), which only the host needs. A property is an
+   * event when its name starts with `onDid` (as a contract's events must), else a method. An
+   * event called with a function subscribes that listener; called with anything else it is an
+   * event that takes an argument, and returns the event for that argument.
+   */
+  getServiceByName<C extends ServiceContract>(name: C['name']): ServiceOf<C> {
+    const members = new Map<string, unknown>();
+    const member = (key: string): unknown => {
+      if (!key.startsWith('onDid')) return (...args: unknown[]) => this.call(name, key, args);
+      return (argOrListener: unknown) => {
+        const eventFor = (arg: unknown): Event<unknown> => (listener) => this.subscribe({ service: name, event: key, arg, listener });
+        return typeof argOrListener === 'function' ? eventFor(undefined)(argOrListener as (value: unknown) => void) : eventFor(argOrListener);
+      };
+    };
+    return new Proxy({} as Record<string, unknown>, {
+      get: (_target, key) => {
+        // Not a member: symbols (inspection), and `then`, so a service is never taken for a promise.
+        if (typeof key !== 'string' || key === 'then') return undefined;
+        if (!members.has(key)) members.set(key, member(key));
+        return members.get(key);
+      },
+    }) as ServiceOf<C>;
   }
 
   dispose(): void {

@@ -3,6 +3,8 @@ import type { Disposable } from '../event';
 import { encodeEventFrame, isBytesPayload } from './binaryFrame';
 import type { MessageConnection } from './connection';
 import type { ServiceContract, ServiceOf } from './defineService';
+import { RpcError } from './rpcError';
+export { RpcError };
 import { ClientMessage, type HostMessage, type RpcErrorPayload } from './protocol';
 
 interface RegisteredService {
@@ -156,15 +158,6 @@ function subscribeWhenLoaded(event: Promise<EventOf>, listener: (v: unknown) => 
 }
 
 /** A protocol-level failure (unknown member, invalid payload): safe to show to the client. */
-export class RpcError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'RpcError';
-  }
-}
 
 function parseClientMessage(text: string): ClientMessage | null {
   let json: unknown;

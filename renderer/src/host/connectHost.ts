@@ -2,12 +2,12 @@ import type { WarroomBridge } from '../../../electron/common/bridge';
 import { Emitter, type Event } from '../../../electron/common/event';
 import type { MessageConnection, WireMessage } from '../../../electron/common/rpc/connection';
 import { RpcClient } from '../../../electron/common/rpc/rpcClient';
-import { AppServiceContract, type AppService } from '../../../electron/common/services/appService';
-import { IncidentServiceContract, type IncidentService } from '../../../electron/common/services/incidentService';
-import { ReportServiceContract, type ReportService } from '../../../electron/common/services/reportService';
-import { RunbookServiceContract, type RunbookService } from '../../../electron/common/services/runbookService';
-import { SyncServiceContract, type SyncService } from '../../../electron/common/services/syncService';
-import { TerminalServiceContract, type TerminalService } from '../../../electron/common/services/terminalService';
+import type { AppServiceContract, AppService } from '../../../electron/common/services/appService';
+import type { IncidentServiceContract, IncidentService } from '../../../electron/common/services/incidentService';
+import type { ReportServiceContract, ReportService } from '../../../electron/common/services/reportService';
+import type { RunbookServiceContract, RunbookService } from '../../../electron/common/services/runbookService';
+import type { SyncServiceContract, SyncService } from '../../../electron/common/services/syncService';
+import type { TerminalServiceContract, TerminalService } from '../../../electron/common/services/terminalService';
 import { openWebSocketConnection } from './webSocketTransport';
 
 declare global {
@@ -74,12 +74,12 @@ export function connectHost(): HostConnection {
 
   return {
     kind: bridge ? 'electron' : 'browser',
-    app: client.getService(AppServiceContract),
-    runbooks: client.getService(RunbookServiceContract),
-    terminals: client.getService(TerminalServiceContract),
-    incidents: client.getService(IncidentServiceContract),
-    reports: client.getService(ReportServiceContract),
-    sync: client.getService(SyncServiceContract),
+    app: client.getServiceByName<typeof AppServiceContract>('app'),
+    runbooks: client.getServiceByName<typeof RunbookServiceContract>('runbooks'),
+    terminals: client.getServiceByName<typeof TerminalServiceContract>('terminals'),
+    incidents: client.getServiceByName<typeof IncidentServiceContract>('incidents'),
+    reports: client.getServiceByName<typeof ReportServiceContract>('reports'),
+    sync: client.getServiceByName<typeof SyncServiceContract>('sync'),
     get state() {
       return state;
     },

@@ -218,3 +218,30 @@ describe('a service whose code is still loading', () => {
     expect(s.logged).toEqual(['counter.add: cannot load the terminals']);
   });
 });
+
+describe('a service asked for by name (the page never loads the contracts)', () => {
+  it('calls methods and subscribes to events with and without an argument', async () => {
+    const { client, counted, countedFor } = setup();
+    const service = client.getServiceByName<typeof CounterContract>('counter');
+    await expect(service.add(4, 5)).resolves.toBe(9);
+    await expect(service.fail('x')).rejects.toMatchObject({ code: 'E_NOPE' });
+    const seen: unknown[] = [];
+    const all = service.onDidCount((n) => seen.push(n));
+    const forA = service.onDidCountFor('a')((v) => seen.push(`a:${v}`));
+    await tick();
+    counted.fire(1);
+    countedFor.fire({ key: 'b', value: 'no' });
+    countedFor.fire({ key: 'a', value: 'yes' });
+    await tick();
+    expect(seen).toEqual([1, 'a:yes']);
+    all.dispose();
+    forA.dispose();
+  });
+
+  it('is never taken for a promise', async () => {
+    const { client } = setup();
+    const service = client.getServiceByName<typeof CounterContract>('counter');
+    expect((service as unknown as { then?: unknown }).then).toBeUndefined();
+    await expect(Promise.resolve(service)).resolves.toBe(service);
+  });
+});
