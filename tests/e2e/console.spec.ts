@@ -22,11 +22,12 @@ test('a bare URL without the token gets no data and says why', async ({ page, se
   await expect(page.getByText(served.dataDir)).toHaveCount(0);
 });
 
-test('the console shows a banner when the host goes away', async ({ page, served }) => {
+test('the console shows a banner when the host goes away, saying its shells ended with it', async ({ page, served }) => {
   await page.goto(served.url);
   await expect(page.getByTestId('host-status')).toHaveText('Connected to warroom serve');
   await served.stop();
-  await expect(page.getByRole('alert')).toContainText('Connection to the War Room host lost');
+  await expect(page.getByRole('alert')).toContainText('The War Room host stopped: its terminal shells ended with it');
+  await expect(page.getByRole('alert')).not.toContainText('keep running');
 });
 
 test('WebSocket connections need the token and our own Origin and Host', async ({ served }) => {

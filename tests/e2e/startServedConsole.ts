@@ -50,6 +50,11 @@ export async function startServedConsole(extraArgs: string[] = [], dataDir?: str
     child.once('exit', (code) => reject(new Error(`warroom serve exited with ${code}: ${output}`)));
   });
   lines.on('line', (line) => (output += line + '\n'));
+  // A host that dies under a test shows up as a banner in the page; say why in the test's log.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`warroom serve exited before the test stopped it (${signal ?? `exit ${code}`}); its output:\n${output}`);
+  });
   const parsed = new URL(url);
   return {
     url,
@@ -59,6 +64,7 @@ export async function startServedConsole(extraArgs: string[] = [], dataDir?: str
     process: child,
     output: () => output,
     stop: async () => {
+      stopping = true;
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
