@@ -84,6 +84,8 @@ const OUTPUT_LINES: readonly RegExp[] = [
   /^[a-z][\w ]{0,40}?\s+: \S/,
   /^[a-z_][a-z0-9_]{0,60}:[^\s:/][^\s]*$/,
   /^\[(?:[A-Z]{2,10}|sudo|errno[^\]]*)\]/,
+  // gpg's key listing: `uid   [ultimate] Jane Doe <jane@example.com>`, `sub   rsa4096/…`
+  /^(?:uid|sub|ssb|sec|pub)\s{2,}\S/,
   /^[A-Z]{3,5}\[\d+\]/,
   // a menu of choices: `(1) RSA key`, `(Q) quit`
   /^\([\w]{1,3}\)\s/,
@@ -99,6 +101,8 @@ const TEXT_LINES: readonly RegExp[] = [
   /^```/,
   // INI / TOML sections: `[global]`, `[Configurations]`
   /^\[[A-Za-z][\w .-]{0,60}\]\s*$/,
+  // a bullet of text: `- Deleting, expiring or evicting (because …)`, `- q (to exit out of gdb)`
+  /^- (?:[A-Z][a-z]+[ ,]|\w{1,3} \()/,
   // a key, hash or token on a line of its own
   /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) AAAA/,
   /^[A-Za-z0-9+/=_-]{40,}$/,
@@ -128,12 +132,16 @@ export function sniffLine(line: string, isKnown: (word: string) => boolean, next
     return null;
   }
   if (c === 0x5b /* [ */) {
+    // an error printed with its number: `[errno 13] RADOS permission denied`; `[sudo] password for …`
+    if (/^\[(?:errno \d+|sudo|[A-Z]{2,10})\]/.test(t)) return 'output';
     if (t === '[' || /^\[\s*[{[]/.test(t) || /^\[\s*"[^"\n]{0,200}"\s*[,\]]/.test(t) || /^\[\s*-?\d[\d.]*\s*[,\]]/.test(t)) return 'json';
     return null;
   }
   if (CONTINUATION_START.test(t)) return 'text';
   // `(sum(rate(…)))`, `(etcd_mvcc_db_total_size_in_bytes / …)`: a subshell only if a command follows.
   if (c === 0x28 /* ( */) {
+    // a menu of choices a program printed: `(1) RSA and RSA (default)`, `(Q) Finished`
+    if (/^\(\w{1,3}\) \S/.test(t) && !/^\(\w+\)\s*(?:&&|\|\||;|\||$)/.test(t)) return 'output';
     const inner = t.replace(/^[(\s]+/, '');
     return inner !== '' && promqlStart(inner, isKnown) ? 'promql' : null;
   }

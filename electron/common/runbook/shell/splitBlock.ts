@@ -495,6 +495,12 @@ class Splitter {
           i++;
           continue;
         }
+        // A prompt before something that is no command (`$ get pods -n x`, its program lost): a snippet.
+        if (sniffLine(rest, isKnownProgram) === 'text') {
+          this.steps.snippet(i, i, 'text');
+          i++;
+          continue;
+        }
         this.leaveClusterSessions(rest);
         const previous = this.lastAdded;
         const at = i;

@@ -202,3 +202,19 @@ describe('tails of wrapped lines', () => {
     expect(sniff(line)).toBeNull();
   });
 });
+
+describe('what interactive programs print', () => {
+  it.each([
+    ['(1) RSA and RSA (default)', 'output'],
+    ['(Q) Finished', 'output'],
+    ['uid           [ultimate] Jane Doe <jane@example.com>', 'output'],
+    ['- Deleting, expiring or evicting (because of maxmemory policy)', 'text'],
+    ['[errno 13] RADOS permission denied (error connecting to the cluster)', 'output'],
+  ])('%s → %s', (line, kind) => {
+    expect(sniff(line)).toBe(kind);
+  });
+
+  it.each(['(cd /srv && ls)', '(set -x; ./run.sh)', '(1)'])('%s is not a menu', (line) => {
+    expect(sniff(line)).not.toBe('output');
+  });
+});
