@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../../../electron/node/cli/main';
 import { COMMANDS } from '../../../../../electron/node/cli/commands';
 import packageJson from '../../../../../package.json';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
-}
+import { capture } from './captureIo';
 
 describe('warroom CLI', () => {
   it('--help lists every command of the brief', async () => {

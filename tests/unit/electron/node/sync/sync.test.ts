@@ -6,18 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../../electron/node/cli/main';
 import { mirrorDir, readSyncState } from '../../../../../electron/node/sync/syncState';
 import { createFixture, GITHUB_TOKEN, SECRET_VALUE, tempDataDir } from '../report/incidentFixture';
-import { allObjectsText, bareRemote, git, makeLaptop, noteTexts } from './syncHarness';
+import { allObjectsText, bareRemote, git, makeLaptop, noteTexts, tamperRemote } from './syncHarness';
+import { capture } from '../cli/captureIo';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0).reverse()) c();
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
-}
 
 // Real git, several stores and the redactor per sync: slow on 2 loaded cores.
 describe('warroom sync: laptops against one bare repository', { timeout: 120_000 }, () => {
@@ -113,16 +108,9 @@ describe('warroom sync: laptops against one bare repository', { timeout: 120_000
     await a.sync(remote);
 
     // Someone with push access rewrites "two" in A's file on the remote.
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-tamper-'));
-    cleanups.push(() => fs.rmSync(work, { recursive: true, force: true }));
-    git(['clone', '--quiet', '--branch', 'main', remote, work]);
-    const file = path.join(work, 'incidents', incident.id, `${a.store.deviceId}.jsonl`);
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    const at = lines.findIndex((l) => l.includes('"text":"two"'));
-    lines[at] = lines[at]!.replace('"text":"two"', '"text":"TWO (all fine)"');
-    fs.writeFileSync(file, lines.join('\n'));
-    git(['-c', 'user.name=mallory', '-c', 'user.email=m@example.invalid', 'commit', '--quiet', '-am', 'tamper'], { cwd: work });
-    git(['push', '--quiet', 'origin', 'HEAD:main'], { cwd: work });
+    const segment = `incidents/${incident.id}/${a.store.deviceId}.jsonl`;
+    const at = git(['--git-dir', remote, 'show', `main:${segment}`]).split('\n').findIndex((l) => l.includes('"text":"two"'));
+    tamperRemote(remote, segment, (text) => text.replace('"text":"two"', '"text":"TWO (all fine)"'), cleanups);
 
     const b = makeLaptop('bob', cleanups);
     const out = capture();
@@ -142,13 +130,7 @@ describe('warroom sync: laptops against one bare repository', { timeout: 120_000
     await b.sync(remote);
     for (const text of ['four', 'five']) await a.store.appendEvent(incident.id, { kind: 'note', payload: { text } });
     await a.sync();
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-tamper-'));
-    cleanups.push(() => fs.rmSync(work, { recursive: true, force: true }));
-    git(['clone', '--quiet', '--branch', 'main', remote, work]);
-    const file = path.join(work, 'incidents', incident.id, `${a.store.deviceId}.jsonl`);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"text":"five"', '"text":"FIVE"'));
-    git(['-c', 'user.name=m', '-c', 'user.email=m@example.invalid', 'commit', '--quiet', '-am', 'tamper'], { cwd: work });
-    git(['push', '--quiet', 'origin', 'HEAD:main'], { cwd: work });
+    tamperRemote(remote, `incidents/${incident.id}/${a.store.deviceId}.jsonl`, (text) => text.replace('"text":"five"', '"text":"FIVE"'), cleanups);
     const report = await b.sync();
     expect(report.refusedChains).toEqual([expect.objectContaining({ deviceId: a.store.deviceId, line: 3, refused: 1 })]);
     expect(noteTexts(b.store, incident.id)).toEqual(['four']);

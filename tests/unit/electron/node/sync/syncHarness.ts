@@ -51,3 +51,17 @@ export function noteTexts(store: IncidentStore, incidentId: string): string[] {
     .filter((e) => e.kind === 'note')
     .map((e) => (e.payload as { text: string }).text);
 }
+
+/**
+ * What someone with push access could do: clone the remote, change one file with `edit`, and
+ * push it back as an ordinary commit.
+ */
+export function tamperRemote(remote: string, file: string, edit: (text: string) => string, cleanups: (() => void)[]): void {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-tamper-'));
+  cleanups.push(() => fs.rmSync(work, { recursive: true, force: true }));
+  git(['clone', '--quiet', '--branch', 'main', remote, work]);
+  const target = path.join(work, file);
+  fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
+  git(['-c', 'user.name=mallory', '-c', 'user.email=m@example.invalid', 'commit', '--quiet', '-am', 'tamper'], { cwd: work });
+  git(['push', '--quiet', 'origin', 'HEAD:main'], { cwd: work });
+}

@@ -3,17 +3,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../../../electron/node/cli/main';
 import { createFixture, SECRET_VALUE, tempDataDir, type Fixture } from '../../report/incidentFixture';
+import { capture } from '../captureIo';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0).reverse()) c();
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
-}
 
 async function fixture(): Promise<Fixture> {
   const f = await createFixture({ withRunbook: false });
