@@ -7,11 +7,14 @@ import type { BenchResult } from './benchResult';
  *   commands, "not a command" rate (target ≤ 2 %), steps inside a session, snippets;
  * - the same audit with the fence label believed (every line of a shell fence a command), the
  *   "before" the content sniffing is measured against;
+ * - a check independent of the audit's heuristics: how many of those commands `bash -n` rejects
+ *   (placeholders filled with a word first), beside the same count with the fence label believed;
  * - `inspect` of a 10 KB corpus runbook in process: median parse time, target < 5 ms, beside
  *   markdown-it's own parse of the same text.
  *
  * Run: `npm run bench -- runbookCorpus`.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,10 +41,11 @@ function corpusFiles(): string[] {
 }
 
 /** Lines of shell-labelled fences, each taken as a command: what a parser that believes the label runs. */
-function labelBelieved(files: readonly string[]): { commands: number; notCommands: number } {
+function labelBelieved(files: readonly string[]): { commands: number; notCommands: number; lines: string[] } {
   const md = new MarkdownIt();
   let commands = 0;
   let notCommands = 0;
+  const lines: string[] = [];
   for (const file of files) {
     for (const token of md.parse(readFileSync(file, 'utf8'), {})) {
       if (token.type !== 'fence' || !/^(bash|sh|shell|zsh|console|shell-session|terminal)\b/i.test(token.info.trim())) continue;
@@ -49,11 +53,21 @@ function labelBelieved(files: readonly string[]): { commands: number; notCommand
         const line = raw.replace(/^\s*\$ /, '').trim();
         if (line === '' || line.startsWith('#') || /\\$/.test(raw)) continue;
         commands++;
+        lines.push(line);
         if (notACommandKind(line)) notCommands++;
       }
     }
   }
-  return { commands, notCommands };
+  return { commands, notCommands, lines };
+}
+
+/** Placeholders filled with a word, so `<pod-name>` does not read as a redirection. */
+const neutral = (text: string) => text.replace(/<([A-Za-z][\w .-]*)>/g, 'X').replace(/\{\{[^}]*\}\}/g, 'X');
+
+function bashRejects(texts: readonly string[]): number {
+  let rejected = 0;
+  for (const text of texts) if (spawnSync('bash', ['-n'], { input: `${neutral(text)}\n` }).status !== 0) rejected++;
+  return rejected;
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -61,6 +75,11 @@ export async function run(): Promise<BenchResult[]> {
   const audit = new CorpusAudit();
   for (const path of files) audit.add(path, () => parseRunbook({ path, bytes: readFileSync(path) }));
   const f = audit.figures;
+  const runnable = files.flatMap((path) =>
+    parseRunbook({ path, bytes: readFileSync(path) })
+      .steps.filter((s) => s.runnable)
+      .flatMap((s) => s.commands.filter((c) => !c.client && !c.incomplete).map((c) => c.text)),
+  );
   const believed = labelBelieved(files);
   const results: BenchResult[] = [
     { name: 'corpus runbooks', value: f.files, unit: 'files' },
@@ -77,6 +96,7 @@ export async function run(): Promise<BenchResult[]> {
       baseline: { name: 'fence label believed', value: Math.round((1000 * believed.notCommands) / Math.max(1, believed.commands)) / 10 },
       target: '≤ 2 %',
     },
+    { name: 'corpus commands bash -n rejects', value: bashRejects(runnable), unit: 'commands', baseline: { name: 'fence label believed', value: bashRejects(believed.lines) } },
   ];
   // The corpus file closest to 10 KB: the issue's size for "a runbook".
   const sized = files.map((path) => ({ path, size: statSync(path).size })).sort((a, b) => Math.abs(a.size - 10_240) - Math.abs(b.size - 10_240))[0]!;

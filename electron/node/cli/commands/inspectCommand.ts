@@ -57,6 +57,7 @@ export function formatSummary(runbook: Runbook): string {
     out.push('', 'Steps:');
     for (const step of runbook.steps) {
       out.push(`  ${at(step.line)}  ${step.title}  [${step.runnable ? 'shell' : (step.lang ?? 'copy only')}]`);
+      if (step.inside) out.push(`      runs inside: ${step.inside.command.split('\n', 1)[0]} (line ${step.inside.line})`);
       for (const command of step.commands) {
         const firstLine = command.text.split('\n', 1)[0]!;
         const more = command.text.includes('\n') ? ' …' : '';
