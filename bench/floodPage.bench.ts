@@ -22,13 +22,14 @@ import type { BenchResult } from './benchResult';
  * Needs the build (`npm run build`) and the system Chromium (`CHROMIUM_PATH` or /usr/bin/chromium).
  * Run: `npx tsx bench/floodPage.bench.ts` (prints JSON), or `npm run bench -- floodPage`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { connectToServed, type ServedClient } from '../tests/e2e/hostClient';
 import { startServedConsole, type ServedConsole } from '../tests/e2e/startServedConsole';
+import { sampleRss, untilQuiet } from './processStats';
 import { scriptRun, writeFloodFile } from './ptyBaselines';
 import { startPlainXtermServer, type PlainXtermServer } from './plainXtermPage';
 
@@ -338,33 +339,6 @@ async function printProfile(cdp: CDPSession, label: string): Promise<void> {
     `\n  profile of the page during "${label}" (${total.toFixed(0)} ms sampled)\n  by script:\n${top(byScript, 8)}\n  by function:\n${top(byFunction, 15)}\n` +
       `  the busiest 250 ms (${best.busy.toFixed(0)} ms of script in it):\n${top(inWindow, 10)}\n`,
   );
-}
-
-/** The process's RSS, sampled every 100 ms until stop(), which returns the peak in MB. */
-function sampleRss(pid: number): { stop: () => number } {
-  const read = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  let peak = read();
-  const timer = setInterval(() => (peak = Math.max(peak, read())), 100);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, read());
-    },
-  };
-}
-
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** Resolves once the process used ≤ 10 ms of CPU over 150 ms (or after 10 s). */
-async function untilQuiet(pid: number): Promise<void> {
-  for (let waited = 0; waited < 10_000; waited += 150) {
-    const before = cpuMs(pid);
-    await new Promise((r) => setTimeout(r, 150));
-    if (cpuMs(pid) - before <= 10) return;
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

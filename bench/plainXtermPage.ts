@@ -53,7 +53,7 @@ window.ready = new Promise((r) => (ws.onopen = r));
 
 export interface PlainXtermServer {
   url: string;
-  /** The pty's process while one runs (its pid, for RSS). */
+  /** Ends the page's connections (and their ptys) and the server. */
   close(): Promise<void>;
 }
 

@@ -18,12 +18,13 @@ import type { BenchResult } from './benchResult';
  * Needs the build (`npm run build`, which `npm install` runs).
  * Run: `npx tsx bench/terminalClient.bench.ts` (prints JSON), or through `npm run bench`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { connectToServed, type ServedClient } from '../tests/e2e/hostClient';
 import { startServedConsole } from '../tests/e2e/startServedConsole';
+import { cpuMs, peakRssKb, untilQuiet } from './processStats';
 import { bareNodePty, scriptRun, writeFloodFile } from './ptyBaselines';
 
 export type { BenchResult } from './benchResult';
@@ -138,26 +139,6 @@ export async function run(): Promise<BenchResult[]> {
     await served.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** User + system CPU of a process, all threads, in ms (/proc/PID/stat, clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** Resolves once the process used ≤ 10 ms of CPU over 150 ms (or after 10 s: then it never idles). */
-async function untilQuiet(pid: number): Promise<void> {
-  for (let waited = 0; waited < 10_000; waited += 150) {
-    const before = cpuMs(pid);
-    await sleep(150);
-    if (cpuMs(pid) - before <= 10) return;
-  }
-}
-
-function peakRssKb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  return Number(line?.match(/\d+/)?.[0] ?? NaN);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
