@@ -91,6 +91,7 @@ function checkModel(rb: Runbook, e: Expect): void {
     for (const s of list(want['codeIncludes'])) expect(step!.code, where).toContain(s);
     for (const s of list(want['codeExcludes'])) expect(step!.code, where).not.toContain(s);
     for (const s of list(want['expectedOutputIncludes'])) expect(step!.expectedOutput ?? '', `${where} expectedOutput`).toContain(s);
+    if ('inside' in want) expect(step!.inside?.command ?? null, `${where} inside`).toBe(want['inside']);
     if (want['commandCount'] !== undefined) expect(step!.commands.length, `${where} commands ${JSON.stringify(step!.commands.map((c) => c.text))}`).toBe(want['commandCount']);
     if (want['commands'] !== undefined) matchCommands(step!.commands, want['commands'] as Json[], where);
   }
