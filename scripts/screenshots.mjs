@@ -22,6 +22,18 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
+/** Asks the shell in the active terminal for its size: `COLSxLINES`. */
+async function terminalSize(page) {
+  await page.locator('.workspace__terminals .terminals__panel:not([hidden]) .xterm').click();
+  await page.keyboard.type('echo "size=$(tput cols)x$(tput lines)"');
+  await page.keyboard.press('Enter');
+  const row = page.getByRole('region', { name: 'Timeline' }).getByText(/^size=\d+x\d+$/).last();
+  const text = await row.textContent({ timeout: 15_000 }).catch(() => null);
+  if (text) return text.slice(5);
+  const screen = await page.locator('.workspace__terminals .terminals__panel:not([hidden]) .xterm-rows').innerText();
+  return screen.match(/size=(\d+x\d+)/)?.[1] ?? 'unknown';
+}
+
 try {
   for (const theme of ['dark', 'light']) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
@@ -34,6 +46,28 @@ try {
     await page.waitForTimeout(1200);
     await page.screenshot({ path: path.join(outDir, `console-${theme}.png`) });
     await page.close();
+  }
+  // The workspace a responder works in: runbook beside the terminal over the timeline, at a
+  // laptop size and at 1280×720 (compact header), then with the runbook hidden. The terminal
+  // reports its own size (tput), so the figures are the shell's, not an estimate.
+  for (const theme of ['dark', 'light']) {
+    for (const [width, height] of [[1440, 900], [1280, 720]]) {
+      const page = await browser.newPage({ viewport: { width, height }, colorScheme: theme });
+      await page.goto(url);
+      // Each page starts with the default layout: a fresh browser context has empty storage.
+      await page.getByTestId('host-status').filter({ hasText: 'Connected to warroom serve' }).waitFor();
+      await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout returns 502/ }).click();
+      await page.locator('.state-dot[data-state="idle"]').waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(1200);
+      await page.screenshot({ path: path.join(outDir, `workspace-${theme}-${width}x${height}.png`) });
+      await page.getByRole('button', { name: 'Hide runbook' }).click();
+      await page.waitForTimeout(600);
+      const size = await terminalSize(page);
+      console.log(`${theme} ${width}×${height}, runbook hidden: terminal ${size}`);
+      await page.screenshot({ path: path.join(outDir, `workspace-runbook-hidden-${theme}-${width}x${height}.png`) });
+      await page.getByRole('button', { name: 'Show runbook' }).click();
+      await page.close();
+    }
   }
   console.log(`screenshots in ${outDir}`);
 } finally {

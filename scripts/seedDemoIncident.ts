@@ -26,6 +26,8 @@ await store.updateIncident(resolvedOld.id, { status: 'resolved' });
 const incident = await store.createIncident({ title: 'Checkout returns 502 for EU users', severity: 'SEV1', commander: 'ana', impact: 'EU customers cannot complete payment (~18% of orders)' });
 await store.attachRunbook(incident.id, { runbookId: summary.id, title: summary.title, runbookHash: summary.contentHash });
 await store.appendEvent(incident.id, { kind: 'note', payload: { text: 'PagerDuty: checkout-api 5xx rate above 5% in eu-west-1' }, occurredAt: now - 9 * min });
+// The console asks whether that alert moves detection; the responder said yes.
+await store.appendEvent(incident.id, { kind: 'milestone.set', payload: { milestone: 'detected', at: now - 9 * min } });
 const tick = async (n: number) => {
   const item = runbook.checklist[n];
   if (item) await store.setChecklistItem(incident.id, { runbookId: summary.id, itemId: item.id, checked: true, text: item.text });
@@ -42,7 +44,7 @@ await tick(2);
 await run('kubectl logs -n shop deploy/checkout-api --since=15m | tail -50', 0, 'panic: missing env PAYMENT_GATEWAY_URL');
 const note = await store.appendEvent(incident.id, { kind: 'note', payload: { text: 'Release v42 dropped PAYMENT_GATEWAY_URL from the deployment; pods crash at start' } });
 await store.appendEvent(incident.id, { kind: 'star', payload: { eventId: note.id } });
-await store.updateIncident(incident.id, { status: 'identified' });
+await store.updateIncident(incident.id, { status: 'identified' }, { occurredAt: now - 4 * min });
 await store.appendEvent(incident.id, { kind: 'statusUpdate.copied', payload: { text: 'SEV1 Checkout returns 502 for EU users\nWe are investigating.', templateId: null } });
 await store.appendEvent(incident.id, { kind: 'statusUpdate.posted', payload: { text: 'SEV1 Checkout returns 502 for EU users\nWe are investigating.', templateId: null, channel: null } });
 await run('kubectl rollout undo -n shop deploy/checkout-api', 0, 'deployment.apps/checkout-api rolled back');

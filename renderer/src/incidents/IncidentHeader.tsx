@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { INCIDENT_STATUSES, MILESTONE_NAMES, type IncidentStatus } from '../../../electron/common/incident/model';
 import type { IncidentDetails } from '../../../electron/common/services/incidentService';
 import { useHost } from '../host/hostContext';
@@ -15,7 +15,7 @@ import { useNow } from './useNow';
 const WARN_BEFORE_MS = 5 * 60_000;
 
 /** Title, severity, status, commander and the clocks: what a responder glances at. */
-export function IncidentHeader({ details, clocks, onError }: { details: IncidentDetails; clocks: IncidentClocks; onError: (message: string) => void }) {
+export function IncidentHeader({ details, clocks, onError, controls }: { details: IncidentDetails; clocks: IncidentClocks; onError: (message: string) => void; controls?: ReactNode }) {
   const host = useHost();
   const { incident, severityOptions, milestones } = details;
   const { utc } = useTimeDisplay();
@@ -53,7 +53,7 @@ export function IncidentHeader({ details, clocks, onError }: { details: Incident
           <EditDetails details={details} onDone={() => setEditing(false)} onError={onError} />
         ) : (
           <>
-            <h1 className="incident-header__title" title={incident.title}>
+            <h1 className="incident-header__title" title={incident.impact ? `${incident.title}\nImpact: ${incident.impact}` : incident.title}>
               {incident.title}
             </h1>
             <button type="button" className="button button--small button--ghost" onClick={() => setEditing(true)}>
@@ -61,6 +61,7 @@ export function IncidentHeader({ details, clocks, onError }: { details: Incident
             </button>
           </>
         )}
+        {controls}
         <ExportReportMenu incidentId={incident.id} utc={utc} />
       </div>
       <div className="incident-header__row">

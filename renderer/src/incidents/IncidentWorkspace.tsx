@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { Splitter } from '../layout/Splitter';
+import { clamp, MAX_SHARE, MIN_LEFT_WIDTH, MIN_RIGHT_WIDTH, MIN_SHARE, useElementSize, useWorkspaceLayout } from '../layout/workspaceLayout';
 import { useHost } from '../host/hostContext';
 import { ActionItemsPanel } from './ActionItemsPanel';
 import { ChecklistPanel } from './ChecklistPanel';
@@ -55,6 +57,13 @@ export function IncidentWorkspace({
   const [error, setError] = useState<string | null>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [layout, setLayout] = useWorkspaceLayout();
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  const [body, setBody] = useState<HTMLDivElement | null>(null);
+  const [right, setRight] = useState<HTMLDivElement | null>(null);
+  const bodySize = useElementSize(body);
+  const rightSize = useElementSize(right);
 
   useEffect(() => {
     if (!error) return;
@@ -62,10 +71,11 @@ export function IncidentWorkspace({
     return () => clearTimeout(timer);
   }, [error]);
 
-  // Shortcuts for the frequent actions, only when the responder is not typing somewhere.
+  // Shortcuts for the frequent actions, only when the responder is not typing somewhere and
+  // never behind a dialog (the dialog has the responder's attention, and maybe a Run anyway).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || dialogOpen()) return;
       if (e.key === 'n') {
         e.preventDefault();
         noteRef.current?.focus();
@@ -74,12 +84,32 @@ export function IncidentWorkspace({
         searchRef.current?.focus();
       } else if (e.key === 'r') {
         e.preventDefault();
-        focusNextStep();
+        // The steps must be on screen to walk to them.
+        if (layoutRef.current.runbookHidden || layoutRef.current.terminalMaximized) {
+          setLayout({ runbookHidden: false, terminalMaximized: false });
+          setTab('runbook');
+          requestAnimationFrame(() => requestAnimationFrame(focusNextStep));
+        } else focusNextStep();
+      } else if (e.key === 'm') {
+        e.preventDefault();
+        setLayout({ terminalMaximized: !layoutRef.current.terminalMaximized });
+      } else if (e.key === 'b') {
+        e.preventDefault();
+        setLayout({ runbookHidden: !layoutRef.current.runbookHidden, terminalMaximized: false });
       }
     };
+    // F6 / Shift+F6 move the keyboard between the workspace's areas, out of the terminal too
+    // (Esc, Tab and the letters belong to the shell and the programs in it: vim, less, completion).
+    const onCycleKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F6' || e.ctrlKey || e.metaKey || e.altKey || dialogOpen()) return;
+      e.preventDefault();
+      e.stopPropagation();
+      cycleFocus(e.shiftKey ? -1 : 1);
+    };
+    window.addEventListener('keydown', onCycleKey, true);
     // Alt+1…9 picks a terminal tab even while a terminal has the keyboard (capture phase, before xterm).
     const onTerminalKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey || !/^Digit[1-9]$/.test(e.code)) return;
+      if (!e.altKey || e.ctrlKey || e.metaKey || dialogOpen() || !/^Digit[1-9]$/.test(e.code)) return;
       const tabs = document.querySelectorAll<HTMLElement>('[role="tablist"][aria-label="Terminals"] [role="tab"]');
       const target = tabs[Number(e.code.slice(5)) - 1];
       if (!target) return;
@@ -97,8 +127,9 @@ export function IncidentWorkspace({
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keydown', onEscape);
       window.removeEventListener('keydown', onTerminalKey, true);
+      window.removeEventListener('keydown', onCycleKey, true);
     };
-  }, []);
+  }, [setLayout]);
 
   const data = details.data;
   const attached = data?.incident.id === incidentId ? data.incident.runbookIds : null;
@@ -120,16 +151,35 @@ export function IncidentWorkspace({
   }
   if (data.incident.id !== incidentId) return null;
 
+  const showLeft = !layout.runbookHidden && !layout.terminalMaximized;
+  const maxLeft = Math.max(MIN_LEFT_WIDTH, bodySize.width - MIN_RIGHT_WIDTH);
+  const leftWidth = clamp(layout.leftWidth, MIN_LEFT_WIDTH, maxLeft);
+  // The terminals and the timeline share what the note box leaves of the right column.
+  const noteHeight = right?.querySelector<HTMLElement>('.note-box')?.offsetHeight ?? 0;
+  const splitSpan = Math.max(0, rightSize.height - noteHeight);
+  const terminalsHeight = Math.round(splitSpan * layout.terminalShare);
+  const layoutControls = (
+    <div className="layout-controls" role="group" aria-label="Layout">
+      <button type="button" className="button button--small button--ghost" aria-pressed={layout.runbookHidden} title="Hide or show the runbook pane (B)" onClick={() => setLayout({ runbookHidden: !layout.runbookHidden, terminalMaximized: false })}>
+        {layout.runbookHidden ? 'Show runbook' : 'Hide runbook'}
+      </button>
+      <button type="button" className="button button--small button--ghost" aria-pressed={layout.terminalMaximized} title="The terminal takes the whole workspace; the note box stays (M)" onClick={() => setLayout({ terminalMaximized: !layout.terminalMaximized })}>
+        {layout.terminalMaximized ? 'Restore terminal' : 'Maximize terminal'}
+      </button>
+    </div>
+  );
+
   return (
     <IncidentPlaceholderValues incidentId={incidentId} variables={data.variables}>
       <div className="workspace">
-        <IncidentHeader details={data} clocks={clocks} onError={setError} />
+        <IncidentHeader details={data} clocks={clocks} onError={setError} controls={layoutControls} />
         {error && (
           <p className="workspace__error" role="alert">
             {error}
           </p>
         )}
-        <div className="workspace__body">
+        <div className="workspace__body" ref={setBody} style={{ gridTemplateColumns: showLeft ? `${leftWidth}px auto minmax(0, 1fr)` : 'minmax(0, 1fr)' }}>
+          {showLeft && (
           <div className="workspace__left">
             <div role="tablist" aria-label="Incident panels" className="tabs">
               {TABS.map((t) => (
@@ -156,9 +206,21 @@ export function IncidentWorkspace({
               {tab === 'sync' && <SyncPanel incidentId={incidentId} />}
             </div>
           </div>
-          <div className="workspace__right">
+          )}
+          {showLeft && <Splitter label="Resize runbook and terminal" orientation="vertical" value={leftWidth} min={MIN_LEFT_WIDTH} max={maxLeft} onChange={(leftWidth) => setLayout({ leftWidth })} />}
+          <div className={`workspace__right${layout.terminalMaximized ? ' workspace__right--maximized' : ''}`} ref={setRight} style={{ '--terminals-height': `${terminalsHeight}px` } as CSSProperties}>
             {terminals}
-            <Timeline incidentId={incidentId} timeline={timeline} searchRef={searchRef} />
+            {!layout.terminalMaximized && (
+              <Splitter
+                label="Resize terminal and timeline"
+                orientation="horizontal"
+                value={terminalsHeight}
+                min={splitSpan * MIN_SHARE}
+                max={splitSpan * MAX_SHARE}
+                onChange={(height) => splitSpan > 0 && setLayout({ terminalShare: clamp(height / splitSpan, MIN_SHARE, MAX_SHARE) })}
+              />
+            )}
+            {!layout.terminalMaximized && <Timeline incidentId={incidentId} timeline={timeline} searchRef={searchRef} />}
             <NoteBox incidentId={incidentId} noteRef={noteRef} detectedAt={data.milestones.detected.at} />
           </div>
         </div>
@@ -168,20 +230,41 @@ export function IncidentWorkspace({
 }
 
 /**
- * "Run next step", safely: moves the keyboard to the next step's Run button (or
- * to its first empty input), so Enter runs it and the usual confirmation still
- * applies. Never runs anything by itself.
+ * "Run next step", safely: moves the keyboard to the next step that has not run yet (after
+ * the one the keyboard is in; the first not-run step otherwise) — its Run button, or its first
+ * empty input — so Enter runs it and the usual confirmation still applies. Never runs anything
+ * by itself. When every step has run, it walks on to the next step.
  */
 function focusNextStep(): void {
   const steps = [...document.querySelectorAll<HTMLElement>('[role="group"][data-step-id]')];
   if (steps.length === 0) return;
   const current = steps.findIndex((step) => step.contains(document.activeElement));
-  const next = steps[(current + 1) % steps.length]!;
+  const order = [...steps.slice(current + 1), ...steps.slice(0, current + 1)];
+  const hasRun = (step: HTMLElement) => step.querySelector('[role="region"][aria-label="Last run"]') !== null;
+  const next = order.find((step) => !hasRun(step)) ?? order[0]!;
   const emptyInput = [...next.querySelectorAll<HTMLInputElement>('input')].find((input) => !input.value);
   const run = [...next.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Run' || b.textContent === 'Send to terminal');
   const target = run && !run.disabled ? run : (emptyInput ?? run);
   next.scrollIntoView({ block: 'center' });
   target?.focus();
+}
+
+/** A modal question is on screen: shortcuts wait until it is answered. */
+function dialogOpen(): boolean {
+  return document.querySelector('[role="dialog"], [role="alertdialog"], dialog[open]') !== null;
+}
+
+/** The areas F6 cycles through, in screen order; those not on screen are skipped. */
+const FOCUS_AREAS = ['.workspace__left .workspace__panel', '.workspace__terminals .xterm-helper-textarea', '.timeline__scroll', '#note-input'];
+
+function cycleFocus(direction: 1 | -1): void {
+  const visible = (el: HTMLElement) => el.getClientRects().length > 0 && el.closest('[hidden]') === null;
+  const areas = FOCUS_AREAS.map((selector) => [...document.querySelectorAll<HTMLElement>(selector)].find(visible)).filter((el): el is HTMLElement => el !== undefined);
+  if (areas.length === 0) return;
+  const current = areas.findIndex((area) => area === document.activeElement || area.contains(document.activeElement) || (area.classList.contains('xterm-helper-textarea') && area.closest('.workspace__terminals')?.contains(document.activeElement)));
+  const next = areas[(current + direction + areas.length) % areas.length]!;
+  if (!next.hasAttribute('tabindex') && !(next instanceof HTMLTextAreaElement) && !(next instanceof HTMLInputElement)) next.tabIndex = -1;
+  next.focus();
 }
 
 function isTyping(target: EventTarget | null): boolean {
