@@ -33,3 +33,68 @@ test('N focuses the note, R walks to the next step without running it, Alt+2 swi
   await page.keyboard.press('Alt+2');
   await expect(terminals.getByRole('tab').nth(1)).toHaveAttribute('aria-selected', 'true');
 });
+
+// Keyboard-only: leave the terminal with F6, R skips steps that ran, nothing acts behind a dialog,
+// the panes resize from the keyboard and the layout is remembered.
+test('F6 leaves the terminal, R goes to the next step not yet run, shortcuts wait behind a dialog, splitters resize and are remembered', async ({ page, served }) => {
+  await page.goto(served.url);
+  await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: /Linux host triage/i }).click();
+  await page.getByRole('button', { name: 'New incident' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New incident' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Keyboard only');
+  await dialog.getByRole('button', { name: 'Create incident' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Keyboard only' })).toBeVisible();
+  await expect(page.locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 20_000 });
+
+  // Behind an open dialog the shortcuts wait: N does not reach the note box.
+  await page.getByRole('button', { name: 'New incident' }).click();
+  await page.getByRole('dialog', { name: 'New incident' }).getByRole('button', { name: 'Create incident' }).focus();
+  await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'Note' })).not.toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'New incident' })).toHaveCount(0);
+
+  // Run the first step with the keyboard: R, Enter.
+  const first = page.getByRole('group', { name: 'Show uptime and load averages' });
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('r');
+  await expect(first.getByRole('button', { name: 'Run' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(first.getByRole('region', { name: 'Last run' })).toContainText(/exit 0 after \d/, { timeout: 20_000 });
+  // R again from elsewhere: not the step that ran, the next one.
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('r');
+  await expect(page.getByRole('group', { name: 'Count the CPUs the load is shared between' }).getByRole('button', { name: 'Run' })).toBeFocused();
+
+  // F6 walks runbook → terminal → timeline → note; the terminal does not keep the keyboard.
+  await page.locator('.xterm').first().click();
+  await page.keyboard.press('F6');
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByLabel('Timeline entries')).toBeFocused();
+  await page.keyboard.press('F6');
+  await expect(page.getByRole('textbox', { name: 'Note' })).toBeFocused();
+  await page.keyboard.press('Shift+F6');
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByLabel('Timeline entries')).toBeFocused();
+
+  // The runbook | terminal splitter moves with the arrow keys, and the width survives a reload.
+  const splitter = page.getByRole('separator', { name: 'Resize runbook and terminal' });
+  const before = Number(await splitter.getAttribute('aria-valuenow'));
+  await splitter.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(before - 48));
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Keyboard only/ }).click();
+  await expect(page.getByRole('separator', { name: 'Resize runbook and terminal' })).toHaveAttribute('aria-valuenow', String(before - 48));
+
+  // Hide the runbook: the terminal widens; M maximizes it and the note box stays.
+  const terminalWidth = async () => (await page.locator('.workspace__terminals').boundingBox())?.width ?? 0;
+  const narrow = await terminalWidth();
+  await page.getByRole('button', { name: 'Hide runbook' }).click();
+  await expect.poll(terminalWidth).toBeGreaterThan(narrow + 200);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('m');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Note' })).toBeVisible();
+  await page.getByRole('button', { name: 'Restore terminal' }).click();
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+});
