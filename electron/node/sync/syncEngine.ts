@@ -83,7 +83,7 @@ export async function syncDataDir(options: SyncOptions): Promise<SyncReport> {
   const { store, dataDir } = options;
   const state = readSyncState(dataDir);
   const remote = options.remote ?? state.remote;
-  if (!remote) throw new UserError('no sync remote for this data directory yet — run `warroom sync --remote URL` once (a bare git repository, file://, ssh://host/path or user@host:path).', 'E_SYNC_NO_REMOTE');
+  if (!remote) throw noRemoteYet();
 
   const release = acquireSyncLock(dataDir);
   try {
@@ -168,6 +168,10 @@ async function reachRemote(remote: string): Promise<Map<string, string>> {
     if (error instanceof GitError) throw new UserError(`cannot reach the sync remote ${remote}: ${gitComplaint(error.stderr)}`, 'E_SYNC_REMOTE');
     throw error;
   }
+}
+
+export function noRemoteYet(): UserError {
+  return new UserError('no sync remote for this data directory yet — run `warroom sync --remote URL` once (a bare git repository, file://, ssh://host/path or user@host:path).', 'E_SYNC_NO_REMOTE');
 }
 
 function foreignRemote(remote: string): UserError {

@@ -11,8 +11,8 @@ import type { CliIo } from '../cliIo';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { resolveDataDir } from '../../dataDir';
 import { DATABASE_FILE_NAME } from '../../store/openDatabase';
-import { checkRemote, describeSync, syncDataDir } from '../../sync/syncEngine';
-import { updateSyncState } from '../../sync/syncState';
+import { checkRemote, describeSync, noRemoteYet, syncDataDir } from '../../sync/syncEngine';
+import { readSyncState, updateSyncState } from '../../sync/syncState';
 import { findIncident, lazyLibraryLookup, openExistingStore, openOrCreateStore } from '../cliStore';
 
 export async function syncCommand(argv: string[], io: CliIo): Promise<number> {
@@ -26,6 +26,7 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.private || values.share) return markIncidents(dataDir, values.private ?? [], values.share ?? [], io);
 
   // A data dir that does not exist yet is created only once the remote answers.
+  if (!values.remote && !readSyncState(dataDir).remote) throw noRemoteYet();
   if (values.remote && !fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME))) await checkRemote(values.remote);
   const store = openOrCreateStore(dataDir);
   const library = lazyLibraryLookup(dataDir);

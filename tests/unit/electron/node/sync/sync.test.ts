@@ -228,6 +228,11 @@ describe('warroom sync: laptops against one bare repository', { timeout: 120_000
     expect(bad.err[0]).toMatch(/^warroom sync: cannot reach the sync remote \/nonexistent\/team\.git: .+/);
     expect(bad.err[0]).not.toContain('\n');
     expect(fs.existsSync(fresh)).toBe(false);
+    // No remote given and none remembered: said so, nothing created.
+    const none = capture();
+    expect(await runCli(['sync', '--data', fresh], none.io)).toBe(1);
+    expect(none.err).toEqual([expect.stringMatching(/^warroom sync: no sync remote for this data directory yet/)]);
+    expect(fs.existsSync(fresh)).toBe(false);
 
     // An existing data dir with its remembered remote: the state, mirror and store stay as they were.
     const stateBefore = fs.readFileSync(path.join(a.dataDir, 'sync', 'state.json'), 'utf8');
