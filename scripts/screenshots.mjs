@@ -27,11 +27,10 @@ async function terminalSize(page) {
   await page.locator('.workspace__terminals .terminals__panel:not([hidden]) .xterm').click();
   await page.keyboard.type('echo "size=$(tput cols)x$(tput lines)"');
   await page.keyboard.press('Enter');
-  const row = page.getByRole('region', { name: 'Timeline' }).getByText(/^size=\d+x\d+$/).last();
-  const text = await row.textContent({ timeout: 15_000 }).catch(() => null);
-  if (text) return text.slice(5);
+  // The incident's shell outlives the page: its screen holds earlier answers, so take the last.
+  await page.waitForTimeout(800);
   const screen = await page.locator('.workspace__terminals .terminals__panel:not([hidden]) .xterm-rows').innerText();
-  return screen.match(/size=(\d+x\d+)/)?.[1] ?? 'unknown';
+  return [...screen.matchAll(/size=(\d+x\d+)/g)].at(-1)?.[1] ?? 'unknown';
 }
 
 try {

@@ -23,7 +23,7 @@ export const MIN_RIGHT_WIDTH = 560;
 export const MIN_SHARE = 0.2;
 export const MAX_SHARE = 0.85;
 
-export const DEFAULT_LAYOUT: WorkspaceLayout = { leftWidth: 480, terminalShare: 0.45, runbookHidden: false, terminalMaximized: false };
+export const DEFAULT_LAYOUT: WorkspaceLayout = { leftWidth: 480, terminalShare: 0.6, runbookHidden: false, terminalMaximized: false };
 
 function load(): WorkspaceLayout {
   try {
