@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StepRun, TerminalOutput } from '../../../../../electron/common/services/terminalService';
 import { exportIncident } from '../../../../../electron/node/report/exportIncident';
 import { TerminalServiceImpl } from '../../../../../electron/node/services/terminalServiceImpl';
@@ -64,7 +64,11 @@ class Harness {
   }
 }
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+// Real shells on a loaded 2-core machine: a test here may wait long; a hang still ends it.
+vi.setConfig({ testTimeout: 120_000 });
+
+/** Waits for `condition`; the timeout is a hang detector (a 5 MB flood took over 10 s on 2 cores under a full suite). */
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 40_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('timed out');
