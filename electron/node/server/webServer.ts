@@ -88,12 +88,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     serveStatic(staticRoot, url.pathname, response);
   });
 
-  // `ws` (with https, tls and zlib behind it) loads at the first WebSocket, not before the
-  // URL is printed: `serve` answers sooner, and the page asks for its static files first.
+  // `ws` (with https, tls and zlib behind it) loads once the host has, not before the URL is
+  // printed (`serve` answers sooner) nor at the page's first WebSocket (which would wait for it).
   let sockets: WebSocketServer | undefined;
-  // A host that failed is the caller's to report; here it only means refusing WebSockets.
-  Promise.resolve(options.rpc).catch(() => undefined);
   const socketServer = async () => (sockets ??= new (await import('ws')).WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES }));
+  // A host that failed is the caller's to report; here it only means refusing WebSockets.
+  Promise.resolve(options.rpc).then(socketServer, () => undefined).catch(() => undefined);
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const refusal = url.pathname !== RPC_PATH ? 'unknown path' : policy?.refusalReason(request);
