@@ -88,6 +88,15 @@ test('a step run and a typed command are recorded with their exit codes; cwd is 
   const entries = timeline(page);
   await expect(entries).toContainText('pwd');
   await expect(entries).toContainText('exit 0');
+  // Its entry explains itself: the step by name, the tab and machine, the output — no internal ids.
+  await entries.getByRole('button', { name: /pwd/ }).first().click();
+  const detail = page.getByRole('region', { name: 'Timeline entry' });
+  await expect(detail).toContainText('from the runbook step “Show where we are”');
+  await expect(detail).toContainText(/Ran in Terminal 1 on \S+/);
+  await expect(detail).toContainText(/exit 0 after \d/);
+  await expect(detail.getByLabel('Output')).toContainText('/');
+  await expect(detail).not.toContainText('device');
+  await detail.getByRole('button', { name: 'Close' }).click();
 
   const failing = page.getByRole('group', { name: 'Fail on purpose' });
   await failing.getByRole('button', { name: 'Run' }).click();

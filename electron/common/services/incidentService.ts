@@ -4,6 +4,7 @@ import {
   MILESTONE_NAMES,
   type ChainVerification,
   type ChecklistItemState,
+  type CommandRecord,
   type Incident,
   type IncidentVariable,
   type Milestones,
@@ -127,6 +128,8 @@ export const IncidentServiceContract = defineService({
     milestones: { args: z.tuple([Id]), result: z.custom<Milestones>() },
     /** Checks the incident's hash chains, one per recording device: is the record intact? */
     verifyChains: { args: z.tuple([Id]), result: z.custom<ChainVerification[]>() },
+    /** A recorded command with its output (null once struck), for a timeline entry's details; null if unknown. */
+    command: { args: z.tuple([Id]), result: z.custom<CommandRecord | null>() },
     /** Full-text search over notes, commands and output; optionally one incident only. */
     search: { args: z.tuple([z.string().max(500), Id.nullable().optional()]), result: z.custom<SearchHit[]>() },
     /** Events with seq > afterSeq, oldest first: what a reconnecting client missed. */

@@ -266,6 +266,10 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
     return this.store().verifyChainsInSlices(incidentId);
   }
 
+  async command(commandId: string) {
+    return this.store().getCommand(commandId);
+  }
+
   async search(text: string, incidentId?: string | null) {
     if (!text.trim()) return [];
     return this.store().search(text, incidentId ? { incidentId } : {});

@@ -1,4 +1,7 @@
-import type { TimelineEvent } from '../../../electron/common/incident/model';
+import { useEffect, useState } from 'react';
+import type { CommandRecord, StepRef, TimelineEvent } from '../../../electron/common/incident/model';
+import { useHost } from '../host/hostContext';
+import { useTerminalTabs } from '../terminals/incidentTerminals';
 import { formatDuration } from '../../../electron/common/incident/clockWords';
 import { formatDateTime, zoneLabel } from './timeFormat';
 import type { TimelineRow } from './timelineRows';
@@ -29,12 +32,14 @@ export function EventDetail({ row, utc, onClose }: { row: TimelineRow; utc: bool
           ) : (
             'still running'
           )}
-          {event.payload.step && <> · from runbook step {event.payload.step.stepId}</>}
+          {event.payload.step && <> · from the runbook step “{stepTitle(event.payload.step)}”</>}
         </p>
       )}
+      {event.kind === 'command.started' && <CommandWhere sessionId={event.payload.sessionId} />}
+      {event.kind === 'command.started' && finished && <CommandOutput commandId={event.payload.commandId} />}
       {event.occurredAt !== event.recordedAt && (
         <p className="event-detail__meta">
-          Recorded {formatDateTime(event.recordedAt, utc)} on device {event.deviceId.slice(0, 8)}
+          Recorded {formatDateTime(event.recordedAt, utc)}{event.actor ? ` by ${event.actor}` : ''}
         </p>
       )}
     </div>
@@ -52,4 +57,48 @@ function fullText(event: TimelineEvent): string | null {
     default:
       return null;
   }
+}
+
+/** The terminal tab and machine a command ran in, while that shell's tab is still open. */
+function CommandWhere({ sessionId }: { sessionId: string }) {
+  const tab = useTerminalTabs().find((t) => t.sessionId === sessionId);
+  if (!tab) return <p className="event-detail__meta">Ran in a terminal that has since ended (see the report for its output).</p>;
+  return (
+    <p className="event-detail__meta">
+      Ran in {tab.title} on {tab.host}
+      {tab.kubeContext ? ` · kube ${tab.kubeContext}` : ''}
+    </p>
+  );
+}
+
+/** The command's recorded output, fetched when the entry is opened. */
+function CommandOutput({ commandId }: { commandId: string }) {
+  const host = useHost();
+  const [record, setRecord] = useState<CommandRecord | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    host.incidents.command(commandId).then(
+      (r) => live && setRecord(r),
+      () => live && setRecord(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, commandId]);
+  if (record === undefined) return null;
+  if (!record) return null;
+  if (record.outputStruck) return <p className="event-detail__meta">Output struck from the record.</p>;
+  const output = record.output?.replace(/\s+$/, '') ?? '';
+  return (
+    <pre className="event-detail__output" aria-label="Output">
+      {output || '(no output)'}
+      {record.outputTruncated ? '\n… (head and tail kept)' : ''}
+    </pre>
+  );
+}
+
+/** A step's title where the runbook is on screen, else the readable part of its id (never the hash). */
+function stepTitle(step: StepRef): string {
+  const card = document.querySelector(`[role="group"][data-step-id="${CSS.escape(step.stepId)}"]`);
+  return card?.getAttribute('aria-label') ?? (step.stepId.split('/')[0] ?? step.stepId).replace(/^\d+-/, '').replace(/-/g, ' ');
 }

@@ -116,3 +116,8 @@ export function useStepRun(runbookId: string, stepId: string): StepRun | null {
   const value = useContext(Context);
   return value?.runs.get(stepRunKey(runbookId, stepId)) ?? null;
 }
+
+/** The open incident's terminal tabs (none outside an incident): for naming where a command ran. */
+export function useTerminalTabs(): readonly TerminalTabView[] {
+  return useContext(Context)?.tabs ?? [];
+}
