@@ -5,7 +5,9 @@
  * `<<'EOF'` heredoc bodies (no expansion) do not count, and `${NAME:-default}`
  * (optional by construction) does not either.
  */
-import { sharedLex, type ShellLexer, type WordToken } from './lexer';
+import type { ShellLexer } from './lexer';
+import type { WordToken } from './lexTokens';
+import { sharedLex } from './sharedLex';
 import { simpleCommandsOf } from './simpleCommands';
 
 /** Variables the shell or the login session already sets. */

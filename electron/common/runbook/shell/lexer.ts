@@ -13,133 +13,18 @@
  * comments) are collected for the risk classifier; text inside `$( … )`,
  * backticks and `<( … )` stays inside its word and is recorded as a sub-range,
  * to be lexed again on its own when someone needs to look inside.
+ *
+ * This file is the state machine only. The token shapes it produces are in
+ * `./lexTokens.ts`, the character tables and operators it scans with in
+ * `./lexChars.ts`, its frame stack model in `./lexFrames.ts`, and the memo that
+ * lets readers share one lexing per command in `./sharedLex.ts`.
  */
 
-export interface SubRange {
-  /** Offsets into the lexer's text of the code inside `$( … )`, `` ` … ` `` or `<( … )`. */
-  start: number;
-  end: number;
-}
-
-export interface WordToken {
-  kind: 'word';
-  raw: string;
-  start: number;
-  end: number;
-  subs: SubRange[];
-}
-
-export interface OpToken {
-  kind: 'op';
-  /** `|`, `|&`, `&&`, `||`, `;`, `&`, `;;`, `(`, `)`, `\n`, or `case)` for the end of a case pattern. */
-  op: string;
-  start: number;
-}
-
-export interface Heredoc {
-  delimiter: string;
-  /** The delimiter was quoted (`<<'EOF'`): the body is literal, no expansion. */
-  quoted: boolean;
-  stripTabs: boolean;
-  body: string;
-  closed: boolean;
-}
-
-export interface RedirToken {
-  kind: 'redir';
-  op: string;
-  fd: string | null;
-  start: number;
-  target: WordToken | null;
-  heredoc: Heredoc | null;
-}
-
-export interface CommentToken {
-  kind: 'comment';
-  start: number;
-  end: number;
-}
-
-export type Token = WordToken | OpToken | RedirToken | CommentToken;
-
-type FrameKind =
-  | 'sq' // '…'
-  | 'dq' // "…"
-  | 'ansi' // $'…'
-  | 'bt' // `…` (shell code)
-  | 'cmd' // $( … ) (shell code)
-  | 'proc' // <( … ) / >( … ) (shell code)
-  | 'arith' // $(( … )) / (( … ))
-  | 'aparen' // ( … ) inside arithmetic
-  | 'param' // ${ … }
-  | 'wparen' // ( … ) inside a word: arrays, extglob, or sloppy text like rate(x)
-  | 'sub' // ( … ) subshell
-  | 'brace' // { …; }
-  | 'if'
-  | 'case'
-  | 'loop'; // for/while/until/select … done
-
-interface Frame {
-  kind: FrameKind;
-  /** Offset where the construct opened (for "the quote opened on line N"). */
-  at: number;
-  /** wparen only: `name=(` arrays may span lines; other word parens end at the line end. */
-  array?: boolean;
-  /** Shell-code frames opened directly inside a top-level word record their range. */
-  recordSub?: boolean;
-}
-
-/** Per shell-code level (top level, and inside each `$( … )`, backticks, `<( … )`). */
-interface Level {
-  cmdPos: boolean;
-  wordStart: number;
-  lastOp: string | null;
-  heredocNext: { stripTabs: boolean; token: RedirToken | null } | null;
-  redirNext: RedirToken | null;
-  funcNext: boolean;
-}
-
-/** Operators that leave a command waiting for more on the next line. */
-const CONTINUATION_OPS = new Set(['|', '|&', '&&', '||']);
-
-/** Longest first, so `;;&` wins over `;;` over `;`. */
-const OPERATORS = [';;&', '<<<', '<<-', '&>>', ';;', ';&', '&&', '||', '|&', '<<', '>>', '<&', '>&', '<>', '>|', '&>', '|', '&', ';', '<', '>'];
-
-const REDIRECTIONS = new Set(['<', '>', '>>', '<&', '>&', '<>', '>|', '&>', '&>>', '<<<']);
-
-/** Frames whose content is scanned with shell-level rules (words, operators, keywords). */
-const SHELL_LEVEL_FRAMES = new Set<FrameKind>(['bt', 'cmd', 'proc', 'sub', 'brace', 'if', 'case', 'loop']);
+import { CONTINUATION_OPS, DQ_SPECIAL, isDigits, plainRunEnd, readOperator, REDIRECTIONS, SHELL_SPECIAL, unquoteSimple } from './lexChars';
+import { describeFrame, type Frame, type FrameKind, type Level, newLevel, SHELL_LEVEL_FRAMES } from './lexFrames';
+import type { Heredoc, OpenConstruct, RedirToken, SubRange, Token, WordToken } from './lexTokens';
 
 const ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
-
-function newLevel(): Level {
-  return { cmdPos: true, wordStart: -1, lastOp: null, heredocNext: null, redirNext: null, funcNext: false };
-}
-
-/** Removes quotes and backslashes from a simple word (heredoc delimiters, keywords). */
-export function unquoteSimple(raw: string): string {
-  let out = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c === '"' || c === "'") continue;
-    if (c === '\\') {
-      i++;
-      if (i < raw.length) out += raw[i];
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
-export interface OpenConstruct {
-  /** Human words: "a single quote", "the heredoc never reaches its end marker EOF", "a trailing |". */
-  what: string;
-  /** `open`: a quote, `$( … )`, group or block never closed; `heredoc`; `trailing`: `\\`, `|`, `&&`, `||` at the end. */
-  kind: 'open' | 'heredoc' | 'trailing';
-  /** Offset into the lexer's text where it opened. */
-  at: number;
-}
 
 /**
  * The sub-ranges of a word with no `$( … )`, backticks or `<( … )` — nearly every word. One
@@ -701,78 +586,6 @@ export class ShellLexer {
   }
 }
 
-/** ASCII codes of the characters that do something in shell code; every other character extends the word it is in. */
-const SHELL_SPECIAL = charTable(' \t\n\\\'"`$()|&;<>');
-/** Inside double quotes only these do something. */
-const DQ_SPECIAL = charTable('\\"$`');
-
-function charTable(chars: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
-}
-
-/** Offset in `s` of the first character from `j` on that `table` marks (non-ASCII never is), or `s.length`. */
-function plainRunEnd(s: string, j: number, table: Uint8Array): number {
-  const n = s.length;
-  while (j < n) {
-    const k = s.charCodeAt(j);
-    if (k < 128 && table[k] === 1) return j;
-    j++;
-  }
-  return n;
-}
-
-function isDigits(text: string, start: number, end: number): boolean {
-  if (end - start > 4) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return end > start;
-}
-
-function readOperator(text: string, i: number): string {
-  for (const op of OPERATORS) {
-    if (text.startsWith(op, i)) return op;
-  }
-  return text[i] as string;
-}
-
-function describeFrame(kind: FrameKind): string {
-  switch (kind) {
-    case 'sq':
-      return 'a single quote';
-    case 'dq':
-      return 'a double quote';
-    case 'ansi':
-      return "a $'…' quote";
-    case 'bt':
-      return 'a backtick';
-    case 'cmd':
-      return 'a $( … )';
-    case 'proc':
-      return 'a <( … )';
-    case 'arith':
-    case 'aparen':
-      return 'a $(( … ))';
-    case 'param':
-      return 'a ${ … }';
-    case 'wparen':
-      return 'a ( … )';
-    case 'sub':
-      return 'a ( … ) subshell';
-    case 'brace':
-      return 'a { …; } group';
-    case 'if':
-      return 'an if (no fi)';
-    case 'case':
-      return 'a case (no esac)';
-    case 'loop':
-      return 'a loop (no done)';
-  }
-}
-
 /** Lexes a whole text; the result's `complete` says whether anything was left open. */
 export function lexShell(text: string): ShellLexer {
   const lexer = new ShellLexer(true);
@@ -785,46 +598,4 @@ export function lexShell(text: string): ShellLexer {
     start = end + 1;
   }
   return lexer;
-}
-
-/**
- * How many lexed texts the shared memo keeps, and how many characters of text in all. Each
- * command is looked at by the splitter, the risk rules, the environment-input finder and the
- * client detector one right after the other, so a short memory of recent texts is enough for
- * all of them to share one lexing (a block's commands plus the `$( … )` bodies inside them);
- * the character bound keeps a few huge blocks from pinning megabytes of tokens.
- */
-const SHARED_LEX_LIMIT = 64;
-const SHARED_LEX_CHARS = 1 << 20;
-const sharedLexers = new Map<string, ShellLexer>();
-let sharedChars = 0;
-
-/**
- * The lexed form of `text`, shared: every reader of one command gets the same lexer, so a
- * command is lexed once however many rules look at it. Callers must only read it (never
- * feed it more lines).
- */
-export function sharedLex(text: string): ShellLexer {
-  const hit = sharedLexers.get(text);
-  if (hit) return hit;
-  const lexer = lexShell(text);
-  rememberLex(text, lexer);
-  return lexer;
-}
-
-/**
- * Offers a lexer built elsewhere (the splitter's, fed line by line) as the lexed form of
- * `text`. Only valid when feeding `text` through `lexShell` would give the same tokens,
- * i.e. the lexer was fed exactly `text`'s lines.
- */
-export function rememberLex(text: string, lexer: ShellLexer): void {
-  if (text.length > SHARED_LEX_CHARS / 4 || sharedLexers.has(text)) return;
-  // Maps iterate in insertion order: drop the oldest until the new one fits.
-  while (sharedLexers.size >= SHARED_LEX_LIMIT || (sharedChars + text.length > SHARED_LEX_CHARS && sharedLexers.size > 0)) {
-    const oldest = sharedLexers.keys().next().value as string;
-    sharedLexers.delete(oldest);
-    sharedChars -= oldest.length;
-  }
-  sharedLexers.set(text, lexer);
-  sharedChars += text.length;
 }

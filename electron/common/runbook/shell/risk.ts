@@ -6,7 +6,8 @@
  */
 import type { Risk, RiskContext, RiskVerdict } from './index';
 import { positionals, programName } from './argv';
-import { sharedLex, type RedirToken } from './lexer';
+import type { RedirToken } from './lexTokens';
+import { sharedLex } from './sharedLex';
 import { REDIS_RULES } from './redisRules';
 import { PROGRAM_RULES, PROGRAM_VALUE_OPTIONS } from './riskRules';
 import { RISK_RANK, worstRisk, type Finding, type RiskRule, type TextRiskRule } from './riskTypes';

@@ -4,7 +4,8 @@
  * case patterns and function headers are structure, not commands, and are dropped;
  * the code inside `$( … )` of any word is kept for a separate look.
  */
-import { lexShell, type RedirToken, type ShellLexer, type WordToken } from './lexer';
+import { lexShell, type ShellLexer } from './lexer';
+import type { RedirToken, WordToken } from './lexTokens';
 
 export interface SimpleCommand {
   /** Word values with quotes removed; `$VAR` and `$( … )` stay as written. */

@@ -7,7 +7,9 @@
  * `psql`/`redis-cli` are handled here too.
  */
 import type { BlockSplit, OpenSession, ShellCommand, ShellDiagnostic, SplitOptions, SplitStep } from './index';
-import { rememberLex, ShellLexer, type Token } from './lexer';
+import { ShellLexer } from './lexer';
+import type { Token } from './lexTokens';
+import { rememberLex } from './sharedLex';
 import { continuationPromptLength, replPrompt, shellPromptLength } from './prompts';
 import { interactiveClient, isKnownProgram, isRedisCommand, sessionOpenedBy } from './risk';
 import { sniffLine, snippetRunEnd, type SnippetKind } from './sniff';

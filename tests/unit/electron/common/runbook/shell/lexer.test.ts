@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lexShell, rememberLex, sharedLex, ShellLexer } from '../../../../../../electron/common/runbook/shell/lexer';
+import { lexShell, ShellLexer } from '../../../../../../electron/common/runbook/shell/lexer';
+import { rememberLex, sharedLex } from '../../../../../../electron/common/runbook/shell/sharedLex';
 import { parseSimpleCommands } from '../../../../../../electron/common/runbook/shell/simpleCommands';
 
 const open = (text: string): string | undefined => lexShell(text).openConstruct()?.what;
