@@ -1,14 +1,20 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './servedConsole';
 
-// Keyboard shortcuts for the frequent actions: note, next step, switch terminal.
-test('N focuses the note, R walks to the next step without running it, Alt+2 switches terminal', async ({ page, served }) => {
-  await page.goto(served.url);
+/** Opens the bundled Linux triage runbook and a new incident on it. */
+async function openTriageIncident(page: Page, url: string, title: string): Promise<void> {
+  await page.goto(url);
   await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: /Linux host triage/i }).click();
   await page.getByRole('button', { name: 'New incident' }).click();
   const dialog = page.getByRole('dialog', { name: 'New incident' });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('Laptop is slow');
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
   await dialog.getByRole('button', { name: 'Create incident' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Laptop is slow' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+// Keyboard shortcuts for the frequent actions: note, next step, switch terminal.
+test('N focuses the note, R walks to the next step without running it, Alt+2 switches terminal', async ({ page, served }) => {
+  await openTriageIncident(page, served.url, 'Laptop is slow');
 
   const firstStep = page.getByRole('group', { name: 'Show uptime and load averages' });
   await expect(firstStep).toBeVisible();
@@ -37,13 +43,7 @@ test('N focuses the note, R walks to the next step without running it, Alt+2 swi
 // Keyboard-only: leave the terminal with F6, R skips steps that ran, nothing acts behind a dialog,
 // the panes resize from the keyboard and the layout is remembered.
 test('F6 leaves the terminal, R goes to the next step not yet run, shortcuts wait behind a dialog, splitters resize and are remembered', async ({ page, served }) => {
-  await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: /Linux host triage/i }).click();
-  await page.getByRole('button', { name: 'New incident' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New incident' });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('Keyboard only');
-  await dialog.getByRole('button', { name: 'Create incident' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Keyboard only' })).toBeVisible();
+  await openTriageIncident(page, served.url, 'Keyboard only');
   await expect(page.locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 20_000 });
 
   // Behind an open dialog the shortcuts wait: N does not reach the note box.
