@@ -16,13 +16,15 @@
  *
  * This file is the state machine only. The token shapes it produces are in
  * `./lexTokens.ts`, the character tables and operators it scans with in
- * `./lexChars.ts`, its frame stack model in `./lexFrames.ts`, and the memo that
- * lets readers share one lexing per command in `./sharedLex.ts`.
+ * `./lexChars.ts`, its frame stack model in `./lexFrames.ts`, heredoc bodies in
+ * `./lexHeredocs.ts`, and the memo that lets readers share one lexing per
+ * command in `./sharedLex.ts`.
  */
 
-import { CONTINUATION_OPS, DQ_SPECIAL, isDigits, plainRunEnd, readOperator, REDIRECTIONS, SHELL_SPECIAL, unquoteSimple } from './lexChars';
+import { CONTINUATION_OPS, DQ_SPECIAL, isDigits, plainRunEnd, readOperator, REDIRECTIONS, SHELL_SPECIAL } from './lexChars';
 import { describeFrame, type Frame, type FrameKind, type Level, newLevel, SHELL_LEVEL_FRAMES } from './lexFrames';
-import type { Heredoc, OpenConstruct, RedirToken, SubRange, Token, WordToken } from './lexTokens';
+import { HeredocQueue, openHeredoc } from './lexHeredocs';
+import type { OpenConstruct, RedirToken, SubRange, Token, WordToken } from './lexTokens';
 
 const ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
@@ -46,8 +48,7 @@ export class ShellLexer {
   simpleCommands: unknown[] | undefined = undefined;
   private readonly frames: Frame[] = [];
   private readonly levels: Level[] = [newLevel()];
-  private readonly pendingHeredocs: { doc: Heredoc; at: number; lines: number }[] = [];
-  private heredocActive = false;
+  private readonly heredocs = new HeredocQueue();
   private continuation = false;
   private continuationAt = 0;
   /** Sub-ranges of the top-level word being built (the shared empty list until one is found). */
@@ -98,10 +99,8 @@ export class ShellLexer {
 
   /** What keeps the command open, or null when it is complete. */
   openConstruct(): OpenConstruct | null {
-    if (this.heredocActive || this.pendingHeredocs.length > 0) {
-      const first = this.pendingHeredocs[0];
-      return { what: `the heredoc never reaches its end marker ${first?.doc.delimiter ?? ''}`.trimEnd(), at: first?.at ?? 0, kind: 'heredoc' };
-    }
+    const heredoc = this.heredocs.openConstruct();
+    if (heredoc) return heredoc;
     const top = this.top;
     if (top) {
       const open = this.outermostOpen() ?? top;
@@ -131,34 +130,14 @@ export class ShellLexer {
     this.s = chunk;
     this.base = this.total;
     this.total += chunk.length;
-    if (this.heredocActive) {
-      this.heredocLine(line);
+    if (this.heredocs.active) {
+      this.heredocs.feedLine(line);
       return;
     }
     this.continuation = false;
     let i = this.base;
     const end = this.total;
     while (i < end) i = this.step(i);
-  }
-
-  private heredocLine(line: string): void {
-    const current = this.pendingHeredocs[0];
-    if (!current) {
-      this.heredocActive = false;
-      return;
-    }
-    const doc = current.doc;
-    const candidate = doc.stripTabs ? line.replace(/^\t+/, '') : line;
-    // Real shells need the marker alone and unindented; runbooks indent it anyway
-    // (`  EOF` in an indented block), and the author's intent is unambiguous.
-    if (candidate.trim() === doc.delimiter) {
-      doc.closed = true;
-      this.pendingHeredocs.shift();
-      if (this.pendingHeredocs.length === 0) this.heredocActive = false;
-      return;
-    }
-    doc.body = current.lines === 0 ? line : doc.body + '\n' + line;
-    current.lines++;
   }
 
   private get level(): Level {
@@ -482,7 +461,7 @@ export class ShellLexer {
       this.emitOp('\n', at);
       L.cmdPos = true;
     }
-    if (this.pendingHeredocs.length > 0) this.heredocActive = true;
+    this.heredocs.lineEnded();
   }
 
   private endWord(end: number): void {
@@ -496,19 +475,13 @@ export class ShellLexer {
     if (top) this.currentSubs = NO_SUBS;
 
     if (L.heredocNext) {
-      const doc: Heredoc = {
-        delimiter: unquoteSimple(raw),
-        quoted: /['"\\]/.test(raw),
-        stripTabs: L.heredocNext.stripTabs,
-        body: '',
-        closed: false,
-      };
+      const doc = openHeredoc(raw, L.heredocNext.stripTabs);
       if (L.heredocNext.token) {
         L.heredocNext.token.heredoc = doc;
         L.heredocNext.token.target = token;
       }
       L.heredocNext = null;
-      if (doc.delimiter !== '') this.pendingHeredocs.push({ doc, at: start, lines: 0 });
+      this.heredocs.add(doc, start);
       return;
     }
     if (L.redirNext) {
