@@ -7,7 +7,7 @@
  * - durations never look like a time of day: `22 min 27 s`, never `22:27`, which would
  *   read as the clock beside it (`Detected 22:55:00`).
  */
-import type { MilestoneName, Milestones } from './model';
+import type { IncidentStatus, MilestoneName, Milestones } from './model';
 
 /** `850 ms`, `4.1 s`, `22 min 27 s`, `2 h 07 min`, `3 d 4 h`. */
 export function formatDuration(ms: number): string {
@@ -30,6 +30,15 @@ export function formatClockDuration(ms: number): string {
 }
 
 /** How a milestone is named, everywhere. */
+/** The status as the header, the timeline, the report and the CLI name it. */
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  mitigating: 'Mitigating',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};
+
 export const MILESTONE_LABELS: Record<MilestoneName, string> = {
   detected: 'Detected',
   acknowledged: 'Acknowledged',

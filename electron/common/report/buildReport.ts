@@ -6,7 +6,7 @@
  */
 import type { TemplateValues } from '../incident/fillTemplate';
 import type { Bundle } from './bundle';
-import { STATUS_WORDS } from './describeEvent';
+import { STATUS_LABELS } from '../incident/clockWords';
 import { createReportClock, formatDuration, hostTimeZone } from './reportClock';
 import type { Block, Report, ReportSection } from './reportModel';
 import {
@@ -159,7 +159,7 @@ function templateValues(ctx: ReportContext): TemplateValues {
     'incident name': incident.title,
     severity: incident.severity,
     sev: incident.severity,
-    status: STATUS_WORDS[incident.status],
+    status: STATUS_LABELS[incident.status],
     commander: incident.commander,
     'incident commander': incident.commander,
     ic: incident.commander,

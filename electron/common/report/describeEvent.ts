@@ -2,20 +2,12 @@
  * Every timeline event kind in words, for the report's timeline. A `switch` over the kinds
  * with a compile-time exhaustiveness check: a new kind without words is a type error.
  */
-import { MILESTONE_LABELS } from '../incident/clockWords';
+import { MILESTONE_LABELS, STATUS_LABELS } from '../incident/clockWords';
 import { milestonesClearedBy } from '../incident/milestones';
-import type { EventPayloads, EventKind, IncidentStatus } from '../incident/model';
+import type { EventPayloads, EventKind } from '../incident/model';
 import type { BundleEvent } from './bundle';
 import { formatDuration, type ReportClock } from './reportClock';
 import type { Inline } from './reportModel';
-
-export const STATUS_WORDS: Record<IncidentStatus, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  mitigating: 'Mitigating',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-};
 
 /** What an event needs to be described beyond itself. */
 export interface DescribeContext {
@@ -51,7 +43,7 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
   switch (kind) {
     case 'incident.created': {
       const x = p as EventPayloads['incident.created'];
-      return [`Incident opened: `, { strong: x.title }, ` (${x.severity}, ${STATUS_WORDS[x.status] ?? x.status}${x.commander ? `, commander ${x.commander}` : ''})`];
+      return [`Incident opened: `, { strong: x.title }, ` (${x.severity}, ${STATUS_LABELS[x.status] ?? x.status}${x.commander ? `, commander ${x.commander}` : ''})`];
     }
     case 'note':
       return ['Note: ', (p as EventPayloads['note']).text];
@@ -67,7 +59,7 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       const x = p as EventPayloads['status.changed'];
       const cleared = milestonesClearedBy(x.from, x.to).map((name) => MILESTONE_LABELS[name].toLowerCase());
       const clears = cleared.length ? ` (${x.from === 'resolved' ? 'reopened' : 'moved back'}: ${cleared.join(', ')} cleared)` : '';
-      return ['Status: ', STATUS_WORDS[x.from] ?? x.from, ' → ', { strong: STATUS_WORDS[x.to] ?? x.to }, clears];
+      return ['Status: ', STATUS_LABELS[x.from] ?? x.from, ' → ', { strong: STATUS_LABELS[x.to] ?? x.to }, clears];
     }
     case 'severity.changed': {
       const x = p as EventPayloads['severity.changed'];
@@ -135,14 +127,10 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       return ['Capture paused in a terminal (commands there are not recorded until it resumes)'];
     case 'capture.resumed':
       return ['Capture resumed in a terminal'];
-    case 'host.stopped': {
-      const n = (p as EventPayloads['host.stopped']).shellsEnded;
-      return [`War Room host stopped: ${n} shell${n === 1 ? '' : 's'} ended with it`];
-    }
-    case 'host.started': {
-      const n = (p as EventPayloads['host.started']).shellsEnded;
-      return [`War Room host started again; the ${n === 1 ? 'shell' : `${n} shells`} open before the stop had ended`];
-    }
+    case 'host.stopped':
+      return [hostStoppedText(p as EventPayloads['host.stopped'])];
+    case 'host.started':
+      return [hostStartedText(p as EventPayloads['host.started'])];
     case 'output.struck': {
       const x = p as EventPayloads['output.struck'];
       const line = ctx.commandLines.get(x.commandId);
@@ -186,6 +174,14 @@ function firstLine(text: string): string {
 
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function hostStoppedText(x: EventPayloads['host.stopped']): string {
+  return `War Room host stopped: ${x.shellsEnded} shell${x.shellsEnded === 1 ? '' : 's'} ended with it`;
+}
+
+export function hostStartedText(x: EventPayloads['host.started']): string {
+  return `War Room host started again; the ${x.shellsEnded === 1 ? 'shell' : `${x.shellsEnded} shells`} open before the stop had ended`;
 }
 
 /** `Exported as md keeping 2 secrets in clear: GitHub PAT (3×), Password in a URL (1×)`. */

@@ -4,11 +4,11 @@
  * timeline knows and a TO COMPLETE box, never with invented conclusions.
  */
 import { deriveActionItems } from '../incident/actionItems';
-import { MILESTONE_LABELS, TIME_TO_WORDS, timeTo } from '../incident/clockWords';
+import { MILESTONE_LABELS, STATUS_LABELS, TIME_TO_WORDS, timeTo } from '../incident/clockWords';
 import { MILESTONE_NAMES } from '../incident/model';
 import { compareTimelineOrder } from '../incident/timelineOrder';
 import type { Bundle, BundleCommand, BundleEvent } from './bundle';
-import { STATUS_WORDS, describeEvent, oneLine, stepLabel, stepTitleKey, type DescribeContext } from './describeEvent';
+import { describeEvent, oneLine, stepLabel, stepTitleKey, type DescribeContext } from './describeEvent';
 import { clockFacts } from './clockFacts';
 import { estimateClockOffsets, type ClockEstimate } from './clockOffsets';
 import { formatDuration, type ReportClock } from './reportClock';
@@ -73,7 +73,7 @@ export function factsBlock(ctx: ReportContext): Block {
   const { incident, milestones } = ctx.bundle;
   const rows: { label: string; value: Inline[] }[] = [
     { label: 'Severity', value: [{ strong: incident.severity }] },
-    { label: 'Status', value: [STATUS_WORDS[incident.status] ?? incident.status] },
+    { label: 'Status', value: [STATUS_LABELS[incident.status] ?? incident.status] },
     { label: 'Commander', value: [incident.commander ?? '—'] },
     { label: 'Impact', value: [incident.impact ?? '—'] },
   ];
@@ -122,7 +122,7 @@ export function summarySection(ctx: ReportContext, prompt?: string): ReportSecti
   if (milestones.resolved.at !== null && detected !== null) {
     sentence.push(` and resolved ${ctx.clock.dateTime(milestones.resolved.at)}, after ${formatDuration(milestones.resolved.at - detected)}`);
   } else {
-    sentence.push(`; at export it was still ${STATUS_WORDS[incident.status]?.toLowerCase() ?? incident.status}`);
+    sentence.push(`; at export it was still ${STATUS_LABELS[incident.status]?.toLowerCase() ?? incident.status}`);
   }
   sentence.push(
     `. ${commands.length} command${commands.length === 1 ? ' was' : 's were'} run (${failed} failed), ${notes} note${notes === 1 ? '' : 's'} taken and ${posted} status update${posted === 1 ? '' : 's'} posted.`,

@@ -7,7 +7,7 @@ import { useHost } from '../host/hostContext';
 import { usePlaceholderValues } from '../runbooks/placeholderValues';
 import type { IncidentClocks } from './clocks';
 import { copyText } from '../components/copyText';
-import { STATUS_LABELS } from './describeEvent';
+import { STATUS_LABELS } from '../../../electron/common/incident/clockWords';
 import { useTimeDisplay } from './displayPrefs';
 import { severityLabel } from './severityLabel';
 import { formatDuration } from '../../../electron/common/incident/clockWords';

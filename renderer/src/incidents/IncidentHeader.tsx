@@ -4,7 +4,7 @@ import type { IncidentDetails } from '../../../electron/common/services/incident
 import { useHost } from '../host/hostContext';
 import { ExportReportMenu } from '../reports/ExportReportMenu';
 import type { IncidentClocks } from './clocks';
-import { STATUS_LABELS } from './describeEvent';
+import { STATUS_LABELS } from '../../../electron/common/incident/clockWords';
 import { useTimeDisplay } from './displayPrefs';
 import { severityLabel } from './severityLabel';
 import { formatClockDuration, formatDuration, MILESTONE_LABELS, timeTo } from '../../../electron/common/incident/clockWords';

@@ -1,5 +1,5 @@
 import type { Incident } from '../../../electron/common/incident/model';
-import { STATUS_LABELS } from './describeEvent';
+import { STATUS_LABELS } from '../../../electron/common/incident/clockWords';
 import { useTimeDisplay } from './displayPrefs';
 import { formatDateTime } from './timeFormat';
 import { useIncidentList } from './useIncidentData';

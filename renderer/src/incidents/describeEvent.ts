@@ -1,16 +1,8 @@
 import type { IncidentStatus, TimelineEvent } from '../../../electron/common/incident/model';
-import { MILESTONE_LABELS } from '../../../electron/common/incident/clockWords';
+import { MILESTONE_LABELS, STATUS_LABELS } from '../../../electron/common/incident/clockWords';
 import { milestonesClearedBy } from '../../../electron/common/incident/milestones';
-import { keptSecretsText } from '../../../electron/common/report/describeEvent';
+import { hostStartedText, hostStoppedText, keptSecretsText } from '../../../electron/common/report/describeEvent';
 import { formatStamp } from './timeFormat';
-
-export const STATUS_LABELS: Record<IncidentStatus, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  mitigating: 'Mitigating',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-};
 
 /** The filter groups of the timeline, in the order the filter offers them. */
 export const TIMELINE_FILTERS = [
@@ -88,14 +80,10 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return { badge: 'CAPTURE', tone: 'quiet', group: 'other', text: 'Capture paused in a terminal' };
     case 'capture.resumed':
       return { badge: 'CAPTURE', tone: 'quiet', group: 'other', text: 'Capture resumed in a terminal' };
-    case 'host.stopped': {
-      const n = event.payload.shellsEnded;
-      return { badge: 'HOST', tone: 'state', group: 'other', text: `War Room host stopped: ${n} shell${n === 1 ? '' : 's'} ended with it` };
-    }
-    case 'host.started': {
-      const n = event.payload.shellsEnded;
-      return { badge: 'HOST', tone: 'state', group: 'other', text: `War Room host started again; the ${n === 1 ? 'shell' : `${n} shells`} open before the stop had ended` };
-    }
+    case 'host.stopped':
+      return { badge: 'HOST', tone: 'state', group: 'other', text: hostStoppedText(event.payload) };
+    case 'host.started':
+      return { badge: 'HOST', tone: 'state', group: 'other', text: hostStartedText(event.payload) };
     case 'output.struck':
       return { badge: 'STRUCK', tone: 'quiet', group: 'commands', text: `Output struck from the record${event.payload.reason ? `: ${event.payload.reason}` : ''}` };
     case 'milestone.set':

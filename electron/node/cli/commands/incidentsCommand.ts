@@ -3,7 +3,7 @@ import type { CliIo } from '../cliIo';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { resolveDataDir } from '../../dataDir';
 import { createReportClock } from '../../../common/report/reportClock';
-import { STATUS_WORDS } from '../../../common/report/describeEvent';
+import { STATUS_LABELS } from '../../../common/incident/clockWords';
 import { openExistingStore } from '../cliStore';
 
 export async function incidentsCommand(argv: string[], io: CliIo): Promise<number> {
@@ -20,7 +20,7 @@ export async function incidentsCommand(argv: string[], io: CliIo): Promise<numbe
       return 0;
     }
     const clock = createReportClock();
-    const rows = incidents.map((i) => [i.id, i.severity, STATUS_WORDS[i.status], clock.dateTime(i.createdAt).slice(0, 16), i.title]);
+    const rows = incidents.map((i) => [i.id, i.severity, STATUS_LABELS[i.status], clock.dateTime(i.createdAt).slice(0, 16), i.title]);
     const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), ['ID', 'SEV', 'STATUS', 'OPENED'][c]!.length));
     const line = (r: string[]) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  ');
     io.stdout([line(['ID', 'SEV', 'STATUS', 'OPENED', 'TITLE']), ...rows.map(line), `Times are ${clock.zoneLabel}.`].join('\n'));
