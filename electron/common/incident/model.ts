@@ -85,6 +85,9 @@ export interface EventPayloads {
     commandLine: string;
     cwd: string | null;
     step: StepRef | null;
+    /** The terminal tab's name and the machine it ran on, as the tab showed them; absent in events recorded before they were kept. */
+    terminal?: string | null;
+    host?: string | null;
   };
   'command.finished': {
     commandId: string;

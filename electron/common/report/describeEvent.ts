@@ -83,6 +83,8 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       const x = p as EventPayloads['command.started'];
       const parts: Inline[] = ['Ran ', { code: oneLine(x.commandLine) }];
       if (x.cwd) parts.push(` in ${x.cwd}`);
+      const where = [x.terminal ? `in ${x.terminal}` : '', x.host ? `on ${x.host}` : ''].filter(Boolean).join(' ');
+      if (where) parts.push(`${x.cwd ? ',' : ''} ${where}`);
       if (x.step) parts.push(` (runbook step ${stepLabel(x.step, ctx)})`);
       return parts;
     }

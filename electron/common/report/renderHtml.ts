@@ -88,6 +88,8 @@ function renderCommand(c: CommandView): string {
     `<span>${escapeHtml(c.at)}</span>`,
     exit,
     c.duration === null ? '' : `<span>${escapeHtml(c.duration)}</span>`,
+    c.terminal ? `<span>terminal ${escapeHtml(c.terminal)}</span>` : '',
+    c.host ? `<span>on <code>${escapeHtml(c.host)}</code></span>` : '',
     c.cwd ? `<span>in <code>${escapeHtml(c.cwd)}</code></span>` : '',
     c.step ? `<span>step: ${escapeHtml(c.step)}</span>` : '',
   ]

@@ -52,6 +52,8 @@ function renderCommand(c: CommandView): string {
     `**Started:** ${c.at}`,
     `**Exit:** ${c.exitCode === null ? (c.duration === null ? 'still running at export' : 'unknown') : c.exitCode}`,
     c.duration === null ? null : `**Duration:** ${c.duration}`,
+    c.terminal ? `**Terminal:** ${escapeText(c.terminal)}` : null,
+    c.host ? `**Host:** ${code(c.host)}` : null,
     c.cwd ? `**Directory:** ${code(c.cwd)}` : null,
     c.step ? `**Runbook step:** ${escapeText(c.step)}` : null,
   ].filter(Boolean);

@@ -13,6 +13,9 @@ export interface CommandView {
   at: string;
   commandLine: string;
   cwd: string | null;
+  /** The terminal tab's name and the machine it ran on, where recorded (null when unknown). */
+  terminal: string | null;
+  host: string | null;
   exitCode: number | null;
   /** Formatted; null while the command had not finished when exported. */
   duration: string | null;

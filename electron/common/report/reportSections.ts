@@ -183,13 +183,15 @@ export function timelineSection(ctx: ReportContext): ReportSection {
 export function commandsSection(ctx: ReportContext): ReportSection {
   const { commands } = ctx.bundle;
   if (commands.length === 0) return { id: 'commands', title: 'Commands', blocks: [{ type: 'paragraph', content: ['No commands were recorded.'] }] };
-  const blocks: Block[] = commands.map((command, i): Block => ({ type: 'command', command: commandView(ctx, command, i + 1) }));
+  const started = new Map(ctx.bundle.events.map((e) => [e.id, e]));
+  const blocks: Block[] = commands.map((command, i): Block => ({ type: 'command', command: commandView(ctx, command, i + 1, started.get(command.eventId)?.payload) }));
   const failed = commands.filter((c) => c.exitCode !== null && c.exitCode !== 0).length;
   blocks.unshift({ type: 'paragraph', content: [`${commands.length} commands, ${failed} with a non-zero exit. Long output shows its first ${OUTPUT_HEAD_LINES} and last ${OUTPUT_TAIL_LINES} lines; the JSON bundle has all of it.`] });
   return { id: 'commands', title: 'Commands', blocks };
 }
 
-function commandView(ctx: ReportContext, command: BundleCommand, number: number): CommandView {
+/** `started` is the command's `command.started` payload: where it ran, as recorded (and redacted) there. */
+function commandView(ctx: ReportContext, command: BundleCommand, number: number, started: Record<string, unknown> | undefined): CommandView {
   const trimmed = command.outputExcerpt ?? (command.output === null || command.output === '' ? null : excerptOutput(command.output));
   const step = command.step ? stepLabel(command.step, ctx.describe) : null;
   return {
@@ -197,6 +199,8 @@ function commandView(ctx: ReportContext, command: BundleCommand, number: number)
     at: ctx.clock.dateTime(command.startedAt),
     commandLine: command.commandLine,
     cwd: command.cwd,
+    terminal: recordedText(started?.terminal),
+    host: recordedText(started?.host),
     exitCode: command.exitCode,
     duration: command.endedAt === null ? null : formatDuration(command.endedAt - command.startedAt),
     step,
@@ -205,6 +209,10 @@ function commandView(ctx: ReportContext, command: BundleCommand, number: number)
     struck: command.outputStruck,
     truncatedAtSource: command.outputTruncated,
   };
+}
+
+function recordedText(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
 export function checklistSection(ctx: ReportContext): ReportSection {

@@ -72,7 +72,14 @@ export class TerminalServiceImpl implements TerminalService, Disposable {
     this.kube = options.kube ?? new KubeContextReader();
     this.logError = options.logError ?? ((error, context) => console.error(`[terminals] ${context}`, error));
     this.tabs = new TerminalTabs(this.store, this.logError);
-    this.recorder = new CommandRecorder(this.store, this.ptys, (id) => this.tabs.bySession(id)?.tabId ?? null, this.logError);
+    this.recorder = new CommandRecorder(
+      this.store,
+      this.ptys,
+      (id) => this.tabs.bySession(id)?.tabId ?? null,
+      this.logError,
+      // Captured commands run in this host's own shell (markers come from it), so on this machine.
+      (id) => ({ terminal: this.tabs.bySession(id)?.title ?? null, host: this.hostName }),
+    );
     this.streams = new ClientStreams(this.ptys);
     this.executor = new StepExecutor(this.ptys, this.recorder, (run) => this.publishRun(run));
     this.listeners.push(

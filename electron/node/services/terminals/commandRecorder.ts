@@ -76,6 +76,8 @@ export class CommandRecorder implements Disposable {
     ptys: PtyHost,
     private readonly tabOf: (sessionId: string) => string | null,
     private readonly logError: (error: unknown, context: string) => void,
+    /** The tab's name and the machine a session's commands run on, recorded with each command. */
+    private readonly placeOf: (sessionId: string) => { terminal: string | null; host: string | null } = () => ({ terminal: null, host: null }),
   ) {
     this.listeners.push(
       ptys.onDidStartCommand((start) => this.started(start)),
@@ -147,7 +149,7 @@ export class CommandRecorder implements Disposable {
     }
     const stored: StoredCommand = { id: Promise.resolve(null) };
     stored.id = this.store
-      .startCommand(s.incidentId, { sessionId: start.sessionId, commandLine: start.commandLine, cwd: start.cwd, step: start.step, startedAt: start.startedAt })
+      .startCommand(s.incidentId, { sessionId: start.sessionId, commandLine: start.commandLine, cwd: start.cwd, step: start.step, startedAt: start.startedAt, ...this.placeOf(start.sessionId) })
       .then(
         ({ command }) => {
           this.commandEmitter.fire({

@@ -15,7 +15,12 @@ import { incidentNotFound, requireText } from '../validation';
 import { SAFETY_AUTOCHECKPOINT_PAGES } from '../walCheckpointer';
 
 /** What starts a record: the line and where it ran; the rest is stamped by the store. */
-export type NewCommand = Pick<CommandRecord, 'sessionId' | 'commandLine'> & Partial<Pick<CommandRecord, 'cwd' | 'step' | 'startedAt'>>;
+export type NewCommand = Pick<CommandRecord, 'sessionId' | 'commandLine'> &
+  Partial<Pick<CommandRecord, 'cwd' | 'step' | 'startedAt'>> & {
+    /** Where it ran (the tab's name, the machine), kept on its `command.started` event for the timeline and the report. */
+    terminal?: string | null;
+    host?: string | null;
+  };
 
 /** What ends it. */
 export type FinishedCommand = Pick<CommandRecord, 'exitCode'> &
@@ -88,7 +93,15 @@ export class CommandRepository {
         tx,
         incidentId,
         'command.started',
-        { commandId, sessionId, commandLine: command.commandLine, cwd: command.cwd ?? null, step },
+        {
+          commandId,
+          sessionId,
+          commandLine: command.commandLine,
+          cwd: command.cwd ?? null,
+          step,
+          ...(command.terminal ? { terminal: command.terminal } : {}),
+          ...(command.host ? { host: command.host } : {}),
+        },
         { actor: options.actor ?? this.ctx.actor, occurredAt: options.occurredAt ?? startedAt },
       );
       this.insert.run({

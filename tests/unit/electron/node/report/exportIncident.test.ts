@@ -210,6 +210,33 @@ describe('exportIncident', () => {
     expect(oldMd).toContain(`**Runbook step:** Pods runbook › ${step.id.replace(/_/g, '\\_')}`);
   });
 
+  it("states each command's terminal tab, host and directory where recorded (nothing when not), redacted like the rest", async () => {
+    fixture = await createFixture();
+    const { command } = await fixture.store.startCommand(fixture.incidentId, { sessionId: 'sess-9', commandLine: 'uptime', cwd: '/var/tmp', terminal: `psql ${SECRET_VALUE}`, host: 'db-7.internal' });
+    await fixture.store.finishCommand(command.id, { exitCode: 0, output: 'up 3 days\n' });
+    const md = await text('md', 'UTC');
+    const block = md.slice(md.search(/### \d+\. `uptime`/));
+    const facts = block.split('\n')[2]!;
+    expect(facts).toContain('**Terminal:** psql ');
+    expect(facts).toContain('**Host:** `db-7.internal`');
+    expect(facts).toContain('**Directory:** `/var/tmp`');
+    // The timeline entry says it too.
+    expect(md).toMatch(/Ran `uptime` in \/var\/tmp, in psql \S+ on db-7\.internal/);
+    // The secret in the tab's name goes through the same redaction as every other recorded text.
+    expect(md).not.toContain(SECRET_VALUE);
+    // Commands recorded without a place (the fixture's, and any from before it was kept) state none.
+    const psqlStart = md.search(/### \d+\. `PGPASSWORD/);
+    const psqlBlock = md.slice(psqlStart, md.indexOf('### ', psqlStart + 4));
+    expect(psqlBlock).toContain('**Directory:** `/srv/checkout`');
+    expect(psqlBlock).not.toContain('**Terminal:**');
+    expect(psqlBlock).not.toContain('**Host:**');
+
+    const html = await text('html', 'UTC');
+    expect(html).toContain('<span>on <code>db-7.internal</code></span>');
+    expect(html).toMatch(/<span>terminal psql [^<]+<\/span> · <span>on <code>db-7\.internal<\/code><\/span> · <span>in <code>\/var\/tmp<\/code><\/span>/);
+    expect(html).not.toContain(SECRET_VALUE);
+  });
+
   it('action items: open vs done in the report, each edit, done and reopen on its timeline', async () => {
     fixture = await createFixture({ withRunbook: false });
     const { store, incidentId } = fixture;

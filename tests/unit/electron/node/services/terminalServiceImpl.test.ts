@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StepRun, TerminalOutput } from '../../../../../electron/common/services/terminalService';
@@ -96,6 +96,9 @@ describe('TerminalService with a real bash and a real store', () => {
     const kinds = h.store.getEvents(incidentId).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'command.started')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'command.finished')).toHaveLength(3);
+    // Each start records the tab and machine it ran in (the report states them).
+    const started = h.store.getEvents(incidentId).filter((e) => e.kind === 'command.started');
+    for (const e of started) expect(e.payload).toMatchObject({ terminal: 'Terminal 1', host: hostname() });
     // The tab layout (with the new cwd) is saved for a restart.
     await until(() => h.store.getTerminalTabs(incidentId)[0]?.cwd === '/tmp');
   });
