@@ -203,6 +203,69 @@ test('placeholder values and incident inputs are remembered per incident; secret
   }
 });
 
+test('templates: known fields filled from the incident, unfilled ones named before copy, one COPIED entry per version, typed fields remembered per incident', async ({ page }, testInfo) => {
+  const dataDir = tempDataDir();
+  let served = await startServedConsole([], dataDir);
+  try {
+    await page.goto(served.url);
+    await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Kubernetes service outage' }).click();
+    await page.getByRole('button', { name: 'New incident' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New incident' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Checkout pods crash-looping');
+    await dialog.getByRole('textbox', { name: 'Impact' }).fill('EU checkout down');
+    await dialog.getByRole('button', { name: 'Create incident' }).click();
+    await expect(dialog).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('Resolved');
+    await expect(timeline(page)).toContainText('Status Investigating → Resolved');
+
+    await page.getByRole('tab', { name: 'Status updates' }).click();
+    const updates = page.getByRole('region', { name: 'Status updates' });
+    await updates.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'Resolution' });
+    const text = updates.getByRole('textbox', { name: 'Status update text' });
+    // Duration and the end time come from the incident's clocks, in their words (`850 ms`, `4.1 s`, `2 min 05 s`).
+    await expect(text).toHaveValue(/\[RESOLVED\] Checkout pods crash-looping\nImpact: EU checkout down\nDuration: .+ to .+ \(\d[\d.]* (ms|s|min \d\d s)\)\nCause: \[Root cause\]/);
+    // The one field the incident cannot answer is named, and Copy refuses while it is empty.
+    const rootCause = updates.getByRole('textbox', { name: 'Root cause' });
+    await expect(rootCause).toHaveValue('');
+    await updates.getByRole('button', { name: 'Copy update' }).click();
+    await expect(updates.getByRole('status')).toHaveText('Not copied: fill in Root cause first.');
+    await expect(timeline(page)).not.toContainText('Status update copied');
+
+    await rootCause.fill('A bad config push (v42), rolled back');
+    await expect(text).toHaveValue(/Cause: A bad config push \(v42\), rolled back\n/);
+    await updates.screenshot({ path: testInfo.outputPath('template-fields.png') });
+    await updates.getByRole('button', { name: 'Copy update' }).click();
+    await expect(updates.getByRole('status')).toContainText('recorded on the timeline');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Cause: A bad config push (v42), rolled back');
+    const copiedRows = timeline(page).getByRole('listitem').filter({ hasText: 'Status update copied' });
+    await expect(copiedRows).toHaveCount(1);
+    // The same text again (pasted in a second channel): no second entry.
+    await updates.getByRole('button', { name: 'Copy update' }).click();
+    await expect(updates.getByRole('status')).toHaveText('Copied to the clipboard again; the timeline already has this version.');
+    await expect(copiedRows).toHaveCount(1);
+    // A new version is a new entry.
+    await text.fill(`${await text.inputValue()}\nAll clear.`);
+    await updates.getByRole('button', { name: 'Copy update' }).click();
+    await expect(copiedRows).toHaveCount(2);
+
+    // The typed field is remembered for this incident: after a restart the template fills it.
+    await expect(timeline(page)).toContainText('Root cause');
+    await served.stop();
+    served = await startServedConsole([], dataDir);
+    await page.goto(served.url);
+    await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout pods crash-looping/ }).click();
+    await page.getByRole('tab', { name: 'Status updates' }).click();
+    const again = page.getByRole('region', { name: 'Status updates' });
+    await again.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'Resolution' });
+    await expect(again.getByRole('textbox', { name: 'Status update text' })).toHaveValue(/Cause: A bad config push \(v42\), rolled back\n/);
+    await expect(again.getByRole('textbox', { name: 'Root cause' })).toHaveValue('A bad config push (v42), rolled back');
+    await page.screenshot({ path: testInfo.outputPath('template-remembered.png') });
+  } finally {
+    await served.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
 test('action items: mark done, reopen and edit — each change on the timeline, the panel showing open vs done', async ({ page }, testInfo) => {
   const dataDir = tempDataDir();
   const served = await startServedConsole([], dataDir);

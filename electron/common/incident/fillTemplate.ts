@@ -5,6 +5,8 @@
  * `start_time`, `startTime` are one name), since runbooks spell them every way.
  */
 
+import { STATUS_WORDS } from '../runbook/templates';
+
 export type TemplateValues = Readonly<Record<string, string | null | undefined>>;
 
 const PLACEHOLDER = /\[([A-Za-z][\w .'/-]{0,40})\]|\{\{\s*([A-Za-z][\w .-]{0,40})\s*\}\}|<([A-Za-z][\w .-]{0,40})>/g;
@@ -28,3 +30,20 @@ export function fillTemplate(body: string, values: TemplateValues): string {
     return byName.get(name) ?? whole;
   });
 }
+
+/**
+ * The fields a filled text still asks for (`[Host]`, `{{symptom}}`, `<Customer impact>`), as
+ * written, once each in order; status words written literally (`[RESOLVED]`) are not fields.
+ */
+export function unfilledFields(text: string): string[] {
+  const fields = new Map<string, string>();
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const written = (match[1] ?? match[2] ?? match[3] ?? '').trim();
+    if (STATUS_WORD_SET.has(written.toUpperCase()) && written === written.toUpperCase()) continue;
+    const key = normalizePlaceholderName(written);
+    if (key && !fields.has(key)) fields.set(key, written);
+  }
+  return [...fields.values()];
+}
+
+const STATUS_WORD_SET = new Set(STATUS_WORDS);

@@ -243,6 +243,11 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
 
   async statusUpdateCopied(incidentId: string, text: string, templateId: string | null): Promise<TimelineEvent> {
     this.requireIncident(incidentId);
+    // One entry per version of the text: copying it again (to paste it twice) records nothing new.
+    const already = this.store()
+      .getEvents(incidentId)
+      .find((e) => e.kind === 'statusUpdate.copied' && e.payload.text === text && e.payload.templateId === templateId);
+    if (already) return already;
     return this.store().appendEvent(incidentId, { kind: 'statusUpdate.copied', payload: { text, templateId } });
   }
 

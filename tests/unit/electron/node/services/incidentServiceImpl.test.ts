@@ -162,7 +162,11 @@ describe('IncidentService', () => {
     await service.setVariable(incident.id, 'region', 'eu-west-1', false);
 
     const postedAt = Date.now() - 60_000;
-    await service.statusUpdateCopied(incident.id, 'P1 Payments — investigating', 't1');
+    const copied = await service.statusUpdateCopied(incident.id, 'P1 Payments — investigating', 't1');
+    // Copying the same version again records nothing new; a changed text is a new version.
+    expect((await service.statusUpdateCopied(incident.id, 'P1 Payments — investigating', 't1')).id).toBe(copied.id);
+    const changed = await service.statusUpdateCopied(incident.id, 'P1 Payments — identified', 't1');
+    expect(changed.id).not.toBe(copied.id);
     const posted = await service.statusUpdatePosted(incident.id, 'P1 Payments — investigating', 't1', postedAt);
     expect(posted).toMatchObject({ kind: 'statusUpdate.posted', occurredAt: postedAt, payload: { templateId: 't1' } });
 
@@ -186,6 +190,7 @@ describe('IncidentService', () => {
       'commander.changed',
       'input.set',
       'input.set',
+      'statusUpdate.copied',
       'statusUpdate.copied',
       'statusUpdate.posted',
     ]);
