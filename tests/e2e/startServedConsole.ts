@@ -32,9 +32,15 @@ export interface ServedConsole {
  */
 export async function startServedConsole(extraArgs: string[] = [], dataDir?: string, env: Record<string, string> = {}): Promise<ServedConsole> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-'));
+  // The shells start in a HOME of their own, not the machine's: a user's rc file is not what
+  // these tests are about, and a real one can stall every later shell (pyenv's rehash waits 60 s
+  // on a lock file that a shell killed mid-start — as the crash tests do — leaves behind).
+  // It lives in the data dir, so a host restarted on the same data dir finds its shells' old cwd.
+  const home = env.HOME ? undefined : path.join(dir, 'home');
+  if (home) fs.mkdirSync(home, { recursive: true });
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/warroom.js'), 'serve', '--port', '0', '--no-open', '--data', dir, ...extraArgs], {
     cwd: ROOT,
-    env: { ...process.env, ...env, WARROOM_DATA: dir },
+    env: { ...process.env, ...(home ? { HOME: home, ZDOTDIR: home } : {}), ...env, WARROOM_DATA: dir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
