@@ -33,8 +33,8 @@ export interface StepRunInput {
  * turns into "Run in a new tab".
  */
 export class StepExecutor {
-  /** What inputs each session has been given (a digest, never the values), so they load once. */
-  private readonly exported = new Map<string, string>();
+  /** What each session has been given: input name → a digest of its value (never the value), so each loads once. */
+  private readonly exported = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly ptys: PtyHost,
@@ -51,7 +51,7 @@ export class StepExecutor {
       }
     }
     await this.waitForPrompt(target.sessionId);
-    await this.loadInputs(target.sessionId, input.inputs);
+    await this.loadInputs(target.sessionId, inputsUsedBy(input.commands, input.inputs));
 
     const run: StepRun = {
       runId: ulid(),
@@ -186,14 +186,15 @@ export class StepExecutor {
   }
 
   /**
-   * Exports the inputs the session does not have yet, through the pty host's private file
-   * (values never typed, echoed or recorded), and waits for the shell to load them.
+   * Exports the inputs the session does not have yet (or has with another value), through the
+   * pty host's private file (values never typed, echoed or recorded), and waits for the shell
+   * to load them.
    */
   private async loadInputs(sessionId: string, inputs: Record<string, string>): Promise<void> {
-    const names = Object.keys(inputs).sort();
-    if (!names.length) return;
-    const digest = createHash('sha256').update(JSON.stringify(names.map((n) => [n, inputs[n]]))).digest('hex');
-    if (this.exported.get(sessionId) === digest) return;
+    const given = this.exported.get(sessionId) ?? new Map<string, string>();
+    const digestOf = (value: string) => createHash('sha256').update(value).digest('hex');
+    const missing = Object.fromEntries(Object.entries(inputs).filter(([name, value]) => given.get(name) !== digestOf(value)));
+    if (!Object.keys(missing).length) return;
     let resolveIdle: () => void = () => {};
     const idle = new Promise<void>((resolve) => (resolveIdle = resolve));
     const sub = this.ptys.onDidChangeState(({ sessionId: id, state }) => {
@@ -203,14 +204,25 @@ export class StepExecutor {
       }
     });
     try {
-      this.ptys.exportInputs(sessionId, inputs);
+      this.ptys.exportInputs(sessionId, missing);
     } catch (error) {
       sub.dispose();
       throw error;
     }
     await idle;
-    this.exported.set(sessionId, digest);
+    for (const [name, value] of Object.entries(missing)) given.set(name, digestOf(value));
+    this.exported.set(sessionId, given);
   }
+}
+
+/**
+ * The inputs a step's commands name (`$NAME` or `${NAME…}`): a step that uses none, like
+ * `df -h`, types no `. inputs` line before it. Read from the text, quotes and all: a name
+ * inside single quotes is exported for nothing, which costs one line, never a wrong value.
+ */
+export function inputsUsedBy(commands: readonly string[], inputs: Record<string, string>): Record<string, string> {
+  const text = commands.join('\n');
+  return Object.fromEntries(Object.entries(inputs).filter(([name]) => new RegExp(`\\$(?:\\{)?${name}(?![A-Za-z0-9_])`).test(text)));
 }
 
 type CommandOutcome =

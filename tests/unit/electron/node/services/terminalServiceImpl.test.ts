@@ -208,6 +208,33 @@ describe('TerminalService with a real bash and a real store', () => {
     expect(replayed).toContain(expected);
   });
 
+  it('types the inputs line only before a step that uses an input, and each value once per shell', async () => {
+    h = new Harness();
+    const incidentId = await h.incident();
+    const tab = await h.open(incidentId);
+    h.service.onDidChangeStepRun(incidentId)((run) => h.runs.push(run));
+    const run = async (stepId: string, command: string) => {
+      const before = h.runs.length;
+      await h.service.runStep({ incidentId, runbookId: 'rb', stepId, runbookHash: 'h', commands: [command], inputs: { REGION: 'eu-west-1', API_TOKEN: 'hunter2-very-secret' } });
+      await until(() => h.runs.slice(before).some((r) => r.status !== 'running'));
+    };
+    const inputLines = async () => {
+      await h.service.settled();
+      h.store.flush();
+      const raw = [...h.store.iterateOutputChunks(tab.sessionId!)].map((c) => Buffer.from(c.data).toString()).join('');
+      return raw.match(/War Room inputs: [A-Z_ ]+/g) ?? [];
+    };
+    await run('df', 'df -h /');
+    expect(await inputLines()).toEqual([]);
+    await run('region', 'echo "region=${REGION}"');
+    expect(await inputLines()).toEqual(['War Room inputs: REGION']);
+    await run('region-again', 'echo "again $REGION"');
+    expect(await inputLines()).toEqual(['War Room inputs: REGION']);
+    await run('token', 'test -n "$API_TOKEN" && echo token-set');
+    expect(await inputLines()).toEqual(['War Room inputs: REGION', 'War Room inputs: API_TOKEN']);
+    expect(h.runs.filter((r) => r.status !== 'running').map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+  });
+
   it('ignores a spoofed integration sequence printed by a program', async () => {
     h = new Harness();
     const incidentId = await h.incident();
