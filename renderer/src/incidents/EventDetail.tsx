@@ -35,7 +35,7 @@ export function EventDetail({ row, utc, onClose }: { row: TimelineRow; utc: bool
           {event.payload.step && <> · from the runbook step “{stepTitle(event.payload.step)}”</>}
         </p>
       )}
-      {event.kind === 'command.started' && <CommandWhere sessionId={event.payload.sessionId} />}
+      {event.kind === 'command.started' && <CommandWhere sessionId={event.payload.sessionId} terminal={event.payload.terminal ?? null} host={event.payload.host ?? null} />}
       {event.kind === 'command.started' && finished && <CommandOutput commandId={event.payload.commandId} />}
       {event.occurredAt !== event.recordedAt && (
         <p className="event-detail__meta">
@@ -59,14 +59,20 @@ function fullText(event: TimelineEvent): string | null {
   }
 }
 
-/** The terminal tab and machine a command ran in, while that shell's tab is still open. */
-function CommandWhere({ sessionId }: { sessionId: string }) {
+/**
+ * The terminal tab and machine a command ran in: as recorded when it started (the same words
+ * the report prints), else from its tab while that shell is still open.
+ */
+function CommandWhere({ sessionId, terminal, host }: { sessionId: string; terminal: string | null; host: string | null }) {
   const tab = useTerminalTabs().find((t) => t.sessionId === sessionId);
-  if (!tab) return <p className="event-detail__meta">Ran in a terminal that has since ended (see the report for its output).</p>;
+  const name = terminal ?? tab?.title ?? null;
+  const machine = host ?? tab?.host ?? null;
+  if (!name && !machine) return <p className="event-detail__meta">Ran in a terminal that has since ended (see the report for its output).</p>;
   return (
     <p className="event-detail__meta">
-      Ran in {tab.title} on {tab.host}
-      {tab.kubeContext ? ` · kube ${tab.kubeContext}` : ''}
+      Ran {name ? `in ${name}` : 'in a terminal'}
+      {machine ? ` on ${machine}` : ''}
+      {tab?.kubeContext ? ` · kube ${tab.kubeContext}` : ''}
     </p>
   );
 }
