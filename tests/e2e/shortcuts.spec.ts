@@ -15,6 +15,8 @@ async function openTriageIncident(page: Page, url: string, title: string): Promi
 // Keyboard shortcuts for the frequent actions: note, next step, switch terminal.
 test('N focuses the note, R walks to the next step without running it, Alt+2 switches terminal', async ({ page, served }) => {
   await openTriageIncident(page, served.url, 'Laptop is slow');
+  // The first terminal takes the keyboard when it appears while nothing else has it: let it come first.
+  await expect(page.locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 20_000 });
 
   const firstStep = page.getByRole('group', { name: 'Show uptime and load averages' });
   await expect(firstStep).toBeVisible();
@@ -97,4 +99,26 @@ test('F6 leaves the terminal, R goes to the next step not yet run, shortcuts wai
   await expect(page.getByRole('textbox', { name: 'Note' })).toBeVisible();
   await page.getByRole('button', { name: 'Restore terminal' }).click();
   await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+});
+
+// Room for the terminal on a small laptop screen: with the runbook hidden the shell itself (tput)
+// says it has 100 columns × 24 lines or more, and the note box is still on screen.
+test('at 1280×720 with the runbook hidden the terminal has at least 100 columns × 24 lines and the note box stays in view', async ({ page, served }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTriageIncident(page, served.url, 'Room for the terminal at 1280x720');
+  await expect(page.locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Hide runbook' }).click();
+  await expect(page.getByRole('button', { name: 'Show runbook' })).toBeVisible();
+
+  const screen = page.locator('.workspace__terminals .terminals__panel:not([hidden]) .xterm-rows');
+  await page.locator('.workspace__terminals .terminals__panel:not([hidden]) .xterm').click();
+  await page.keyboard.type('echo "size=$(tput cols)x$(tput lines)"');
+  await page.keyboard.press('Enter');
+  await expect(screen).toContainText(/size=\d+x\d+/, { timeout: 10_000 });
+  const [, cols, lines] = /size=(\d+)x(\d+)/.exec(await screen.innerText()) ?? [];
+  expect(Number(cols)).toBeGreaterThanOrEqual(100);
+  expect(Number(lines)).toBeGreaterThanOrEqual(24);
+  await expect(page.getByRole('textbox', { name: 'Note' })).toBeInViewport({ ratio: 1 });
+  // The timeline keeps a few rows under the terminal.
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeInViewport();
 });

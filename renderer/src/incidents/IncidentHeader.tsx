@@ -177,7 +177,7 @@ function Commander({ incidentId, commander, onError }: { incidentId: string; com
     );
   }
   return (
-    <div className="header-field">
+    <div className="header-field" title="Commander">
       <span className="header-field__label">Commander</span>
       <span className="header-field__value">
         {commander ?? <em className="dim">nobody yet</em>}{' '}

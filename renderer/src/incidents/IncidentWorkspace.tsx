@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { Splitter } from '../layout/Splitter';
-import { clamp, MAX_SHARE, MIN_LEFT_WIDTH, MIN_RIGHT_WIDTH, MIN_SHARE, useElementSize, useWorkspaceLayout } from '../layout/workspaceLayout';
+import { clamp, MAX_SHARE, MIN_LEFT_WIDTH, MIN_RIGHT_WIDTH, MIN_SHARE, terminalsHeight as splitTerminalsHeight, useElementSize, useWorkspaceLayout } from '../layout/workspaceLayout';
 import { useHost } from '../host/hostContext';
 import { ActionItemsPanel } from './ActionItemsPanel';
 import { ChecklistPanel } from './ChecklistPanel';
@@ -157,7 +157,7 @@ export function IncidentWorkspace({
   // The terminals and the timeline share what the note box leaves of the right column.
   const noteHeight = right?.querySelector<HTMLElement>('.note-box')?.offsetHeight ?? 0;
   const splitSpan = Math.max(0, rightSize.height - noteHeight);
-  const terminalsHeight = Math.round(splitSpan * layout.terminalShare);
+  const terminalsHeight = splitTerminalsHeight(layout, splitSpan);
   const layoutControls = (
     <div className="layout-controls" role="group" aria-label="Layout">
       <button type="button" className="button button--small button--ghost" aria-pressed={layout.runbookHidden} title="Hide or show the runbook pane (B)" onClick={() => setLayout({ runbookHidden: !layout.runbookHidden, terminalMaximized: false })}>

@@ -8,8 +8,11 @@ import { useCallback, useEffect, useState } from 'react';
 export interface WorkspaceLayout {
   /** Width of the runbook/panels column, in CSS pixels. */
   leftWidth: number;
-  /** The terminals' share of the right column's height (the timeline takes the rest). */
-  terminalShare: number;
+  /**
+   * The terminals' share of the right column's height (the timeline takes the rest), as the
+   * responder dragged it; null until they do, and the default split applies (defaultTerminalsHeight).
+   */
+  terminalShare: number | null;
   runbookHidden: boolean;
   terminalMaximized: boolean;
 }
@@ -23,7 +26,25 @@ export const MIN_RIGHT_WIDTH = 560;
 export const MIN_SHARE = 0.2;
 export const MAX_SHARE = 0.85;
 
-export const DEFAULT_LAYOUT: WorkspaceLayout = { leftWidth: 480, terminalShare: 0.6, runbookHidden: false, terminalMaximized: false };
+export const DEFAULT_SHARE = 0.6;
+/** A terminal of 24 lines (xterm.js at 13 px: about 16 px a row) with its tab bar and padding. */
+export const TERMINAL_24_LINES_PX = 24 * 16 + 44;
+/** The timeline's toolbar and two of its rows, with the splitter: what it keeps by default. */
+export const TIMELINE_KEEP_PX = 104;
+
+export const DEFAULT_LAYOUT: WorkspaceLayout = { leftWidth: 480, terminalShare: null, runbookHidden: false, terminalMaximized: false };
+
+/**
+ * The terminals' height in a split of `span` pixels. The responder's own split wins; by default
+ * the terminals get 60 %, and with the runbook hidden at small heights (1280×720) at least 24
+ * lines — as long as the timeline keeps its toolbar and two rows.
+ */
+export function terminalsHeight(layout: WorkspaceLayout, span: number): number {
+  if (layout.terminalShare !== null) return Math.round(span * layout.terminalShare);
+  const share = Math.round(span * DEFAULT_SHARE);
+  if (!layout.runbookHidden) return share;
+  return Math.max(share, Math.min(TERMINAL_24_LINES_PX, Math.round(span * MAX_SHARE), span - TIMELINE_KEEP_PX));
+}
 
 function load(): WorkspaceLayout {
   try {
@@ -31,7 +52,8 @@ function load(): WorkspaceLayout {
     if (!stored || typeof stored !== 'object') return DEFAULT_LAYOUT;
     return {
       leftWidth: typeof stored.leftWidth === 'number' && Number.isFinite(stored.leftWidth) ? Math.max(MIN_LEFT_WIDTH, stored.leftWidth) : DEFAULT_LAYOUT.leftWidth,
-      terminalShare: typeof stored.terminalShare === 'number' ? clamp(stored.terminalShare, MIN_SHARE, MAX_SHARE) : DEFAULT_LAYOUT.terminalShare,
+      // Earlier versions stored the default share (0.6) though nobody dragged: not a choice.
+      terminalShare: typeof stored.terminalShare === 'number' && stored.terminalShare !== DEFAULT_SHARE ? clamp(stored.terminalShare, MIN_SHARE, MAX_SHARE) : null,
       runbookHidden: stored.runbookHidden === true,
       terminalMaximized: stored.terminalMaximized === true,
     };

@@ -79,6 +79,19 @@ export function TerminalsPane() {
         <button type="button" className="button button--small" onClick={openTab}>
           New terminal
         </button>
+        {/* The tabs, New terminal and the where-bar share one row (wrapping when the column is narrow): rows for the shell. */}
+        {active && (
+          <WhereBar
+            tab={active}
+            renaming={renaming === active.tabId}
+            onRenameStart={() => setRenaming(active.tabId)}
+            onRenameEnd={(title) => {
+              setRenaming(null);
+              if (title && title !== active.title) void host.terminals.renameTab(active.tabId, title).catch(fail);
+            }}
+            onFind={(text) => setFind((f) => ({ text, seq: f.seq + 1 }))}
+          />
+        )}
       </div>
       {error && (
         <p className="terminals__error" role="alert">
@@ -87,18 +100,6 @@ export function TerminalsPane() {
             Dismiss
           </button>
         </p>
-      )}
-      {active && (
-        <WhereBar
-          tab={active}
-          renaming={renaming === active.tabId}
-          onRenameStart={() => setRenaming(active.tabId)}
-          onRenameEnd={(title) => {
-            setRenaming(null);
-            if (title && title !== active.title) void host.terminals.renameTab(active.tabId, title).catch(fail);
-          }}
-          onFind={(text) => setFind((f) => ({ text, seq: f.seq + 1 }))}
-        />
       )}
       <div className="terminals__panels">
         {tabs.map((tab) => (
