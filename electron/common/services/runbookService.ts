@@ -30,7 +30,7 @@ export interface RunbookSearchHit {
   title: string;
   path: string;
   /** The places that matched, best first: title, headings, commands. */
-  matches: { kind: 'title' | 'file' | 'heading' | 'command'; text: string; line: number }[];
+  matches: { kind: 'title' | 'file' | 'heading' | 'command' | 'body'; text: string; line: number }[];
 }
 
 export interface RunbookFolder {

@@ -149,7 +149,7 @@ export class RunbookLibrary implements Disposable {
         const document = await loadDocument(file, folder, source);
         seen.add(document.summary.id);
         this.entries.set(document.summary.id, { document, mtimeMs: stat.mtimeMs, size: stat.size });
-        this.index.set(document.runbook);
+        this.index.set(document.runbook, document.source);
         changedIds.push(document.summary.id);
       }),
     );

@@ -19,8 +19,8 @@ interface IndexedRunbook {
   texts: IndexedText[];
 }
 
-/** A title or file-name hit outranks a heading hit, which outranks a command hit. */
-const WEIGHT: Record<MatchKind, number> = { title: 10, file: 10, heading: 4, command: 1 };
+/** A title or file-name hit outranks a heading hit, which outranks a command hit, then the prose. */
+const WEIGHT: Record<MatchKind, number> = { title: 10, file: 10, heading: 4, command: 1, body: 0.5 };
 /** The query is the file's name (an alert runbook's name is the alert's): that runbook comes first. */
 const FILE_NAME_BONUS = 100;
 /** Enough to show why a runbook matched without flooding the list. */
@@ -53,7 +53,8 @@ function fileTokens(base: string): string[] {
 }
 
 /**
- * Full-text search over runbook titles, headings and commands. Every word of the
+ * Full-text search over runbook titles, file names, headings, commands and prose (what a
+ * responder remembers of a runbook is often a word of its text: "quorum"). Every word of the
  * query must occur (as a word prefix, so `kube` finds `kubectl`) somewhere in the
  * runbook; results are ranked by where the words occur. In memory: a team's
  * library is hundreds of files, which a linear scan answers in milliseconds.
@@ -61,7 +62,8 @@ function fileTokens(base: string): string[] {
 export class RunbookSearchIndex {
   private readonly runbooks = new Map<string, IndexedRunbook>();
 
-  set(runbook: Runbook): void {
+  /** `source`: the runbook's Markdown, whose prose lines (outside code fences) are searched too. */
+  set(runbook: Runbook, source = ''): void {
     const base = fileBase(runbook.path);
     const texts: IndexedText[] = [
       { kind: 'title', text: runbook.title, line: 1, tokens: tokenize(runbook.title) },
@@ -71,6 +73,7 @@ export class RunbookSearchIndex {
     for (const step of runbook.steps) {
       for (const command of step.commands) texts.push({ kind: 'command', text: command.text, line: command.line, tokens: tokenize(command.text) });
     }
+    for (const prose of proseLines(source)) texts.push({ kind: 'body', text: prose.text, line: prose.line, tokens: tokenize(prose.text) });
     this.runbooks.set(runbook.id, { id: runbook.id, title: runbook.title, path: runbook.path, fileKey: squash(base), texts });
   }
 
@@ -111,4 +114,26 @@ export class RunbookSearchIndex {
     }
     return scored.sort((a, b) => b.score - a.score || a.hit.title.localeCompare(b.hit.title)).map((s) => s.hit);
   }
+}
+
+/**
+ * The prose lines of a Markdown text: outside fenced code (its commands are indexed as
+ * commands), not headings (indexed as headings), not blank; list and quote markers dropped.
+ */
+function proseLines(source: string): { text: string; line: number }[] {
+  const lines: { text: string; line: number }[] = [];
+  let fence: string | null = null;
+  source.split(/\r?\n/).forEach((raw, i) => {
+    const opener = /^\s{0,3}(`{3,}|~{3,})/.exec(raw);
+    if (opener) {
+      const marker = opener[1] as string;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      return;
+    }
+    if (fence !== null || /^\s{0,3}#/.test(raw)) return;
+    const text = raw.replace(/^\s*(?:[-*+>]|\d+[.)])\s+/, '').trim();
+    if (text !== '') lines.push({ text, line: i + 1 });
+  });
+  return lines;
 }
