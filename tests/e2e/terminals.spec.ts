@@ -150,6 +150,14 @@ test('a step whose terminal is busy offers a new tab; tabs can be renamed and cl
   await expect(terminals.getByRole('tab', { name: /Terminal 2/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('group', { name: 'Show where we are' }).getByRole('region', { name: 'Last run' })).toContainText('exit 0');
 
+  // Each tab keeps its own Find text.
+  const find = page.getByRole('searchbox', { name: 'Find in terminal' });
+  await find.fill('where');
+  await terminals.getByRole('tab', { name: /Terminal 1/ }).click();
+  await expect(find).toHaveValue('');
+  await terminals.getByRole('tab', { name: /Terminal 2/ }).click();
+  await expect(find).toHaveValue('where');
+
   await page.getByRole('button', { name: 'Rename' }).click();
   await page.getByRole('textbox', { name: 'Tab name' }).fill('db box');
   await page.keyboard.press('Enter');

@@ -10,12 +10,15 @@ import './terminals.css';
  * where it points (cwd, host, Kubernetes context) so nobody runs a command against the wrong
  * place, whether something runs in it, and "capture off" where commands cannot be recorded.
  */
+const NO_SEARCH = { text: '', seq: 0 };
+
 export function TerminalsPane() {
   const host = useHost();
   const terminals = useIncidentTerminals();
   const { incidentId, tabs, active, loaded, error, setError } = terminals;
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [find, setFind] = useState({ text: '', seq: 0 });
+  // Each tab has its own Find text: a search typed in one tab is not carried to the next.
+  const [finds, setFinds] = useState<Record<string, { text: string; seq: number }>>({});
   const opening = useRef(false);
   const fail = (e: unknown) => setError((e as Error).message);
 
@@ -82,14 +85,16 @@ export function TerminalsPane() {
         {/* The tabs, New terminal and the where-bar share one row (wrapping when the column is narrow): rows for the shell. */}
         {active && (
           <WhereBar
+            key={active.tabId}
             tab={active}
+            findText={finds[active.tabId]?.text ?? ''}
             renaming={renaming === active.tabId}
             onRenameStart={() => setRenaming(active.tabId)}
             onRenameEnd={(title) => {
               setRenaming(null);
               if (title && title !== active.title) void host.terminals.renameTab(active.tabId, title).catch(fail);
             }}
-            onFind={(text) => setFind((f) => ({ text, seq: f.seq + 1 }))}
+            onFind={(text) => setFinds((all) => ({ ...all, [active.tabId]: { text, seq: (all[active.tabId]?.seq ?? 0) + 1 } }))}
           />
         )}
       </div>
@@ -112,7 +117,7 @@ export function TerminalsPane() {
             className="terminals__panel"
           >
             {tab.sessionId ? (
-              <TerminalView key={tab.sessionId} sessionId={tab.sessionId} visible={tab.tabId === active?.tabId} search={find} />
+              <TerminalView key={tab.sessionId} sessionId={tab.sessionId} visible={tab.tabId === active?.tabId} search={finds[tab.tabId] ?? NO_SEARCH} />
             ) : (
               <div className="terminals__ended">
                 <p>{tab.ended}</p>
@@ -139,12 +144,14 @@ function WhereBar({
   renaming,
   onRenameStart,
   onRenameEnd,
+  findText,
   onFind,
 }: {
   tab: TerminalTabView;
   renaming: boolean;
   onRenameStart: () => void;
   onRenameEnd: (title: string | null) => void;
+  findText: string;
   onFind: (text: string) => void;
 }) {
   const host = useHost();
@@ -187,7 +194,7 @@ function WhereBar({
             Rename
           </button>
         )}
-        <input className="input input--small" type="search" aria-label="Find in terminal" placeholder="Find" onChange={(e) => onFind(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onFind(e.currentTarget.value)} />
+        <input className="input input--small" type="search" aria-label="Find in terminal" placeholder="Find" defaultValue={findText} onChange={(e) => onFind(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onFind(e.currentTarget.value)} />
         {tab.sessionId && tab.captureOn && (
           <button type="button" className="button button--small" onClick={() => void host.terminals.setCapturePaused(tab.tabId, !tab.capturePaused).catch(fail)}>
             {tab.capturePaused ? 'Resume capture' : 'Pause capture'}
