@@ -122,8 +122,14 @@ export async function run(): Promise<BenchResult[]> {
       );
     }
     results.push({ name: 'host peak RSS during the floods', value: Math.round(peakRssMb), unit: 'MB', target: '≤ 250 MB' });
-    const echo = await console_.echoBesideFlood();
-    results.push({ name: `keystroke echo in another tab while \`yes\` floods, p95 of ${ECHO_KEYS}`, value: echo.flooding, unit: 'ms', baseline: { name: 'the same keystrokes, no flood', value: echo.quiet }, target: '≤ 50 ms' });
+    // Last, and on its own: a failure here (seen once: the first tab's terminal reported not
+    // visible after switching back) must not throw away the floods' figures above.
+    try {
+      const echo = await console_.echoBesideFlood();
+      results.push({ name: `keystroke echo in another tab while \`yes\` floods, p95 of ${ECHO_KEYS}`, value: echo.flooding, unit: 'ms', baseline: { name: 'the same keystrokes, no flood', value: echo.quiet }, target: '≤ 50 ms' });
+    } catch (error) {
+      process.stderr.write(`floodPage: the keystroke-echo part failed, its figure is missing: ${(error as Error).message.split('\n')[0]}\n`);
+    }
     return results;
   } finally {
     client?.close();
