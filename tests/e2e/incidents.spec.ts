@@ -62,9 +62,9 @@ test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart
 
     // Journey 5: status and severity, a backdated note, a checklist tick, a star, an action item.
     await status.selectOption('Identified');
-    await expect(timeline(page)).toContainText('Status Investigating → Identified');
+    await expect(timeline(page)).toContainText('Status: Investigating → Identified');
     await severity.selectOption({ label: 'SEV2 — High' });
-    await expect(timeline(page)).toContainText('Severity SEV1 → SEV2');
+    await expect(timeline(page)).toContainText('Severity: SEV1 → SEV2');
 
     const alertAt = Date.now() - 25 * 60_000;
     await page.getByRole('textbox', { name: 'Note' }).fill('PagerDuty alert fired: checkout 5xx > 5%');
@@ -99,14 +99,14 @@ test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart
     await page.getByRole('tab', { name: 'Checklist' }).click();
     const tick = page.getByRole('checkbox', { name: 'Acknowledge the page' });
     await tick.check();
-    await expect(timeline(page)).toContainText('☑ Acknowledge the page');
+    await expect(timeline(page)).toContainText('Checklist item done: Acknowledge the page');
     await expect(tick).toBeChecked();
 
     await page.getByRole('tab', { name: 'Action items' }).click();
     await page.getByRole('textbox', { name: 'Action item' }).fill('Alert on checkout 5xx per region');
     await page.getByRole('textbox', { name: 'Owner' }).fill('bo');
     await page.getByRole('button', { name: 'Add action item' }).click();
-    await expect(timeline(page)).toContainText('Action item: Alert on checkout 5xx per region — owner bo');
+    await expect(timeline(page)).toContainText('Action item: Alert on checkout 5xx per region (owner: bo)');
 
     // Journey 6: fill a template from the incident, copy it, then say when it was posted.
     await page.getByRole('tab', { name: 'Status updates' }).click();
@@ -120,7 +120,7 @@ test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart
     await updates.getByRole('button', { name: 'Copy update' }).click();
     await expect(updates.getByRole('status')).toContainText('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Rollback to v41 in progress.');
-    await expect(timeline(page)).toContainText('Status update copied: SEV2 Checkout returns 502 for EU users');
+    await expect(timeline(page)).toContainText('Status update copied (not yet marked sent): SEV2 Checkout returns 502 for EU users');
     const postedAt = Date.now() - 2 * 60_000;
     await updates.getByLabel('Posted at').fill(localInput(postedAt));
     await updates.getByRole('button', { name: 'Mark as posted' }).click();
@@ -147,7 +147,7 @@ test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart
     await expect(again.getByRole('combobox', { name: 'Severity' })).toHaveValue('SEV2');
     await expect(again.getByRole('combobox', { name: 'Status' })).toHaveValue('identified');
     const after = timeline(again);
-    for (const entry of ['Status Investigating → Identified', 'Severity SEV1 → SEV2', 'PagerDuty alert fired', '☑ Acknowledge the page', 'Status update copied', 'Status update posted', 'Action item: Alert on checkout']) {
+    for (const entry of ['Status: Investigating → Identified', 'Severity: SEV1 → SEV2', 'PagerDuty alert fired', 'Checklist item done: Acknowledge the page', 'Status update copied', 'Status update posted', 'Action item: Alert on checkout']) {
       await expect(after).toContainText(entry);
     }
     await expect(after.getByRole('listitem').filter({ hasText: 'Rolled back checkout to v41' }).getByRole('button', { name: 'Unstar' })).toBeVisible();
@@ -166,7 +166,7 @@ test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart
     await expect(again.getByRole('list', { name: 'Milestones' })).not.toContainText('Mitigated —');
     await again.getByRole('combobox', { name: 'Status' }).selectOption('Investigating');
     // Reopening clears the milestones not reached again, and the timeline says so.
-    await expect(after).toContainText('Status Resolved → Investigating · reopened: identified, mitigated and resolved times cleared');
+    await expect(after).toContainText('Status: Resolved → Investigating (reopened: identified, mitigated and resolved times cleared)');
     await expect(again.getByRole('list', { name: 'Milestones' })).toContainText('Identified —Mitigated —Resolved —');
   } finally {
     await served.stop();
@@ -188,7 +188,7 @@ test('placeholder values and incident inputs are remembered per incident; secret
     const secret = panel.getByRole('textbox', { name: 'DATABASE_URL', exact: true });
     await expect(secret).toHaveAttribute('type', 'password');
     await secret.fill('postgres://app:hunter2@orders-db:5432/orders');
-    await expect(timeline(page)).toContainText('Input DATABASE_URL set (secret, hidden)');
+    await expect(timeline(page)).toContainText('Secret input DATABASE_URL set (value not recorded)');
     await expect(timeline(page)).not.toContainText('hunter2');
 
     await served.stop();
@@ -216,7 +216,7 @@ test('templates: known fields filled from the incident, unfilled ones named befo
     await dialog.getByRole('button', { name: 'Create incident' }).click();
     await expect(dialog).toHaveCount(0);
     await page.getByRole('combobox', { name: 'Status' }).selectOption('Resolved');
-    await expect(timeline(page)).toContainText('Status Investigating → Resolved');
+    await expect(timeline(page)).toContainText('Status: Investigating → Resolved');
 
     await page.getByRole('tab', { name: 'Status updates' }).click();
     const updates = page.getByRole('region', { name: 'Status updates' });
@@ -302,7 +302,7 @@ test('action items: mark done, reopen and edit — each change on the timeline, 
     await editing.getByRole('button', { name: 'Save' }).click();
     const edited = panel.getByRole('listitem').filter({ hasText: 'Write and test the PSP failover runbook' });
     await expect(edited).toContainText('cy');
-    await expect(timeline(page)).toContainText('Action item edited: Write and test the PSP failover runbook — owner cy');
+    await expect(timeline(page)).toContainText('Action item “Write the PSP failover runbook” edited: Write and test the PSP failover runbook (owner: cy)');
     await expect(edited.getByRole('button', { name: 'Mark done' })).toBeVisible();
     await panel.screenshot({ path: testInfo.outputPath('action-items.png') });
 
@@ -355,7 +355,7 @@ test("an import by `warroom import` merges a teammate's events into the open inc
     const order = (await notes.allInnerTexts()).map((row) => /(alice|bob) note \d/.exec(row)?.[0]);
     expect(order).toEqual(['alice note 1', 'bob note 1', 'alice note 2', 'bob note 2', 'alice note 3']);
     // The import itself is on the record, as this device's own event.
-    await expect(timeline(page).getByRole('listitem').filter({ hasText: /Imported 3 events from device [0-9a-f]{8}/ })).toBeVisible();
+    await expect(timeline(page).getByRole('listitem').filter({ hasText: /Imported 3 events from a bundle of device [0-9a-f]{8}/ })).toBeVisible();
   } finally {
     await served.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

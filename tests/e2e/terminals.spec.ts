@@ -199,7 +199,7 @@ test('a flood keeps the console responsive, Ctrl+C stops it, and host memory sta
     await page.keyboard.press('Control+c');
     await expect(page.locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 30_000 });
     const stopMs = Date.now() - interrupted;
-    await expect(timeline(page)).toContainText('$ yes');
+    await expect(timeline(page)).toContainText('Ran yes');
     await expect(timeline(page)).toContainText('exit 130');
     test.info().annotations.push({ type: 'figures', description: `note typed in ${noteMs} ms during the flood; Ctrl+C to prompt ${stopMs} ms; host peak RSS ${peak.toFixed(0)} MB` });
     console.log(`[flood] note ${noteMs} ms, Ctrl+C to prompt ${stopMs} ms, host peak RSS ${peak.toFixed(0)} MB`);

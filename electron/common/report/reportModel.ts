@@ -4,8 +4,10 @@
  * both formats always say the same thing. Text here is plain text: renderers escape it.
  */
 
-/** Plain text, `code`, **strong** or _emphasis_; no nesting (a report needs none). */
-export type Inline = string | { code: string } | { strong: string } | { em: string };
+import type { Inline } from '../incident/describeEvent';
+
+/** Plain text, `code`, **strong** or _emphasis_: the event describer's parts. */
+export type { Inline };
 
 export interface CommandView {
   number: number;

@@ -8,7 +8,7 @@ import { MILESTONE_LABELS, STATUS_LABELS, TIME_TO_WORDS, timeTo } from '../incid
 import { MILESTONE_NAMES } from '../incident/model';
 import { compareTimelineOrder } from '../incident/timelineOrder';
 import type { Bundle, BundleCommand, BundleEvent } from './bundle';
-import { describeEvent, oneLine, stepLabel, stepTitleKey, type DescribeContext } from './describeEvent';
+import { describeEvent, oneLine, stepLabel, stepTitleKey, type DescribeContext } from '../incident/describeEvent';
 import { clockFacts } from './clockFacts';
 import { estimateClockOffsets, type ClockEstimate } from './clockOffsets';
 import { formatDuration, type ReportClock } from './reportClock';
@@ -54,15 +54,16 @@ export function createReportContext(bundle: Bundle, clock: ReportClock): ReportC
   const clocks = estimateClockOffsets(bundle);
   const prefixes = new Map<string, number>();
   for (const d of clocks.devices) prefixes.set(d.deviceId.slice(0, DEVICE_NAME_CHARS), (prefixes.get(d.deviceId.slice(0, DEVICE_NAME_CHARS)) ?? 0) + 1);
+  const deviceName = (id: string) => (prefixes.get(id.slice(0, DEVICE_NAME_CHARS)) === 1 ? id.slice(0, DEVICE_NAME_CHARS) : id);
   return {
     bundle,
     clock,
-    describe: { clock, commandLines, eventsById, runbookTitles, stepTitles },
+    describe: { dateTime: (ms) => clock.dateTime(ms), deviceName, commandLines, eventsById, runbookTitles, stepTitles },
     timeline,
     starred,
     commandsById: new Map(bundle.commands.map((c) => [c.id, c])),
     clocks,
-    deviceName: (id) => (prefixes.get(id.slice(0, DEVICE_NAME_CHARS)) === 1 ? id.slice(0, DEVICE_NAME_CHARS) : id),
+    deviceName,
   };
 }
 

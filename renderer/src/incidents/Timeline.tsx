@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { TimelineEvent } from '../../../electron/common/incident/model';
 import { useHost } from '../host/hostContext';
-import { TIMELINE_FILTERS, type TimelineFilter } from './describeEvent';
+import { TIMELINE_FILTERS, type TimelineFilter } from './timelineEntry';
+import { InlineParts } from './InlineParts';
 import { useTimeDisplay } from './displayPrefs';
 import { EventDetail } from './EventDetail';
 import { formatClockTime, formatDateTime, zoneLabel } from './timeFormat';
@@ -238,8 +239,7 @@ function Row({ row, colours, utc, position, total, selected, onSelect, onStar }:
       </time>
       <span className={`trow__badge trow__badge--${description.tone}`}>{description.badge}</span>
       <button type="button" className="trow__text" onClick={onSelect} aria-expanded={selected} title={description.text}>
-        {event.kind === 'command.started' && <span className="trow__prompt">$ </span>}
-        {description.text}
+        <InlineParts parts={description.parts} />
       </button>
       {event.kind === 'command.started' &&
         (finished ? (

@@ -1,6 +1,9 @@
+import type { DescribeContext } from '../../../electron/common/incident/describeEvent';
 import type { TimelineEvent, TimelineEventOf } from '../../../electron/common/incident/model';
 import { compareTimelineOrder, type TimelineCursor } from '../../../electron/common/incident/timelineOrder';
-import { describeEvent, type EventDescription, type TimelineFilter } from './describeEvent';
+import { shortDevice } from '../sync/responderColor';
+import { describeTimelineEvent, type EventDescription, type TimelineFilter } from './timelineEntry';
+import { formatStamp } from './timeFormat';
 
 export interface TimelineRow {
   event: TimelineEvent;
@@ -10,12 +13,32 @@ export interface TimelineRow {
   starred: boolean;
 }
 
-/** Descriptions are pure per event: computed once per event object, not per render. */
+/**
+ * What the loaded events tell the describer about each other (command lines, runbook titles,
+ * the events a star or an edit refers to). Step titles live in the runbook library, not on the
+ * timeline: a step reads by its id here, by its title in the report.
+ */
+function describeContext(events: readonly TimelineEvent[]): DescribeContext {
+  const commandLines = new Map<string, string>();
+  const runbookTitles = new Map<string, string>();
+  const eventsById = new Map<string, TimelineEvent>();
+  for (const event of events) {
+    eventsById.set(event.id, event);
+    if (event.kind === 'command.started') commandLines.set(event.payload.commandId, event.payload.commandLine);
+    else if (event.kind === 'runbook.attached' && event.payload.title) runbookTitles.set(event.payload.runbookId, event.payload.title);
+  }
+  return { dateTime: (ms) => formatStamp(ms, false), deviceName: shortDevice, commandLines, eventsById, runbookTitles, stepTitles: new Map() };
+}
+
+/**
+ * Descriptions are computed once per event object, not per render. (An entry that refers to an
+ * event from older history not yet loaded keeps the shorter sentence it was first given.)
+ */
 const descriptions = new WeakMap<TimelineEvent, EventDescription>();
-function describe(event: TimelineEvent): EventDescription {
+function describe(event: TimelineEvent, ctx: () => DescribeContext): EventDescription {
   let description = descriptions.get(event);
   if (!description) {
-    description = describeEvent(event);
+    description = describeTimelineEvent(event, ctx());
     descriptions.set(event, description);
   }
   return description;
@@ -37,13 +60,15 @@ export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
     else if (event.kind === 'star') starred.add(event.payload.eventId);
     else if (event.kind === 'unstar') starred.delete(event.payload.eventId);
   }
+  let ctx: DescribeContext | undefined;
+  const context = () => (ctx ??= describeContext(events));
   const rows: TimelineRow[] = [];
   for (const event of events) {
     if (event.kind === 'star' || event.kind === 'unstar') continue;
     if (event.kind === 'command.finished' && started.has(event.payload.commandId)) continue;
     rows.push({
       event,
-      description: describe(event),
+      description: describe(event, context),
       finished: event.kind === 'command.started' ? (finishedByCommand.get(event.payload.commandId) ?? null) : null,
       starred: starred.has(event.id),
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clockFacts } from '../../../../../electron/common/report/clockFacts';
 import type { DeviceClock } from '../../../../../electron/common/report/clockOffsets';
-import { plain } from '../../../../../electron/common/report/describeEvent';
+import { plain } from '../../../../../electron/common/incident/describeEvent';
 
 const me: DeviceClock = { deviceId: 'aaaa', events: 10, thisDevice: true, low: null, high: null };
 const dev = (deviceId: string, low: number | null, high: number | null): DeviceClock => ({ deviceId, events: 3, thisDevice: false, low, high });

@@ -1,24 +1,36 @@
 /**
- * Every timeline event kind in words, for the report's timeline. A `switch` over the kinds
- * with a compile-time exhaustiveness check: a new kind without words is a type error.
+ * Every timeline event kind in words: the one sentence table that the console's timeline and
+ * the report (Markdown, HTML, PDF) both read. A sentence is a list of inline parts (plain text,
+ * `code`, **strong**, _emphasis_), so each reader renders it its own way (escaped Markdown,
+ * HTML, React elements) or flattens it with `plain`. A `switch` over the kinds with a
+ * compile-time exhaustiveness check: a new kind without words is a type error.
  */
-import { MILESTONE_LABELS, STATUS_LABELS } from '../incident/clockWords';
-import { milestonesClearedBy } from '../incident/milestones';
-import type { EventPayloads, EventKind } from '../incident/model';
-import type { BundleEvent } from './bundle';
-import { formatDuration, type ReportClock } from './reportClock';
-import type { Inline } from './reportModel';
+import { MILESTONE_LABELS, STATUS_LABELS, formatDuration } from './clockWords';
+import { milestonesClearedBy } from './milestones';
+import type { EventKind, EventPayloads } from './model';
 
-/** What an event needs to be described beyond itself. */
+/** Plain text, `code`, **strong** or _emphasis_; no nesting (a sentence needs none). */
+export type Inline = string | { code: string } | { strong: string } | { em: string };
+
+/** What the describer reads of an event: a stored event and a bundle's event both fit. */
+export interface DescribableEvent {
+  kind: string;
+  payload: unknown;
+}
+
+/** What an event needs to be described beyond itself. Lookups may miss: the sentence then says less. */
 export interface DescribeContext {
-  clock: ReportClock;
+  /** An instant in words (the report's clock, or the console's display). */
+  dateTime(ms: number): string;
+  /** A device id short enough for a sentence. */
+  deviceName(deviceId: string): string;
   /** commandId → command line (for `command.finished` and `output.struck`). */
   commandLines: ReadonlyMap<string, string>;
-  /** eventId → event (for stars). */
-  eventsById: ReadonlyMap<string, BundleEvent>;
+  /** eventId → event (for stars and edited action items). */
+  eventsById: ReadonlyMap<string, DescribableEvent>;
   /** runbookId → title. */
   runbookTitles: ReadonlyMap<string, string>;
-  /** `runbookId \0 stepId` → the step's title, where the export could resolve it. */
+  /** `runbookId \0 stepId` → the step's title, where it could be resolved. */
   stepTitles: ReadonlyMap<string, string>;
 }
 
@@ -34,16 +46,16 @@ export function stepTitleKey(runbookId: string, stepId: string): string {
   return `${runbookId}\u0000${stepId}`;
 }
 
-/** Longest quote of another event inside a star's description. */
-const STAR_QUOTE_CHARS = 80;
+/** Longest quote of another event inside a star's (or an edit's) description. */
+const QUOTE_CHARS = 80;
 
-export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[] {
+export function describeEvent(event: DescribableEvent, ctx: DescribeContext): Inline[] {
   const kind = event.kind as EventKind;
   const p = event.payload as never;
   switch (kind) {
     case 'incident.created': {
       const x = p as EventPayloads['incident.created'];
-      return [`Incident opened: `, { strong: x.title }, ` (${x.severity}, ${STATUS_LABELS[x.status] ?? x.status}${x.commander ? `, commander ${x.commander}` : ''})`];
+      return [`Incident opened: `, { strong: x.title }, ` (${x.severity}, ${statusWord(x.status)}${x.commander ? `, commander ${x.commander}` : ''})`];
     }
     case 'note':
       return ['Note: ', (p as EventPayloads['note']).text];
@@ -58,8 +70,8 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
     case 'status.changed': {
       const x = p as EventPayloads['status.changed'];
       const cleared = milestonesClearedBy(x.from, x.to).map((name) => MILESTONE_LABELS[name].toLowerCase());
-      const clears = cleared.length ? ` (${x.from === 'resolved' ? 'reopened' : 'moved back'}: ${cleared.join(', ')} cleared)` : '';
-      return ['Status: ', STATUS_LABELS[x.from] ?? x.from, ' → ', { strong: STATUS_LABELS[x.to] ?? x.to }, clears];
+      const clears = cleared.length ? ` (${x.from === 'resolved' ? 'reopened' : 'moved back'}: ${listWords(cleared)} time${cleared.length === 1 ? '' : 's'} cleared)` : '';
+      return ['Status: ', statusWord(x.from), ' → ', { strong: statusWord(x.to) }, clears];
     }
     case 'severity.changed': {
       const x = p as EventPayloads['severity.changed'];
@@ -108,7 +120,7 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
     case 'unstar': {
       const target = ctx.eventsById.get((p as EventPayloads['star']).eventId);
       const quoted = target ? plain(describeEvent(target, ctx)) : 'an event';
-      return [`${kind === 'star' ? 'Starred' : 'Unstarred'}: `, { em: clip(quoted, STAR_QUOTE_CHARS) }];
+      return [`${kind === 'star' ? 'Starred' : 'Unstarred'}: `, { em: clip(quoted, QUOTE_CHARS) }];
     }
     case 'actionItem.added': {
       const x = p as EventPayloads['actionItem.added'];
@@ -119,7 +131,7 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       // Named by the words it was recorded with, so the reader can tell which item changed.
       const added = ctx.eventsById.get(x.itemId);
       const was = added?.kind === 'actionItem.added' ? (added.payload as EventPayloads['actionItem.added']).text : null;
-      return [was !== null && was !== x.text ? `Action item “${clip(was, STAR_QUOTE_CHARS)}” edited: ` : 'Action item edited: ', x.text, ` (owner: ${x.owner ?? 'none'})`];
+      return [was !== null && was !== x.text ? `Action item “${clip(was, QUOTE_CHARS)}” edited: ` : 'Action item edited: ', x.text, ` (owner: ${x.owner ?? 'none'})`];
     }
     case 'actionItem.done':
       return ['Action item done: ', (p as EventPayloads['actionItem.done']).text];
@@ -129,10 +141,14 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
       return ['Capture paused in a terminal (commands there are not recorded until it resumes)'];
     case 'capture.resumed':
       return ['Capture resumed in a terminal'];
-    case 'host.stopped':
-      return [hostStoppedText(p as EventPayloads['host.stopped'])];
-    case 'host.started':
-      return [hostStartedText(p as EventPayloads['host.started'])];
+    case 'host.stopped': {
+      const x = p as EventPayloads['host.stopped'];
+      return [`War Room host stopped: ${x.shellsEnded} shell${x.shellsEnded === 1 ? '' : 's'} ended with it`];
+    }
+    case 'host.started': {
+      const x = p as EventPayloads['host.started'];
+      return [`War Room host started again; the ${x.shellsEnded === 1 ? 'shell' : `${x.shellsEnded} shells`} open before the stop had ended`];
+    }
     case 'output.struck': {
       const x = p as EventPayloads['output.struck'];
       const line = ctx.commandLines.get(x.commandId);
@@ -141,7 +157,7 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
     case 'milestone.set': {
       const x = p as EventPayloads['milestone.set'];
       const label = MILESTONE_LABELS[x.milestone] ?? x.milestone;
-      return x.at === null ? [`${label} returned to the time the timeline gives`] : [`${label} moved to ${ctx.clock.dateTime(x.at)}`];
+      return x.at === null ? [`${label} returned to the time the timeline gives`] : [`${label} moved to ${ctx.dateTime(x.at)}`];
     }
     case 'input.set': {
       const x = p as EventPayloads['input.set'];
@@ -149,11 +165,16 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
     }
     case 'bundle.imported': {
       const x = p as EventPayloads['bundle.imported'];
-      if (x.via === 'sync') return [`Synced ${x.eventsAdded} event${x.eventsAdded === 1 ? '' : 's'} from device `, { code: x.fromDeviceId }, ` (written ${ctx.clock.dateTime(x.exportedAt)} by that device's clock)`];
-      return [`Imported ${x.eventsAdded} event${x.eventsAdded === 1 ? '' : 's'} from a bundle of device `, { code: x.fromDeviceId }, ` (exported ${ctx.clock.dateTime(x.exportedAt)} by that device's clock)`];
+      const events = `${x.eventsAdded} event${x.eventsAdded === 1 ? '' : 's'}`;
+      if (x.via === 'sync') return [`Synced ${events} from device `, { code: ctx.deviceName(x.fromDeviceId) }, ` (written ${ctx.dateTime(x.exportedAt)} by that device's clock)`];
+      return [`Imported ${events} from a bundle of device `, { code: ctx.deviceName(x.fromDeviceId) }, ` (exported ${ctx.dateTime(x.exportedAt)} by that device's clock)`];
     }
-    case 'redaction.kept':
-      return [keptSecretsText(p as EventPayloads['redaction.kept'])];
+    case 'redaction.kept': {
+      // `Exported as md keeping 2 secrets in clear (…): GitHub PAT (3×), Password in a URL (1×)`.
+      const x = p as EventPayloads['redaction.kept'];
+      const n = x.secrets.length;
+      return [`Exported as ${x.format} keeping ${n} secret${n === 1 ? '' : 's'} in clear (chosen in the redaction preview): ${x.secrets.map((s) => `${s.label} (${s.count}×)`).join(', ')}`];
+    }
     default: {
       const unknownKind: never = kind;
       return [`Event ${String(unknownKind)}`];
@@ -161,33 +182,30 @@ export function describeEvent(event: BundleEvent, ctx: DescribeContext): Inline[
   }
 }
 
+/** The sentence as plain text (search, tooltips, quotes). */
 export function plain(content: readonly Inline[]): string {
   return content.map((part) => (typeof part === 'string' ? part : 'code' in part ? part.code : 'strong' in part ? part.strong : part.em)).join('');
 }
 
+/** A multi-line text as its first line and how many lines follow. */
 export function oneLine(text: string): string {
   const lines = text.split('\n');
   return lines.length > 1 ? `${lines[0]} …(+${lines.length - 1} lines)` : text;
-}
-
-function firstLine(text: string): string {
-  return oneLine(text.trim());
 }
 
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function hostStoppedText(x: EventPayloads['host.stopped']): string {
-  return `War Room host stopped: ${x.shellsEnded} shell${x.shellsEnded === 1 ? '' : 's'} ended with it`;
+function statusWord(status: string): string {
+  return STATUS_LABELS[status as keyof typeof STATUS_LABELS] ?? status;
 }
 
-export function hostStartedText(x: EventPayloads['host.started']): string {
-  return `War Room host started again; the ${x.shellsEnded === 1 ? 'shell' : `${x.shellsEnded} shells`} open before the stop had ended`;
+function firstLine(text: string): string {
+  return oneLine(text.trim());
 }
 
-/** `Exported as md keeping 2 secrets in clear: GitHub PAT (3×), Password in a URL (1×)`. */
-export function keptSecretsText(x: EventPayloads['redaction.kept']): string {
-  const n = x.secrets.length;
-  return `Exported as ${x.format} keeping ${n} secret${n === 1 ? '' : 's'} in clear (chosen in the redaction preview): ${x.secrets.map((s) => `${s.label} (${s.count}×)`).join(', ')}`;
+/** `a`, `a and b`, `a, b and c`. */
+function listWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
