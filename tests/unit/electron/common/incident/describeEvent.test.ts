@@ -16,7 +16,7 @@ const SAMPLES: { [K in EventKind]: EventPayloads[K] } = {
   'runbook.attached': { runbookId: 'rb', title: 'Checkout', runbookHash: null },
   'checklist.ticked': { runbookId: 'rb', itemId: 'i1', text: 'Acknowledge the page' },
   'checklist.unticked': { runbookId: 'rb', itemId: 'i1', text: 'Acknowledge the page' },
-  'command.started': { commandId: 'c1', sessionId: 's', commandLine: 'kubectl get pods', cwd: '/srv', step: { runbookId: 'rb', stepId: 'check-pods' }, terminal: 'Terminal 1', host: 'laptop' },
+  'command.started': { commandId: 'c1', sessionId: 's', commandLine: 'kubectl get pods', cwd: '/srv', step: { runbookId: 'rb', stepId: 'check-pods', runbookHash: 'h' }, terminal: 'Terminal 1', host: 'laptop' },
   'command.finished': { commandId: 'c1', exitCode: 2, durationMs: 1500, outputTruncated: false },
   'statusUpdate.copied': { text: 'SEV2 Checkout 502s\nmore', templateId: null },
   'statusUpdate.posted': { text: 'SEV2 Checkout 502s', templateId: null, channel: '#incidents' },
