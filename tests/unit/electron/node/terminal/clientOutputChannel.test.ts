@@ -23,15 +23,20 @@ const text = (data: Uint8Array) => Buffer.from(data).toString('utf8');
 const collect = (messages: TextMessage[]) => (m: ClientMessage) => messages.push({ kind: m.kind, data: text(m.data) });
 
 describe('OutputBatcher', () => {
-  it('coalesces small chunks into one message per frame', async () => {
+  it('sends output after a quiet spell at once (a keystroke echo), and what follows it in one message per frame', async () => {
     const sent: string[] = [];
     const b = new OutputBatcher((d) => sent.push(d));
     b.push('a');
+    expect(sent).toEqual(['a']);
     b.push('b');
     b.push('c');
-    expect(sent).toEqual([]);
+    expect(sent).toEqual(['a']);
     await tick();
-    expect(sent).toEqual(['abc']);
+    expect(sent).toEqual(['a', 'bc']);
+    await tick();
+    b.push('d');
+    expect(sent).toEqual(['a', 'bc', 'd']);
+    b.dispose();
   });
 
   it('flushes at once past the size limit', () => {
