@@ -70,7 +70,7 @@ async function openIncident(page: Page): Promise<void> {
 }
 
 async function typeInTerminal(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm').first().click();
+  await page.locator('.terminals__panel:not([hidden]) .xterm').click();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }
@@ -193,11 +193,22 @@ test('a flood keeps the console responsive, Ctrl+C stops it, and host memory sta
     await expect(note).toHaveValue('flooding now', { timeout: 20_000 });
     const noteMs = Date.now() - started;
 
+    // Another terminal opens and works beside the flood; a click on a tab shows it.
+    const terminals = page.getByRole('tablist', { name: 'Terminals' });
+    await page.getByRole('button', { name: 'New terminal' }).click();
+    await expect(terminals.getByRole('tab', { name: /Terminal 2/ })).toHaveAttribute('aria-selected', 'true', { timeout: 20_000 });
+    await expect(terminals.getByRole('tab', { name: /Terminal 2/ }).locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 30_000 });
+    await typeInTerminal(page, 'echo beside-the-$((6*7))-flood');
+    await expect(page.locator('.terminals__panel:not([hidden]) .xterm-rows')).toContainText('beside-the-42-flood', { timeout: 20_000 });
+    await terminals.getByRole('tab', { name: /Terminal 1/ }).click();
+    await expect(terminals.getByRole('tab', { name: /Terminal 1/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByLabel('Where this terminal points')).toContainText('yes');
+
     // Ctrl+C in the terminal stops the flood promptly.
-    await page.locator('.xterm').first().click();
+    await page.locator('.terminals__panel:not([hidden]) .xterm').click();
     const interrupted = Date.now();
     await page.keyboard.press('Control+c');
-    await expect(page.locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 30_000 });
+    await expect(terminals.getByRole('tab', { name: /Terminal 1/ }).locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 30_000 });
     const stopMs = Date.now() - interrupted;
     await expect(timeline(page)).toContainText('Ran yes');
     await expect(timeline(page)).toContainText('exit 130');

@@ -50,7 +50,7 @@ export function TerminalsPane() {
     const next = e.key === 'ArrowRight' ? index + 1 : e.key === 'ArrowLeft' ? index - 1 : null;
     if (next === null) return;
     const tab = tabs[(next + tabs.length) % tabs.length];
-    if (tab) void host.terminals.activateTab(tab.tabId).catch(fail);
+    if (tab) terminals.activate(tab.tabId);
   };
 
   return (
@@ -67,7 +67,7 @@ export function TerminalsPane() {
               aria-controls={`terminal-panel-${tab.tabId}`}
               tabIndex={tab.tabId === active?.tabId ? 0 : -1}
               className="terminals__tab"
-              onClick={() => void host.terminals.activateTab(tab.tabId).catch(fail)}
+              onClick={() => terminals.activate(tab.tabId)}
               onDoubleClick={() => setRenaming(tab.tabId)}
               onKeyDown={(e) => onTabKey(e, index)}
               title={tabTitle(tab)}

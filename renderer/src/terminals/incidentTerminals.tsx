@@ -17,6 +17,11 @@ export interface IncidentTerminals {
   /** Null until the tab list arrived. */
   loaded: boolean;
   active: TerminalTabView | undefined;
+  /**
+   * Shows `tabId` at once and tells the host. The host's tab list confirms it later: during a
+   * flood that event waits behind the output, and a click must not.
+   */
+  activate(tabId: string): void;
   error: string | null;
   setError(message: string | null): void;
   /** Latest run of each step, keyed by `runbookId \0 stepId`. */
@@ -47,6 +52,10 @@ export function IncidentTerminalsProvider({ incidentId, children }: { incidentId
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [runs, setRuns] = useState<ReadonlyMap<string, StepRun>>(new Map());
+  // The tab the user picked, shown until the host has answered and sent a tab list after that.
+  const [picked, setPicked] = useState<{ tabId: string; listAtAnswer?: TerminalTabView[] } | null>(null);
+  const tabsNow = useRef(tabs);
+  tabsNow.current = tabs;
   const handles = useRef(new Map<string, TerminalHandle>());
 
   useEffect(() => {
@@ -86,13 +95,31 @@ export function IncidentTerminalsProvider({ incidentId, children }: { incidentId
     };
   }, []);
 
+  const activate = useCallback(
+    (tabId: string) => {
+      setPicked({ tabId });
+      host.terminals.activateTab(tabId).then(
+        () => setPicked((p) => (p?.tabId === tabId ? { tabId, listAtAnswer: tabsNow.current } : p)),
+        (e: Error) => {
+          setPicked((p) => (p?.tabId === tabId ? null : p));
+          setError(e.message);
+        },
+      );
+    },
+    [host],
+  );
+
   const value = useMemo<IncidentTerminals>(() => {
-    const active = tabs.find((t) => t.active) ?? tabs[0];
+    // A list sent after the host answered is the truth (another window may have picked since).
+    const pickHolds = picked && (!picked.listAtAnswer || picked.listAtAnswer === tabs);
+    const pickedTab = pickHolds ? tabs.find((t) => t.tabId === picked.tabId) : undefined;
+    const active = pickedTab ?? tabs.find((t) => t.active) ?? tabs[0];
     return {
       incidentId,
       tabs,
       loaded,
       active,
+      activate,
       error,
       setError,
       runs,
@@ -100,7 +127,7 @@ export function IncidentTerminalsProvider({ incidentId, children }: { incidentId
       handle: (sessionId) => handles.current.get(sessionId),
       preferredSize: () => (active?.sessionId && handles.current.get(active.sessionId)?.size()) || DEFAULT_SIZE,
     };
-  }, [incidentId, tabs, loaded, error, runs, register]);
+  }, [incidentId, tabs, loaded, picked, activate, error, runs, register]);
 
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
