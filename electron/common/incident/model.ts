@@ -61,14 +61,8 @@ export type MilestoneName = (typeof MILESTONE_NAMES)[number];
 
 /** The payload of each timeline event kind. */
 export interface EventPayloads {
-  'incident.created': {
-    title: string;
-    severity: SeverityId;
-    status: IncidentStatus;
-    commander: string | null;
-    impact: string | null;
-    runbookIds: string[];
-  };
+  /** The incident as it was opened. */
+  'incident.created': Pick<Incident, 'title' | 'severity' | 'status' | 'commander' | 'impact' | 'runbookIds'>;
   /** A note; the event's `occurredAt` is the "happened at" time the responder gave. */
   note: { text: string };
   'title.changed': { from: string; to: string };
@@ -145,43 +139,6 @@ export interface EventPayloads {
 
 export type EventKind = keyof EventPayloads;
 
-export const EVENT_KINDS = [
-  'incident.created',
-  'note',
-  'title.changed',
-  'impact.changed',
-  'status.changed',
-  'severity.changed',
-  'commander.changed',
-  'runbook.attached',
-  'checklist.ticked',
-  'checklist.unticked',
-  'command.started',
-  'command.finished',
-  'statusUpdate.copied',
-  'statusUpdate.posted',
-  'star',
-  'unstar',
-  'actionItem.added',
-  'actionItem.edited',
-  'actionItem.done',
-  'actionItem.reopened',
-  'capture.paused',
-  'capture.resumed',
-  'host.stopped',
-  'host.started',
-  'output.struck',
-  'milestone.set',
-  'input.set',
-  'bundle.imported',
-  'redaction.kept',
-] as const satisfies readonly EventKind[];
-
-// Compile-time proof that EVENT_KINDS lists every kind: a kind missing here is an error.
-type MissingKinds = Exclude<EventKind, (typeof EVENT_KINDS)[number]>;
-const everyKindListed: MissingKinds extends never ? true : MissingKinds = true;
-void everyKindListed;
-
 /**
  * Kinds a caller may append as they are. The others change incident state as well (status,
  * checklist, commands, inputs…) and are written by the store method that keeps both in step.
@@ -203,6 +160,31 @@ export const FREE_EVENT_KINDS = [
   'milestone.set',
   'redaction.kept',
 ] as const satisfies readonly EventKind[];
+
+/** Every kind: those only a store method writes, then the free ones. */
+export const EVENT_KINDS = [
+  'incident.created',
+  'title.changed',
+  'impact.changed',
+  'status.changed',
+  'severity.changed',
+  'commander.changed',
+  'runbook.attached',
+  'checklist.ticked',
+  'checklist.unticked',
+  'command.started',
+  'command.finished',
+  'output.struck',
+  'input.set',
+  'bundle.imported',
+  ...FREE_EVENT_KINDS,
+] as const satisfies readonly EventKind[];
+
+// Compile-time proof that EVENT_KINDS lists every kind: a kind missing here is an error.
+type MissingKinds = Exclude<EventKind, (typeof EVENT_KINDS)[number]>;
+const everyKindListed: MissingKinds extends never ? true : MissingKinds = true;
+void everyKindListed;
+
 export type FreeEventKind = (typeof FREE_EVENT_KINDS)[number];
 
 export function isEventKind(value: unknown): value is EventKind {
