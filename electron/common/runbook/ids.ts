@@ -62,37 +62,40 @@ export function slugify(text: string): string {
   return slug;
 }
 
-/** Hands out ids unique within one runbook: `x`, `x-1`, `x-2` (GitHub's rule for anchors). */
-export class UniqueIds {
+/** Hands out names unique in order of appearance: the name itself, then suffixed ones. */
+class UniqueNames {
   private readonly used = new Set<string>();
   /** Next suffix to try per base, so 20 000 headings called "Check" stay linear. */
   private readonly next = new Map<string, number>();
 
+  constructor(
+    private readonly firstSuffix: number,
+    private readonly suffixed: (base: string, n: number) => string,
+  ) {}
+
   take(base: string): string {
-    let id = base;
-    const from = this.next.get(base) ?? 1;
+    let name = base;
+    const from = this.next.get(base) ?? this.firstSuffix;
     let n = from;
-    while (this.used.has(id)) id = `${base}-${n++}`;
-    // Most ids are free at once: leave the suffix map alone unless a suffix was used.
+    while (this.used.has(name)) name = this.suffixed(base, n++);
+    // Most names are free at once: leave the suffix map alone unless a suffix was used.
     if (n !== from) this.next.set(base, n);
-    this.used.add(id);
-    return id;
+    this.used.add(name);
+    return name;
   }
 }
 
-/** Makes display titles unique in order of appearance: `Title`, `Title (2)`, `Title (3)`. */
-export class UniqueTitles {
-  private readonly used = new Set<string>();
-  private readonly next = new Map<string, number>();
+/** Ids unique within one runbook: `x`, `x-1`, `x-2` (GitHub's rule for anchors). */
+export class UniqueIds extends UniqueNames {
+  constructor() {
+    super(1, (base, n) => `${base}-${n}`);
+  }
+}
 
-  take(title: string): string {
-    let candidate = title;
-    const from = this.next.get(title) ?? 2;
-    let n = from;
-    while (this.used.has(candidate)) candidate = `${title} (${n++})`;
-    if (n !== from) this.next.set(title, n);
-    this.used.add(candidate);
-    return candidate;
+/** Display titles unique in order of appearance: `Title`, `Title (2)`, `Title (3)`. */
+export class UniqueTitles extends UniqueNames {
+  constructor() {
+    super(2, (title, n) => `${title} (${n})`);
   }
 }
 

@@ -31,6 +31,23 @@ function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
 }
 
+/** A rule's first line matched against its pattern: only a line starting with one of `starts`, never indented code. */
+function opening(state: StateBlock, line: number, starts: readonly number[], pattern: RegExp): RegExpExecArray | null {
+  if (!starts.includes(firstChar(state, line))) return null;
+  if (state.sCount[line]! - state.blkIndent >= 4) return null;
+  return pattern.exec(lineText(state, line));
+}
+
+/** The first line after `startLine` that `closes`, or -1 (none before `endLine`, or a line `outside` the block came first). */
+function closingLine(state: StateBlock, startLine: number, endLine: number, closes: (line: number) => boolean | 'outside'): number {
+  for (let next = startLine + 1; next < endLine; next++) {
+    const verdict = closes(next);
+    if (verdict === 'outside') return -1;
+    if (verdict) return next;
+  }
+  return -1;
+}
+
 /** Parses lines [start, end) as nested blocks at indent `indent`, like a list item's body. */
 function tokenizeNested(state: StateBlock, start: number, end: number, indent: number, parent: string): void {
   const oldIndent = state.blkIndent;
@@ -46,10 +63,7 @@ function tokenizeNested(state: StateBlock, start: number, end: number, indent: n
 }
 
 function admonition(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  const first = firstChar(state, startLine);
-  if (first !== BANG && first !== QUESTION) return false;
-  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
-  const match = ADMONITION.exec(lineText(state, startLine));
+  const match = opening(state, startLine, [BANG, QUESTION], ADMONITION);
   if (!match) return false;
   if (silent) return true;
   const indent = state.sCount[startLine]! + 4;
@@ -70,21 +84,15 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
 }
 
 function container(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (firstChar(state, startLine) !== COLON) return false;
-  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
-  const match = CONTAINER_OPEN.exec(lineText(state, startLine));
+  const match = opening(state, startLine, [COLON], CONTAINER_OPEN);
   if (!match) return false;
   const fence = match[1]!;
   if (silent) return true;
-  let close = -1;
-  for (let next = startLine + 1; next < endLine; next++) {
-    if (state.sCount[next]! < state.blkIndent && !state.isEmpty(next)) break;
+  const close = closingLine(state, startLine, endLine, (next) => {
+    if (state.sCount[next]! < state.blkIndent && !state.isEmpty(next)) return 'outside';
     const text = lineText(state, next).trimEnd();
-    if (text.length >= fence.length && /^:+$/.test(text)) {
-      close = next;
-      break;
-    }
-  }
+    return text.length >= fence.length && /^:+$/.test(text);
+  });
   const end = close === -1 ? endLine : close;
   const open = state.push('container_open', 'div', 1);
   open.info = match[2] ?? '';
@@ -96,17 +104,9 @@ function container(state: StateBlock, startLine: number, endLine: number, silent
 }
 
 function highlight(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (firstChar(state, startLine) !== BRACE) return false;
-  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
-  const match = HIGHLIGHT_OPEN.exec(lineText(state, startLine));
+  const match = opening(state, startLine, [BRACE], HIGHLIGHT_OPEN);
   if (!match) return false;
-  let close = -1;
-  for (let next = startLine + 1; next < endLine; next++) {
-    if (HIGHLIGHT_CLOSE.test(lineText(state, next))) {
-      close = next;
-      break;
-    }
-  }
+  const close = closingLine(state, startLine, endLine, (next) => HIGHLIGHT_CLOSE.test(lineText(state, next)));
   if (close === -1) return false; // not a complete Jekyll block: leave the line to be text
   if (silent) return true;
   const token = state.push('fence', 'code', 0);

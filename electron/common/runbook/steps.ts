@@ -7,7 +7,7 @@
 import type { Command, Diagnostic, Step, Template } from './model';
 import type { OutlineBlock } from './outline';
 import { findAssignedNames, findPlaceholders, isChatOpsLine, looksLikeShell, splitBlock } from './shell/index';
-import type { EnvReferences, OpenSession, SessionRef, ShellCommand } from './shell/index';
+import type { EnvReferences, OpenSession, ShellCommand } from './shell/index';
 import { CommandFacts } from './commandFacts';
 import { splitSql } from './sqlSplit';
 import { hashText, UniqueIds, UniqueTitles, slugify } from './ids';
@@ -43,19 +43,12 @@ export interface StepsResult {
   diagnostics: Diagnostic[];
 }
 
-interface Draft {
-  sectionId: string | null;
+/** A step before its id and final title are known. */
+interface Draft extends Omit<Step, 'id' | 'title'> {
   title: string | null;
   /** The block the step came from and its section's title: the step's title when it has none of its own. */
   blockIndex: number;
   sectionTitle: string;
-  lang: string | null;
-  runnable: boolean;
-  code: string;
-  line: number;
-  commands: Command[];
-  expectedOutput?: string;
-  inside?: SessionRef;
 }
 
 /**

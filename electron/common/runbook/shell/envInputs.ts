@@ -8,7 +8,7 @@
 import type { ShellLexer } from './lexer';
 import type { WordToken } from './lexTokens';
 import { sharedLex } from './sharedLex';
-import { simpleCommandsOf } from './simpleCommands';
+import { simpleCommandsOf, substitutionAt, substitutionEnds } from './simpleCommands';
 
 /** Variables the shell or the login session already sets. */
 const SHELL_OWN = new Set([
@@ -166,19 +166,15 @@ function refsInCode(code: string, add: (name: string) => void, depth: number): v
 function refsInWord(token: WordToken, text: string, add: (name: string) => void, depth: number): void {
   const raw = token.raw;
   if (raw.indexOf('$') < 0 && raw.indexOf('`') < 0) return;
-  const subs = new Map<number, number>();
-  for (const s of token.subs) subs.set(s.start - token.start, s.end - token.start);
+  const subs = substitutionEnds(token);
   let inDouble = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i] as string;
-    const opener = c === '`' ? 1 : (c === '$' || c === '<' || c === '>') && raw[i + 1] === '(' ? 2 : 0;
-    if (opener > 0) {
-      const end = subs.get(i + opener);
-      if (end !== undefined) {
-        refsInCode(text.slice(token.start + i + opener, token.start + end), add, depth + 1);
-        i = end;
-        continue;
-      }
+    const sub = substitutionAt(raw, i, subs);
+    if (sub) {
+      refsInCode(text.slice(token.start + i + sub.opener, token.start + sub.end), add, depth + 1);
+      i = sub.end;
+      continue;
     }
     if (c === '\\') {
       i++;

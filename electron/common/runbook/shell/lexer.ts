@@ -32,6 +32,9 @@ const ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
  * The sub-ranges of a word with no `$( … )`, backticks or `<( … )` — nearly every word. One
  * shared, frozen list instead of an empty array per word; the lexer copies before adding.
  */
+/** The frame each closing keyword ends. */
+const CLOSES: Readonly<Record<string, FrameKind>> = { fi: 'if', done: 'loop', esac: 'case', '}': 'brace' };
+
 const NO_SUBS = Object.freeze([]) as unknown as SubRange[];
 
 export class ShellLexer {
@@ -214,36 +217,20 @@ export class ShellLexer {
         }
         return this.inWordCommon(i);
       case 'arith':
-        if (c === ')') {
-          this.frames.pop();
-          // `))` closes; a lone `)` is a syntax error we read as the end anyway.
-          return this.c(i + 1) === ')' ? i + 2 : i + 1;
-        }
-        if (c === '(') {
-          this.push('aparen', i);
-          return i + 1;
-        }
-        return this.inWordCommon(i);
       case 'aparen':
-        if (c === ')') {
-          this.frames.pop();
-          return i + 1;
-        }
-        if (c === '(') {
-          this.push('aparen', i);
-          return i + 1;
-        }
-        return this.inWordCommon(i);
       case 'wparen':
         if (c === ')') {
           this.frames.pop();
-          return i + 1;
+          // `))` closes arithmetic; a lone `)` there is a syntax error we read as the end anyway.
+          return top.kind === 'arith' && this.c(i + 1) === ')' ? i + 2 : i + 1;
         }
         if (c === '(') {
-          this.push('wparen', i, { array: top.array });
+          // A paren inside `$(( ))` nests an arithmetic paren; inside a word paren, another word paren.
+          if (top.kind === 'wparen') this.push('wparen', i, { array: top.array });
+          else this.push('aparen', i);
           return i + 1;
         }
-        if (c === '\n' && !top.array) {
+        if (top.kind === 'wparen' && c === '\n' && !top.array) {
           // `echo :(` or `rate(x` cut off: a word paren ends with its line.
           while (this.top?.kind === 'wparen') this.frames.pop();
           return i;
@@ -533,19 +520,10 @@ export class ShellLexer {
       case 'time':
         return;
       case 'fi':
-        if (top?.kind === 'if') this.frames.pop();
-        L.cmdPos = false;
-        return;
       case 'done':
-        if (top?.kind === 'loop') this.frames.pop();
-        L.cmdPos = false;
-        return;
       case 'esac':
-        if (top?.kind === 'case') this.frames.pop();
-        L.cmdPos = false;
-        return;
       case '}':
-        if (top?.kind === 'brace') this.frames.pop();
+        if (top?.kind === CLOSES[raw]) this.frames.pop();
         L.cmdPos = false;
         return;
       case 'function':

@@ -122,7 +122,9 @@ export function placeholderSites(command: string): PlaceholderSite[] {
     }
     switch (frame.kind) {
       case 'single':
-        if (c === "'") stack.pop();
+      case 'comment':
+        // Nothing inside matters but the one character that ends it: `'`, or the line's end.
+        if (c === (frame.kind === 'single' ? "'" : '\n')) stack.pop();
         i++;
         continue;
       case 'ansi':
@@ -131,10 +133,6 @@ export function placeholderSites(command: string): PlaceholderSite[] {
           if (c === "'") stack.pop();
           i++;
         }
-        continue;
-      case 'comment':
-        if (c === '\n') stack.pop();
-        i++;
         continue;
       case 'double':
         if (c === '\\') i += 2;

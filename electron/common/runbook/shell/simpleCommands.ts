@@ -27,25 +27,39 @@ const LIST_WORDS = new Set(['for', 'select', 'case']);
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
+/** Where each substitution the lexer recorded in a word ends, by the offset (in `raw`) of its inner start. */
+export function substitutionEnds(token: WordToken): Map<number, number> {
+  const ends = new Map<number, number>();
+  for (const s of token.subs) ends.set(s.start - token.start, s.end - token.start);
+  return ends;
+}
+
+/**
+ * A recorded `$( … )`, `` ` … ` ``, `<( … )` or `>( … )` opening at `i` of a word's raw text:
+ * the opener's length and the offset of its close; null where none opens there.
+ */
+export function substitutionAt(raw: string, i: number, ends: ReadonlyMap<number, number>): { opener: number; end: number } | null {
+  const c = raw[i];
+  const opener = c === '`' ? 1 : (c === '$' || c === '<' || c === '>') && raw[i + 1] === '(' ? 2 : 0;
+  const end = opener > 0 ? ends.get(i + opener) : undefined;
+  return end === undefined ? null : { opener, end };
+}
+
 /** Removes shell quoting from a word; command substitutions are copied as written. */
 export function wordValue(token: WordToken): string {
   const raw = token.raw;
   if (!/['"\\$`]/.test(raw)) return raw;
-  const subEnds = new Map<number, number>();
-  for (const s of token.subs) subEnds.set(s.start - token.start, s.end - token.start);
+  const subEnds = substitutionEnds(token);
   let out = '';
   let inDouble = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i] as string;
     // A recorded $( … ) / ` … ` / <( … ): copy it whole.
-    const opener = c === '`' ? 1 : (c === '$' || c === '<' || c === '>') && raw[i + 1] === '(' ? 2 : 0;
-    if (opener > 0) {
-      const end = subEnds.get(i + opener);
-      if (end !== undefined) {
-        out += raw.slice(i, Math.min(raw.length, end + 1));
-        i = end;
-        continue;
-      }
+    const sub = substitutionAt(raw, i, subEnds);
+    if (sub) {
+      out += raw.slice(i, Math.min(raw.length, sub.end + 1));
+      i = sub.end;
+      continue;
     }
     if (inDouble) {
       if (c === '"') inDouble = false;
