@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { INCIDENT_STATUSES, MILESTONE_NAMES, isEventKind, type ChainVerification, type EventKind, type Milestones } from '../incident/model';
+import { parseJsonOr } from '../parseJson';
 
 /** Versioned so a reader recognises a bundle and refuses one from a newer War Room. */
 export const BUNDLE_FORMAT = 'warroom.bundle/1';
@@ -175,12 +176,12 @@ export type Bundle = Omit<z.infer<typeof BundleSchema>, 'commands'> & { commands
 
 /** Why a file is not a bundle we can read, in words for the responder (one line each). */
 export class BundleError extends Error {
+  override readonly name = 'BundleError';
   constructor(
     message: string,
     readonly code: 'E_BUNDLE_NOT_JSON' | 'E_BUNDLE_FOREIGN' | 'E_BUNDLE_NEWER' | 'E_BUNDLE_INVALID',
   ) {
     super(message);
-    this.name = 'BundleError';
   }
 }
 
@@ -190,17 +191,14 @@ export class BundleError extends Error {
  * War Room, and a bundle whose content does not have the documented shape.
  */
 export function parseBundle(text: string): Bundle {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
+  const value = parseJsonOr(text, () => {
     const trimmed = text.trimStart();
     const looksOurs = trimmed.startsWith('{') && trimmed.slice(0, 200).includes(BUNDLE_FORMAT_PREFIX);
-    throw new BundleError(
+    return new BundleError(
       looksOurs ? 'is truncated or corrupt (its JSON does not parse) — export it again' : 'is not a War Room bundle (not JSON)',
       looksOurs ? 'E_BUNDLE_INVALID' : 'E_BUNDLE_NOT_JSON',
     );
-  }
+  });
   const format = typeof value === 'object' && value !== null ? (value as { format?: unknown }).format : undefined;
   if (typeof format !== 'string' || !format.startsWith(BUNDLE_FORMAT_PREFIX)) {
     throw new BundleError(`is not a War Room bundle (no "format": "${BUNDLE_FORMAT}")`, 'E_BUNDLE_FOREIGN');

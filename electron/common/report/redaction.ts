@@ -13,7 +13,7 @@
  * is a hash of the value, so the preview and the export (or a re-run) agree on it. The
  * preview's own lines (excerpts, places) never show a secret, kept or not: `maskAll`.
  */
-import { secretScanner, type Detection, type SecretScanner } from './secretScanner';
+import { mergeSortedOverlaps, secretScanner, type Detection, type SecretScanner } from './secretScanner';
 
 /** A secret incident input: its value is redacted wherever it appears. */
 export interface LiteralSecret {
@@ -264,17 +264,7 @@ function lineCounter(text: string): (at: number) => number | null {
 /** Overlapping matches become one (named after the first), so no part of either stays in clear. */
 function mergeOverlaps(matches: SecretMatch[]): SecretMatch[] {
   if (matches.length < 2) return matches;
-  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: SecretMatch[] = [];
-  for (const m of sorted) {
-    const last = out[out.length - 1];
-    if (last && m.start < last.end) {
-      if (m.end > last.end) out[out.length - 1] = { ...last, end: m.end };
-      continue;
-    }
-    out.push(m);
-  }
-  return out;
+  return mergeSortedOverlaps([...matches].sort((a, b) => a.start - b.start || b.end - a.end));
 }
 
 function replaceMatches(text: string, matches: readonly SecretMatch[]): string {

@@ -200,14 +200,22 @@ function resolve(found: Detection[]): Detection[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.rule.generic) - Number(b.rule.generic));
   const specific = found.filter((d) => !d.rule.generic);
   const kept = specific.length === found.length ? found : found.filter((d) => !d.rule.generic || !specific.some((s) => s.start <= d.start && s.end >= d.end));
-  const out: Detection[] = [];
-  for (const d of kept) {
+  return mergeSortedOverlaps(kept);
+}
+
+/**
+ * Spans sorted by start (longest first on a tie) with every overlap merged into the first span
+ * of it, grown to cover the rest: no part of an overlapping secret stays outside a span.
+ */
+export function mergeSortedOverlaps<T extends { start: number; end: number }>(sorted: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const span of sorted) {
     const last = out[out.length - 1];
-    if (last && d.start < last.end) {
-      if (d.end > last.end) out[out.length - 1] = { ...last, end: d.end };
+    if (last && span.start < last.end) {
+      if (span.end > last.end) out[out.length - 1] = { ...last, end: span.end };
       continue;
     }
-    out.push(d);
+    out.push(span);
   }
   return out;
 }

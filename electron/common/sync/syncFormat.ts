@@ -13,6 +13,7 @@
  * Pure: the node side reads and writes git, this module says what the files hold.
  */
 import { z } from 'zod';
+import { parseJsonOr } from '../parseJson';
 import {
   BundleChecklistItemSchema,
   BundleCommandSchema,
@@ -101,19 +102,11 @@ export const SyncManifestSchema = z.object({
 
 /** Why a remote's file cannot be read, in words for the responder. */
 export class SyncFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SyncFormatError';
-  }
+  override readonly name = 'SyncFormatError';
 }
 
 export function parseMarker(text: string): SyncMarker {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new SyncFormatError(`${SYNC_MARKER_FILE} is not JSON`);
-  }
+  const value = parseJsonOr(text, () => new SyncFormatError(`${SYNC_MARKER_FILE} is not JSON`));
   const format = (value as { format?: unknown } | null)?.format;
   if (typeof format !== 'string' || !format.startsWith(SYNC_FORMAT_PREFIX)) throw new SyncFormatError(`${SYNC_MARKER_FILE} does not name a War Room sync format`);
   if (format !== SYNC_FORMAT) throw new SyncFormatError(`the remote holds ${format}, newer than this War Room reads (${SYNC_FORMAT}) — update War Room`);
@@ -121,12 +114,7 @@ export function parseMarker(text: string): SyncMarker {
 }
 
 export function parseManifest(text: string, path: string): SyncManifest {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new SyncFormatError(`${path} is not JSON`);
-  }
+  const value = parseJsonOr(text, () => new SyncFormatError(`${path} is not JSON`));
   const parsed = SyncManifestSchema.safeParse(value);
   if (!parsed.success) throw new SyncFormatError(`${path} is damaged: ${describeIssue(parsed.error)}`);
   return parsed.data as SyncManifest;
