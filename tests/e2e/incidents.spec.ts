@@ -28,6 +28,17 @@ function localInput(at: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
+/** Opens a new incident through the dialog (from a runbook's page when `runbook` is given) and waits for the dialog to close. */
+async function newIncident(page: Page, title: string, { runbook, impact }: { runbook?: string; impact?: string } = {}): Promise<void> {
+  if (runbook) await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: runbook }).click();
+  await page.getByRole('button', { name: 'New incident' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New incident' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  if (impact) await dialog.getByRole('textbox', { name: 'Impact' }).fill(impact);
+  await dialog.getByRole('button', { name: 'Create incident' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('journeys 2, 5, 6 and 7: open an incident, work it, post an update, restart and find it all as it was', async ({ page }) => {
@@ -179,10 +190,7 @@ test('placeholder values and incident inputs are remembered per incident; secret
   let served = await startServedConsole([], dataDir);
   try {
     await page.goto(served.url);
-    await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'PostgreSQL connection exhaustion' }).click();
-    await page.getByRole('button', { name: 'New incident' }).click();
-    await page.getByRole('dialog').getByRole('textbox', { name: 'Title' }).fill('Too many connections on orders-db');
-    await page.getByRole('dialog').getByRole('button', { name: 'Create incident' }).click();
+    await newIncident(page, 'Too many connections on orders-db', { runbook: 'PostgreSQL connection exhaustion' });
     await page.getByRole('tab', { name: 'Inputs' }).click();
     const panel = page.getByRole('region', { name: 'Incident inputs' });
     const secret = panel.getByRole('textbox', { name: 'DATABASE_URL', exact: true });
@@ -208,13 +216,7 @@ test('templates: known fields filled from the incident, unfilled ones named befo
   let served = await startServedConsole([], dataDir);
   try {
     await page.goto(served.url);
-    await page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button', { name: 'Kubernetes service outage' }).click();
-    await page.getByRole('button', { name: 'New incident' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New incident' });
-    await dialog.getByRole('textbox', { name: 'Title' }).fill('Checkout pods crash-looping');
-    await dialog.getByRole('textbox', { name: 'Impact' }).fill('EU checkout down');
-    await dialog.getByRole('button', { name: 'Create incident' }).click();
-    await expect(dialog).toHaveCount(0);
+    await newIncident(page, 'Checkout pods crash-looping', { runbook: 'Kubernetes service outage', impact: 'EU checkout down' });
     await page.getByRole('combobox', { name: 'Status' }).selectOption('Resolved');
     await expect(timeline(page)).toContainText('Status: Investigating → Resolved');
 
@@ -272,9 +274,7 @@ test('action items: mark done, reopen and edit — each change on the timeline, 
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(served.url);
-    await page.getByRole('button', { name: 'New incident' }).click();
-    await page.getByRole('dialog').getByRole('textbox', { name: 'Title' }).fill('Card payments declined');
-    await page.getByRole('dialog').getByRole('button', { name: 'Create incident' }).click();
+    await newIncident(page, 'Card payments declined');
     await page.getByRole('tab', { name: 'Action items' }).click();
     const panel = page.getByRole('region', { name: 'Action items' });
     for (const [text, owner] of [['Alert on decline rate per PSP', 'bo'], ['Write the PSP failover runbook', '']] as const) {

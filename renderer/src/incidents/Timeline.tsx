@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { TimelineEvent } from '../../../electron/common/incident/model';
+import { SearchInput } from '../components/SearchInput';
 import { useHost } from '../host/hostContext';
 import { TIMELINE_FILTERS, type TimelineFilter } from './timelineEntry';
 import { InlineParts } from './InlineParts';
@@ -129,16 +130,7 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
             </option>
           ))}
         </select>
-        <input
-          ref={searchRef}
-          id="timeline-search"
-          type="search"
-          className="input input--compact timeline__search"
-          aria-label="Search timeline"
-          placeholder="Search  /"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <SearchInput ref={searchRef} id="timeline-search" className="input input--compact timeline__search" label="Search timeline" placeholder="Search  /" value={query} onSearch={setQuery} />
         <span className="timeline__count" aria-live="off">
           {rows.length === allRows.length ? `${allRows.length.toLocaleString()} entries` : `${rows.length.toLocaleString()} of ${allRows.length.toLocaleString()}`}
           {!timeline.complete && ' · loading history…'}

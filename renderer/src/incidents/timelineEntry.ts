@@ -34,42 +34,32 @@ export interface EventDescription {
   group: EventGroup;
 }
 
-/** Badge, tone and filter group per kind; a kind missing here is a type error. */
-const LOOKS: Record<EventKind, [badge: string, tone: EventTone, group: EventGroup]> = {
-  'incident.created': ['OPENED', 'state', 'state'],
-  note: ['NOTE', 'note', 'notes'],
-  'title.changed': ['TITLE', 'state', 'state'],
-  'impact.changed': ['IMPACT', 'state', 'state'],
-  'status.changed': ['STATUS', 'state', 'state'],
-  'severity.changed': ['SEVERITY', 'state', 'state'],
-  'commander.changed': ['COMMANDER', 'state', 'state'],
-  'runbook.attached': ['RUNBOOK', 'quiet', 'other'],
-  'checklist.ticked': ['CHECK', 'checklist', 'checklist'],
-  'checklist.unticked': ['UNCHECK', 'checklist', 'checklist'],
-  'command.started': ['CMD', 'command', 'commands'],
-  'command.finished': ['CMD', 'command', 'commands'],
-  'statusUpdate.copied': ['COPIED', 'update', 'updates'],
-  'statusUpdate.posted': ['POSTED', 'update', 'updates'],
-  star: ['STAR', 'quiet', 'other'],
-  unstar: ['UNSTAR', 'quiet', 'other'],
-  'actionItem.added': ['ACTION', 'action', 'actions'],
-  'actionItem.edited': ['ACTION', 'action', 'actions'],
-  'actionItem.done': ['DONE', 'action', 'actions'],
-  'actionItem.reopened': ['REOPENED', 'action', 'actions'],
-  'capture.paused': ['CAPTURE', 'quiet', 'other'],
-  'capture.resumed': ['CAPTURE', 'quiet', 'other'],
-  'host.stopped': ['HOST', 'state', 'other'],
-  'host.started': ['HOST', 'state', 'other'],
-  'output.struck': ['STRUCK', 'quiet', 'commands'],
-  'milestone.set': ['MILESTONE', 'state', 'state'],
-  'bundle.imported': ['IMPORT', 'quiet', 'other'],
-  'redaction.kept': ['KEPT', 'state', 'other'],
-  'input.set': ['INPUT', 'quiet', 'other'],
-};
+/**
+ * Which filter group each kind's rows belong to, the tone they take and their badges, group by
+ * group. A kind listed in none is a type error (see `UnlistedKinds`).
+ */
+const GROUPS = [
+  ['state', 'state', { 'incident.created': 'OPENED', 'title.changed': 'TITLE', 'impact.changed': 'IMPACT', 'status.changed': 'STATUS', 'severity.changed': 'SEVERITY', 'commander.changed': 'COMMANDER', 'milestone.set': 'MILESTONE' }],
+  ['notes', 'note', { note: 'NOTE' }],
+  ['commands', 'command', { 'command.started': 'CMD', 'command.finished': 'CMD' }],
+  ['commands', 'quiet', { 'output.struck': 'STRUCK' }],
+  ['checklist', 'checklist', { 'checklist.ticked': 'CHECK', 'checklist.unticked': 'UNCHECK' }],
+  ['updates', 'update', { 'statusUpdate.copied': 'COPIED', 'statusUpdate.posted': 'POSTED' }],
+  ['actions', 'action', { 'actionItem.added': 'ACTION', 'actionItem.edited': 'ACTION', 'actionItem.done': 'DONE', 'actionItem.reopened': 'REOPENED' }],
+  ['other', 'state', { 'host.stopped': 'HOST', 'host.started': 'HOST', 'redaction.kept': 'KEPT' }],
+  ['other', 'quiet', { 'runbook.attached': 'RUNBOOK', star: 'STAR', unstar: 'UNSTAR', 'capture.paused': 'CAPTURE', 'capture.resumed': 'CAPTURE', 'bundle.imported': 'IMPORT', 'input.set': 'INPUT' }],
+] as const satisfies readonly (readonly [EventGroup, EventTone, Partial<Record<EventKind, string>>])[];
+
+type KeysOf<T> = T extends unknown ? keyof T : never;
+type UnlistedKinds = Exclude<EventKind, KeysOf<(typeof GROUPS)[number][2]>>;
+const everyKindListed: UnlistedKinds extends never ? true : UnlistedKinds = true;
+void everyKindListed;
+
+const LOOKS = new Map<string, { badge: string; tone: EventTone; group: EventGroup }>(GROUPS.flatMap(([group, tone, badges]) => Object.entries(badges).map(([kind, badge]) => [kind, { badge, tone, group }] as const)));
 
 /** One row's description; a command's exit is added by the timeline, which pairs start and finish. */
 export function describeTimelineEvent(event: TimelineEvent, ctx: DescribeContext): EventDescription {
-  const [badge, tone, group] = LOOKS[event.kind];
+  const { badge, tone, group } = LOOKS.get(event.kind)!;
   const parts = describeEvent(event, ctx);
   return { badge: event.kind === 'bundle.imported' && event.payload.via === 'sync' ? 'SYNC' : badge, parts, text: plain(parts), tone, group };
 }

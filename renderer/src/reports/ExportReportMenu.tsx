@@ -30,6 +30,12 @@ export function ExportReportMenu({ incidentId, utc = false }: { incidentId: stri
     return () => document.removeEventListener('mousedown', onDown);
   }, [open]);
 
+  // The dialog gives the focus back to the button that opened it.
+  const closeDialog = () => {
+    setFormat(null);
+    buttonRef.current?.focus();
+  };
+
   const onMenuKey = (e: React.KeyboardEvent) => {
     const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
@@ -77,17 +83,7 @@ export function ExportReportMenu({ incidentId, utc = false }: { incidentId: stri
           ))}
         </div>
       )}
-      {format && (
-        <ExportDialog
-          incidentId={incidentId}
-          format={format}
-          timeZone={utc ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone}
-          onClose={() => {
-            setFormat(null);
-            buttonRef.current?.focus();
-          }}
-        />
-      )}
+      {format && <ExportDialog incidentId={incidentId} format={format} timeZone={utc ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone} onClose={closeDialog} />}
     </div>
   );
 }

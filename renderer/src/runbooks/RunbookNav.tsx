@@ -3,6 +3,7 @@ import type { RunbookSearchHit } from '../../../electron/common/services/runbook
 import { useHost } from '../host/hostContext';
 import { useHostData } from '../host/useHostData';
 import { RunbookFolders } from './RunbookFolders';
+import { SearchInput } from '../components/SearchInput';
 
 /** Why 120 ms: search as the user types without a request per keystroke. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -35,14 +36,7 @@ export function RunbookNav({ selectedId, onSelect }: { selectedId: string | null
   return (
     <nav aria-label="Runbooks" className="sidebar__section runbook-nav">
       <h2 className="sidebar__heading">Runbooks</h2>
-      <input
-        type="search"
-        className="input runbook-nav__search"
-        aria-label="Search runbooks"
-        placeholder="Search titles, headings, commands"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
+      <SearchInput className="input runbook-nav__search" label="Search runbooks" placeholder="Search titles, headings, commands" value={query} onSearch={setQuery} />
       {hits ? (
         hits.length === 0 ? (
           <p className="sidebar__empty">No runbook matches “{query}”.</p>
