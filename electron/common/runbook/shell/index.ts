@@ -95,7 +95,8 @@ export interface PlaceholderOptions {
   literalWords?: ReadonlySet<string>;
 }
 
-export { splitBlock, looksLikeShell, isChatOpsLine } from './splitBlock';
+export { splitBlock } from './splitBlock';
+export { looksLikeShell, isChatOpsLine } from './looksLikeShell';
 export { sniffLine } from './sniff';
 export { classifyRisk } from './risk';
 export { findPlaceholders, fillPlaceholders, findPlaceholderOccurrences, type PlaceholderOccurrence } from './placeholders';

@@ -8,13 +8,14 @@
  */
 import type { BlockSplit, OpenSession, ShellCommand, ShellDiagnostic, SplitOptions, SplitStep } from './index';
 import { ShellLexer } from './lexer';
-import type { Token } from './lexTokens';
 import { rememberLex } from './sharedLex';
 import { continuationPromptLength, replPrompt, shellPromptLength } from './prompts';
 import { interactiveClient, isKnownProgram, isRedisCommand, sessionOpenedBy } from './risk';
 import { sniffLine, snippetRunEnd, type SnippetKind } from './sniff';
 import { SqlStatement } from './sqlStatement';
 import { commentTitle, StepBuilder } from './stepBuilder';
+import { countNewlines, ELISION_WORDS, isElided, stripComments, trimBlankEdges } from './commandText';
+import { isChatOpsLine, normalizeLineEnds } from './looksLikeShell';
 
 /** Fence languages whose content is shell. */
 const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'ksh', 'console', 'shell-session', 'shellsession', 'sh-session', 'bash-session', 'terminal', 'cmd', 'command', 'commands', 'session']);
@@ -34,11 +35,6 @@ const SQL_LANGS: Record<string, string> = {
 /** Fence languages for Redis commands, one per line. */
 const REDIS_LANGS = new Set(['redis', 'redis-cli']);
 
-/** Words that mark a command as visibly elided. */
-const ELISION_WORDS = new Set(['...', '…', '[...]', '[…]', '<...>', '<…>', '<snip>', '[snip]', '<snipped>', '(...)', '(…)']);
-/** Length of the longest elision word. */
-const LONGEST_ELISION = Math.max(...[...ELISION_WORDS].map((w) => w.length));
-
 /** SQL statement starts, for lines typed into a client opened earlier in the block. */
 const SQL_KEYWORDS = new Set([
   'SELECT', 'WITH', 'SHOW', 'EXPLAIN', 'UPDATE', 'INSERT', 'DELETE', 'ALTER', 'DROP', 'TRUNCATE', 'CREATE', 'GRANT', 'REVOKE', 'VACUUM',
@@ -52,69 +48,8 @@ const CLIENT_NAMES = /psql|mysql|mariadb|redis-cli|valkey-cli|keydb-cli|sqlite|m
 
 const SESSION_END = /^(\\q|\\quit|exit|quit|exit\(\)|quit\(\))\s*;?$/i;
 
-/** Chat-ops: `/incident declare …`, `@oncall please look`. */
-export function isChatOpsLine(line: string): boolean {
-  const t = line.trim();
-  const first = t.charCodeAt(0);
-  // Only `/` and `@` open a chat-ops line; skip the patterns for every other line.
-  if (first !== 47 && first !== 64) return false;
-  if (/^\/[a-z][\w-]{0,40}(\s|$)/i.test(t)) return true;
-  return /^@[a-z][\w.-]{0,60}(\s|$|[,:])/i.test(t);
-}
-
-/**
- * For unlabeled or `text` blocks: does this look like shell? True when lines start
- * with a `$ ` prompt, or the first word of the first non-comment line is a
- * command the risk table knows (with shell-looking arguments for words that are
- * also English, such as `top` or `find`).
- */
-export function looksLikeShell(code: string): boolean {
-  const lines = normalize(code).split('\n');
-  for (const line of lines) {
-    if (shellPromptLength(line, false, isKnownProgram) > 0 && line.trim() !== '$') return true;
-  }
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('//')) continue;
-    const words = line.split(/\s+/);
-    let first = words[0] ?? '';
-    if (first === 'sudo' && words[1]) first = words[1];
-    if (!isKnownProgram(first)) return commandShaped(lines);
-    if (first !== first.toLowerCase() || !/^[a-z0-9./_-]+$/.test(first)) return false;
-    if (!ENGLISH_LOOKING.has(first)) return true;
-    // `top 10 offenders:` is prose; `top -b -n 1` is a command.
-    return words.length === 1 || /(^|\s)(-{1,2}[A-Za-z]|[|>]|\$|\S+\/\S*|\S+=)/.test(line.slice(first.length));
-  }
-  return false;
-}
-
-/**
- * A short plain block of lines shaped like commands of a tool the risk table does not know
- * (`knife data bag from file -a -z`, `tf plan -out plan -target module.x`): a program name, words,
- * and at least one option, no sentence punctuation at the end. Run as `unknown`, so it asks first.
- */
-function commandShaped(lines: readonly string[]): boolean {
-  const body = lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-  if (body.length === 0 || body.length > 3) return false;
-  return body.every((l) => /^(?:sudo\s+)?[a-z][\w.-]{1,30}(?:\s+[^\s-]\S*){0,6}\s+-{1,2}[a-z][\w-]*(?:[=\s]|$)/.test(l) && !/[.:;!?]$/.test(l) && sniffLine(l, isKnownProgram) === null);
-}
-
-/** Command names that are also everyday English words. */
-const ENGLISH_LOOKING = new Set([
-  'free', 'top', 'date', 'which', 'find', 'time', 'watch', 'test', 'kill', 'host', 'w', 'id', 'file', 'sort', 'cut', 'head', 'tail',
-  'less', 'more', 'join', 'split', 'wait', 'sleep', 'read', 'set', 'export', 'source', 'touch', 'install', 'type', 'help', 'cat',
-  'ping', 'dig', 'mount', 'last', 'who', 'yes', 'true', 'false', 'echo', 'look', 'see', 'alias', 'history', 'clear', 'reset', 'exit',
-  'return', 'break', 'continue', 'shift', 'local', 'trap', 'hash', 'command', 'builtin', 'exec', 'eval', 'let', 'env', 'nice', 'time',
-  'service', 'init', 'reboot', 'shutdown', 'halt', 'ip', 'route', 'rm', 'mv', 'cp', 'ln', 'dd', 'ls', 'du', 'df', 'ps', 'diff', 'make',
-  'http', 'https', 'k', 'grep', 'tree', 'stat', 'column', 'paste', 'fold', 'rev', 'seq', 'expand', 'strings', 'groups', 'nl', 'tac',
-]);
-
-function normalize(code: string): string {
-  return code.indexOf('\r') >= 0 ? code.replace(/\r\n?/g, '\n') : code;
-}
-
 export function splitBlock(code: string, opts: SplitOptions): BlockSplit {
-  const text = normalize(code);
+  const text = normalizeLineEnds(code);
   const lines = text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const lang = (opts.lang ?? '').toLowerCase();
@@ -634,69 +569,4 @@ function isClientInput(client: string, trimmed: string): boolean {
       return first === upper || trimmed.endsWith(';') || !isKnownProgram(first);
     }
   }
-}
-
-/** Removes comments the lexer found (whole comment lines, and trailing comments). */
-function stripComments(fed: string[], tokens: readonly Token[]): string {
-  let out: string[] | null = null;
-  let drop: Set<number> | null = null;
-  // Comments come in text order, so one pass over the lines places them all.
-  let lineIndex = 0;
-  let lineStart = 0;
-  for (const t of tokens) {
-    if (t.kind !== 'comment') continue;
-    while (lineIndex + 1 < fed.length && lineStart + (fed[lineIndex] as string).length + 1 <= t.start) {
-      lineStart += (fed[lineIndex] as string).length + 1;
-      lineIndex++;
-    }
-    // Most commands carry no comment: copy the lines only when one is found.
-    out ??= fed.slice();
-    const line = out[lineIndex] as string;
-    const before = line.slice(0, t.start - lineStart);
-    if (before.trim() === '') (drop ??= new Set<number>()).add(lineIndex);
-    else out[lineIndex] = before.replace(/[ \t]+$/, '');
-  }
-  const lines = out ?? fed;
-  const dropped = drop;
-  return trimCommand(dropped !== null ? lines.filter((_, index) => !dropped.has(index)).join('\n') : lines.length === 1 ? (lines[0] as string) : lines.join('\n'));
-}
-
-function trimCommand(text: string): string {
-  // Most commands start and end with a visible character: nothing to trim.
-  if (text !== '' && !/\s/.test(text[0] as string) && !/\s/.test(text[text.length - 1] as string)) return text;
-  return text.replace(/^\s*\n/, '').replace(/\s+$/, '').replace(/^[ \t]+/, '');
-}
-
-function trimBlankEdges(parts: string[]): string[] {
-  let a = 0;
-  let b = parts.length;
-  while (a < b && (parts[a] as string).trim() === '') a++;
-  while (b > a && (parts[b - 1] as string).trim() === '') b--;
-  return parts.slice(a, b);
-}
-
-function countNewlines(text: string, upTo: number): number {
-  let n = 0;
-  const end = Math.min(upTo, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}
-
-/** `kubectl get pods ...`, a `...` line inside a quoted SQL string, `<snip>`. */
-function isElided(fed: string[], text: string, tokens: readonly Token[]): boolean {
-  for (const l of fed) {
-    // Elision words are at most LONGEST_ELISION long: only such lines (or padded ones) can be one.
-    if (l.length > LONGEST_ELISION && !/^\s|\s$/.test(l)) continue;
-    if (ELISION_WORDS.has(l.trim())) return true;
-  }
-  // `text` is the fed lines joined; the marks cannot span a line, so one test covers them all.
-  if (/<snip(ped)?>|\[snip(ped)?\]/i.test(text)) return true;
-  for (const t of tokens) {
-    const raw = t.kind === 'word' ? t.raw : t.kind === 'redir' ? t.target?.raw : undefined;
-    // Every elision mark has a `.`, `…` or `snip`; most words have none of them.
-    if (raw === undefined || (raw.indexOf('.') < 0 && raw.indexOf('…') < 0 && raw.indexOf('snip') < 0)) continue;
-    if (ELISION_WORDS.has(raw) || /=(\.\.\.|…)$/.test(raw)) return true;
-    if (raw.includes('…') && !/['"]/.test(raw)) return true;
-  }
-  return false;
 }
