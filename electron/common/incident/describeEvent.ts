@@ -18,6 +18,11 @@ export interface DescribableEvent {
   payload: unknown;
 }
 
+/** A keyed lookup: a `Map`, or anything that answers `get` (the console builds its indexes only when asked). */
+export interface Lookup<V> {
+  get(key: string): V | undefined;
+}
+
 /** What an event needs to be described beyond itself. Lookups may miss: the sentence then says less. */
 export interface DescribeContext {
   /** An instant in words (the report's clock, or the console's display). */
@@ -25,13 +30,13 @@ export interface DescribeContext {
   /** A device id short enough for a sentence. */
   deviceName(deviceId: string): string;
   /** commandId → command line (for `command.finished` and `output.struck`). */
-  commandLines: ReadonlyMap<string, string>;
+  commandLines: Lookup<string>;
   /** eventId → event (for stars and edited action items). */
-  eventsById: ReadonlyMap<string, DescribableEvent>;
+  eventsById: Lookup<DescribableEvent>;
   /** runbookId → title. */
-  runbookTitles: ReadonlyMap<string, string>;
+  runbookTitles: Lookup<string>;
   /** `runbookId \0 stepId` → the step's title, where it could be resolved. */
-  stepTitles: ReadonlyMap<string, string>;
+  stepTitles: Lookup<string>;
 }
 
 /**
@@ -184,13 +189,17 @@ export function describeEvent(event: DescribableEvent, ctx: DescribeContext): In
 
 /** The sentence as plain text (search, tooltips, quotes). */
 export function plain(content: readonly Inline[]): string {
-  return content.map((part) => (typeof part === 'string' ? part : 'code' in part ? part.code : 'strong' in part ? part.strong : part.em)).join('');
+  // A loop, not map/join: the console flattens every row of a 50 000-event timeline.
+  let text = '';
+  for (const part of content) text += typeof part === 'string' ? part : 'code' in part ? part.code : 'strong' in part ? part.strong : part.em;
+  return text;
 }
 
 /** A multi-line text as its first line and how many lines follow. */
 export function oneLine(text: string): string {
+  if (text.indexOf('\n') < 0) return text;
   const lines = text.split('\n');
-  return lines.length > 1 ? `${lines[0]} …(+${lines.length - 1} lines)` : text;
+  return `${lines[0]} …(+${lines.length - 1} lines)`;
 }
 
 export function clip(text: string, max: number): string {

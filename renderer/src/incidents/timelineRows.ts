@@ -1,4 +1,4 @@
-import type { DescribeContext } from '../../../electron/common/incident/describeEvent';
+import type { DescribeContext, Lookup } from '../../../electron/common/incident/describeEvent';
 import type { TimelineEvent, TimelineEventOf } from '../../../electron/common/incident/model';
 import { compareTimelineOrder, type TimelineCursor } from '../../../electron/common/incident/timelineOrder';
 import { shortDevice } from '../sync/responderColor';
@@ -15,19 +15,23 @@ export interface TimelineRow {
 
 /**
  * What the loaded events tell the describer about each other (command lines, runbook titles,
- * the events a star or an edit refers to). Step titles live in the runbook library, not on the
+ * the events a star or an edit refers to). Each index is built on its first lookup: most rows
+ * (notes, state changes) need none. Step titles live in the runbook library, not on the
  * timeline: a step reads by its id here, by its title in the report.
  */
 function describeContext(events: readonly TimelineEvent[]): DescribeContext {
-  const commandLines = new Map<string, string>();
-  const runbookTitles = new Map<string, string>();
-  const eventsById = new Map<string, TimelineEvent>();
-  for (const event of events) {
-    eventsById.set(event.id, event);
-    if (event.kind === 'command.started') commandLines.set(event.payload.commandId, event.payload.commandLine);
-    else if (event.kind === 'runbook.attached' && event.payload.title) runbookTitles.set(event.payload.runbookId, event.payload.title);
-  }
-  return { dateTime: (ms) => formatStamp(ms, false), deviceName: shortDevice, commandLines, eventsById, runbookTitles, stepTitles: new Map() };
+  const index = <V>(entries: () => Iterable<readonly [string, V]>): Lookup<V> => {
+    let map: Map<string, V> | undefined;
+    return { get: (key) => (map ??= new Map(entries())).get(key) };
+  };
+  return {
+    dateTime: (ms) => formatStamp(ms, false),
+    deviceName: shortDevice,
+    eventsById: index(() => events.map((e) => [e.id, e] as const)),
+    commandLines: index(() => events.flatMap((e) => (e.kind === 'command.started' ? [[e.payload.commandId, e.payload.commandLine] as const] : []))),
+    runbookTitles: index(() => events.flatMap((e) => (e.kind === 'runbook.attached' && e.payload.title ? [[e.payload.runbookId, e.payload.title] as const] : []))),
+    stepTitles: new Map(),
+  };
 }
 
 /**
