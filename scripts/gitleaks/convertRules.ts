@@ -12,42 +12,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { re2ToJs, Re2ConversionError, type ConvertedRegex, type JsPattern } from './re2ToJs';
+import type { ConvertedAllowlist, ConvertedConfig, ConvertedRule, JsPattern } from '../../electron/common/report/gitleaksFormat';
+import { re2ToJs, Re2ConversionError } from './re2ToJs';
 import { parseToml, type TomlTable, type TomlValue } from './toml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RULES_DIR = path.join(root, 'electron/common/report/rules');
-
-export interface ConvertedAllowlist {
-  description?: string;
-  /** What the regexes test: the secret (default), the whole match, or the line. */
-  regexTarget: 'secret' | 'match' | 'line';
-  regexes: JsPattern[];
-  stopwords: string[];
-  /** `AND`: every kind of check present must pass. Paths and commits never match terminal output. */
-  condition: 'OR' | 'AND';
-  hasPaths: boolean;
-  hasCommits: boolean;
-}
-
-export interface ConvertedRule {
-  id: string;
-  description: string;
-  regex: ConvertedRegex;
-  secretGroup?: number;
-  entropy?: number;
-  keywords: string[];
-  /** gitleaks limits the rule to files whose path matches; terminal output has no path, so it applies everywhere. */
-  path?: string;
-  allowlists: ConvertedAllowlist[];
-}
-
-export interface ConvertedConfig {
-  source: { project: string; version: string; commit: string; file: string; license: string };
-  allowlist: { regexes: JsPattern[]; stopwords: string[] };
-  rules: ConvertedRule[];
-  notConverted: { id: string; reason: string }[];
-}
 
 const str = (v: TomlValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const strings = (v: TomlValue | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);

@@ -21,6 +21,7 @@
  * the left (gitleaks' "identifier prefix"), which is split off so V8 can search for the
  * literal keyword after it.
  */
+import type { ConvertedRegex } from '../../electron/common/report/gitleaksFormat';
 
 export class Re2ConversionError extends Error {}
 
@@ -429,20 +430,6 @@ function maxNewlines(node: Node): number {
   }
 }
 
-export interface JsPattern {
-  source: string;
-  flags: string;
-}
-
-export interface ConvertedRegex extends JsPattern {
-  /** Line breaks a match can span; null when unbounded (such a rule scans the whole text). */
-  lineSpan: number | null;
-  /**
-   * A leading lazy `[class]{0,max}?` split off the pattern: it only extends the match to the
-   * left over characters of `class`, so the scanner searches `source` and widens afterwards.
-   */
-  prefix?: { class: string; max: number };
-}
 
 export function re2ToJs(re2: string, options: { splitPrefix?: boolean; groupCount?: number } = {}): ConvertedRegex {
   let tree = parse(re2);

@@ -9,31 +9,8 @@
  * (secretScanner.ts), so adding rules costs little on the megabytes that hold none.
  */
 import gitleaks from './rules/gitleaks.json';
+import type { ConvertedRule, JsPattern } from './gitleaksFormat';
 import { WARROOM_RULES, type WarroomRuleSpec } from './secretDetectors';
-
-interface JsPattern {
-  source: string;
-  flags: string;
-}
-
-interface GitleaksAllowlist {
-  regexTarget: 'secret' | 'match' | 'line';
-  regexes: JsPattern[];
-  stopwords: string[];
-  condition: 'OR' | 'AND';
-  hasPaths: boolean;
-  hasCommits: boolean;
-}
-
-interface GitleaksRule {
-  id: string;
-  description: string;
-  regex: JsPattern & { lineSpan: number | null; prefix?: { class: string; max: number } };
-  secretGroup?: number;
-  entropy?: number;
-  keywords: string[];
-  allowlists: GitleaksAllowlist[];
-}
 
 export interface Allowlist {
   target: 'secret' | 'match' | 'line';
@@ -94,7 +71,7 @@ export function humanLabel(id: string): string {
   return words.join(' ');
 }
 
-function fromGitleaks(rule: GitleaksRule): SecretRule {
+function fromGitleaks(rule: ConvertedRule): SecretRule {
   // Allowlists that need a file path or a commit can never hold for terminal output: with
   // OR they still apply through their regexes and stopwords; with AND they never apply.
   const allowlists = rule.allowlists
@@ -141,7 +118,7 @@ let cached: RuleSet | undefined;
 /** The rule set, compiled once per process. */
 export function secretRules(): RuleSet {
   cached ??= {
-    rules: [...(gitleaks.rules as GitleaksRule[]).map(fromGitleaks), ...WARROOM_RULES.map(fromWarroom)],
+    rules: [...(gitleaks.rules as ConvertedRule[]).map(fromGitleaks), ...WARROOM_RULES.map(fromWarroom)],
     allowlist: { target: 'secret', regexes: gitleaks.allowlist.regexes.map((p) => compile(p)), stopwords: gitleaks.allowlist.stopwords },
     source: gitleaks.source,
     notConverted: gitleaks.notConverted,
