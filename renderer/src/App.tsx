@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
+import { whenFirstScreenIdle } from './firstScreen';
 import { useHost } from './host/hostContext';
 import { useMenuCommands } from './host/useMenuCommands';
 import { ConnectionBanner } from './components/ConnectionBanner';
@@ -17,7 +18,7 @@ import './incidents/incidents.css';
 
 // The terminals (xterm.js) and the runbook reader (markdown-it, DOMPurify, the shell lexer)
 // are most of the console's code and neither is on its first screen: chunks of their own,
-// fetched once that screen is up, so the incidents list shows without waiting for them.
+// fetched once that screen is drawn (firstScreen.ts), so the incidents list shows without waiting for them.
 const loadTerminalsPane = () => import('./terminals/TerminalsPane');
 const loadRunbookPane = () => import('./runbooks/RunbookPane');
 const TerminalsPane = lazy(() => loadTerminalsPane().then((m) => ({ default: m.TerminalsPane })));
@@ -37,16 +38,8 @@ export function App() {
   const openIncident = useMemo<OpenIncident>(() => ({ incidentId, open: setIncidentId }), [incidentId]);
   const closeDialog = useCallback(() => setCreating(false), []);
   const host = useHost();
-  useEffect(() => {
-    // When the page is idle: after its first screen, not competing with it.
-    const preload = () => void Promise.all([loadTerminalsPane(), loadRunbookPane()]).catch(() => {});
-    const idle = window.requestIdleCallback?.(preload, { timeout: 3000 });
-    const timer = idle === undefined ? setTimeout(preload, 1000) : undefined;
-    return () => {
-      if (idle !== undefined) window.cancelIdleCallback(idle);
-      clearTimeout(timer);
-    };
-  }, []);
+  // After the incidents list is drawn, at the first idle moment: not competing with it.
+  useEffect(() => whenFirstScreenIdle(() => void Promise.all([loadTerminalsPane(), loadRunbookPane()]).catch(() => {})), []);
 
   // The native menu (Electron only) does what the on-screen controls do; the component that
   // owns a control takes its command (ThemeToggle, ExportReportMenu), these are the app's.

@@ -1,8 +1,9 @@
+// First: the connection to the host opens before the rest of the console is evaluated.
+import { pageHost } from './host/pageHost';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { savedTheme } from './components/ThemeToggle';
-import { connectHost } from './host/connectHost';
 import { HostProvider } from './host/hostContext';
 import './styles.css';
 
@@ -12,10 +13,9 @@ const applyTheme = () => (document.documentElement.dataset.theme = savedTheme() 
 applyTheme();
 prefersLight.addEventListener('change', applyTheme);
 
-const host = connectHost();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <HostProvider host={host}>
+    <HostProvider host={pageHost}>
       <App />
     </HostProvider>
   </StrictMode>,

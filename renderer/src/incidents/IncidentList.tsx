@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import type { Incident } from '../../../electron/common/incident/model';
 import { STATUS_LABELS } from '../../../electron/common/incident/clockWords';
+import { markFirstScreenDrawn } from '../firstScreen';
 import { useTimeDisplay } from './displayPrefs';
 import { formatDateTime } from './timeFormat';
 import { useIncidentList } from './useIncidentData';
@@ -13,6 +15,10 @@ export function IncidentList() {
   const incidents = list.data ?? [];
   const active = incidents.filter((i) => i.status !== 'resolved');
   const resolved = incidents.filter((i) => i.status === 'resolved');
+  const settled = list.data !== undefined || list.error !== null;
+  useEffect(() => {
+    if (settled) markFirstScreenDrawn();
+  }, [settled]);
   const item = (incident: Incident) => (
     <li key={incident.id}>
       <button type="button" className={`incident-item incident-item--${incident.status}`} aria-current={incident.id === incidentId ? 'page' : undefined} onClick={() => open(incident.id)}>

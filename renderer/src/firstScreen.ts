@@ -1,0 +1,38 @@
+/**
+ * The console's first screen is the incidents list. Work that is not needed for it (fetching
+ * and compiling the terminal and runbook chunks: ~600 KB of script) waits until the list has
+ * been drawn: started at the first idle moment after mount, it ran while the list's reply was
+ * on its way and delayed it by ~50 ms.
+ */
+let drawn = false;
+const waiting: (() => void)[] = [];
+/** However the first screen fares (the host unreachable), deferred work starts after this long. */
+const AT_THE_LATEST_MS = 3_000;
+
+/** Called once the incidents list has been drawn with the host's data (or its error). */
+export function markFirstScreenDrawn(): void {
+  if (drawn) return;
+  drawn = true;
+  for (const run of waiting.splice(0)) run();
+}
+
+/** Runs `work` at the first idle moment after the first screen was drawn; returns a cancel. */
+export function whenFirstScreenIdle(work: () => void): () => void {
+  let state: 'waiting' | 'started' | 'cancelled' = 'waiting';
+  let idle: number | undefined;
+  const start = () => {
+    if (state !== 'waiting') return;
+    state = 'started';
+    clearTimeout(latest);
+    idle = window.requestIdleCallback?.(work, { timeout: 1_000 });
+    if (idle === undefined) setTimeout(work, 0);
+  };
+  const latest = setTimeout(start, AT_THE_LATEST_MS);
+  if (drawn) start();
+  else waiting.push(start);
+  return () => {
+    state = 'cancelled';
+    clearTimeout(latest);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+  };
+}
