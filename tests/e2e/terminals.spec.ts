@@ -200,6 +200,8 @@ test('a flood keeps the console responsive, Ctrl+C stops it, and host memory sta
     await expect(terminals.getByRole('tab', { name: /Terminal 2/ }).locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 30_000 });
     await typeInTerminal(page, 'echo beside-the-$((6*7))-flood');
     await expect(page.locator('.terminals__panel:not([hidden]) .xterm-rows')).toContainText('beside-the-42-flood', { timeout: 20_000 });
+    // Output a tab prints while hidden is not drawn then, but is there when the tab is shown.
+    await typeInTerminal(page, 'sleep 1; echo late-$((6*7))');
     await terminals.getByRole('tab', { name: /Terminal 1/ }).click();
     await expect(terminals.getByRole('tab', { name: /Terminal 1/ })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByLabel('Where this terminal points')).toContainText('yes');
@@ -216,8 +218,12 @@ test('a flood keeps the console responsive, Ctrl+C stops it, and host memory sta
     console.log(`[flood] note ${noteMs} ms, Ctrl+C to prompt ${stopMs} ms, host peak RSS ${peak.toFixed(0)} MB`);
     expect(peak).toBeLessThan(400);
     // The terminal still works afterwards.
-    await typeInTerminal(page, 'echo after-the-flood');
-    await expect(timeline(page)).toContainText('echo after-the-flood');
+    await typeInTerminal(page, 'echo after-the-$((1+1))-floods');
+    await expect(page.locator('.terminals__panel:not([hidden]) .xterm-rows')).toContainText('after-the-2-floods', { timeout: 20_000 });
+    await expect(timeline(page)).toContainText('echo after-the-$((1+1))-floods');
+    await terminals.getByRole('tab', { name: /Terminal 2/ }).click();
+    await expect(page.locator('.terminals__panel:not([hidden]) .xterm-rows')).toContainText('late-42', { timeout: 20_000 });
+    await expect(page.locator('.terminals__panel:not([hidden]) .xterm-rows')).toContainText('beside-the-42-flood');
   } finally {
     clearInterval(sampler);
   }

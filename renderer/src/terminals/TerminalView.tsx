@@ -43,7 +43,9 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
   const host = useHost();
   const { register, setError } = useIncidentTerminals();
   const containerRef = useRef<HTMLDivElement>(null);
-  const termRef = useRef<{ term: Terminal; fit: FitAddon; search: SearchAddon } | null>(null);
+  const termRef = useRef<{ term: Terminal; fit: FitAddon; search: SearchAddon; feed: TerminalFeed } | null>(null);
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -65,7 +67,6 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
     term.loadAddon(new Unicode11Addon());
     term.unicode.activeVersion = '11';
     term.open(container);
-    termRef.current = { term, fit, search: searchAddon };
 
     const copySelection = () => {
       const text = term.getSelection();
@@ -120,6 +121,8 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
         requestRedraw: () => void host.terminals.redraw(sessionId, clientId).catch(() => undefined),
       },
     );
+    feed.setVisible(visibleRef.current);
+    termRef.current = { term, fit, search: searchAddon, feed };
     const output = host.terminals.onDidOutput({ sessionId, clientId })((message) => feed.push(message));
 
     const unregister = register(sessionId, {
@@ -162,6 +165,7 @@ export function TerminalView({ sessionId, visible, search }: TerminalViewProps) 
   const shownBefore = useRef(false);
   useEffect(() => {
     const t = termRef.current;
+    t?.feed.setVisible(visible);
     if (!visible || !t) return;
     try {
       t.fit.fit();

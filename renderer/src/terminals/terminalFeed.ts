@@ -19,9 +19,15 @@ export interface FeedOptions {
   requestRedraw(): void;
 }
 
-/** ~8 ms of parsing per ~33 ms frame (30 fps): a flood takes at most a quarter of the page. */
+/**
+ * ~8 ms of parsing per ~66 ms (a flood draws at ~15 frames a second): a flood takes at most an
+ * eighth of the page's main thread, and the frames it draws cost the machine's other threads
+ * (style, paint, raster) less. At 33 ms a note typed during a 100 MB `cat` took 306–356 ms on
+ * 2 cores (no long task at all: the CPU went to drawing and to the host), at 66 ms 143–168 ms
+ * (docs/benchmarks.md). Typing and prompts are far under the budget and are never held.
+ */
 export const PARSE_BUDGET_MS = 8;
-export const FRAME_MS = 33;
+export const FRAME_MS = 66;
 export const MAX_BACKLOG_MS = 500;
 /** A slice is sized to parse in half the budget at the measured rate, within these bounds. */
 const MIN_SLICE_BYTES = 1024;
@@ -59,6 +65,9 @@ export class TerminalFeed {
   private timer: unknown;
   private bytesPerMs = INITIAL_BYTES_PER_MS;
   private awaitingRedraw = false;
+  private visible = true;
+  /** Output was dropped while hidden: the screen is out of date until a redraw. */
+  private stale = false;
   private disposed = false;
   private readonly budgetMs: number;
   private readonly frameMs: number;
@@ -89,9 +98,16 @@ export class TerminalFeed {
     if (output.kind === 'snapshot') {
       this.dropQueued();
       this.awaitingRedraw = false;
+      this.stale = false;
     } else if (this.awaitingRedraw) {
       // Older than the redraw asked for: the snapshot covers it.
       this.options.release(output.data.length);
+      return;
+    } else if (!this.visible) {
+      // Nobody sees it: no parse (a flood in a background tab would cost the page as much as
+      // one in front); the current screen is asked for when the tab is shown.
+      this.options.release(output.data.length);
+      this.stale = true;
       return;
     }
     this.queue.push({ reset: output.kind === 'snapshot', data: output.data });
@@ -103,6 +119,23 @@ export class TerminalFeed {
       return;
     }
     this.pump();
+  }
+
+  /**
+   * A hidden terminal parses nothing: its output is released unparsed, and once shown again it
+   * asks the host for the current screen (and scrollback) if any was dropped meanwhile.
+   */
+  setVisible(visible: boolean): void {
+    if (this.disposed || visible === this.visible) return;
+    this.visible = visible;
+    if (!visible) {
+      if (this.backlog > 0) this.stale = true;
+      return this.dropQueued();
+    }
+    if (!this.stale) return;
+    this.stale = false;
+    this.awaitingRedraw = true;
+    this.options.requestRedraw();
   }
 
   dispose(): void {

@@ -120,6 +120,31 @@ describe('TerminalFeed', () => {
     expect(released()).toBe(400_000);
   });
 
+  it('parses nothing while hidden, releases it all, and once shown asks once for the current screen', () => {
+    const { clock, terminal, feed, released, redraws } = setup(1);
+    feed.push(data(10, 0x61));
+    clock.advance(100);
+    feed.setVisible(false);
+    let pushed = 10;
+    for (let i = 0; i < 50; i++) {
+      feed.push(data(100_000));
+      pushed += 100_000;
+    }
+    clock.advance(5_000);
+    expect(terminal.written).toHaveLength(10);
+    expect(released()).toBe(pushed);
+    expect(redraws()).toBe(0);
+    feed.setVisible(true);
+    expect(redraws()).toBe(1);
+    feed.push(data(5)); // Older than the redraw: dropped.
+    feed.push({ kind: 'snapshot', data: new TextEncoder().encode('now') });
+    clock.advance(100);
+    expect(new TextDecoder().decode(new Uint8Array(terminal.written))).toBe('now');
+    feed.setVisible(false);
+    feed.setVisible(true);
+    expect(redraws()).toBe(1); // Nothing dropped meanwhile: the screen is current.
+  });
+
   it('stops when disposed', () => {
     const { clock, terminal, feed } = setup(1);
     feed.push(data(50_000));
