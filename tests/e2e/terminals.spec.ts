@@ -210,8 +210,18 @@ test('a flood keeps the console responsive, Ctrl+C stops it, and host memory sta
     await page.locator('.terminals__panel:not([hidden]) .xterm').click();
     const interrupted = Date.now();
     await page.keyboard.press('Control+c');
-    await expect(terminals.getByRole('tab', { name: /Terminal 1/ }).locator('.state-dot[data-state="idle"]')).toBeVisible({ timeout: 30_000 });
+    // The moment the tab says its shell is at the prompt, its where-bar no longer says `yes` runs.
+    const saysRunningWhenIdle = await page.waitForFunction(
+      () => {
+        const dot = document.querySelector('[role="tab"][aria-selected="true"] .state-dot');
+        if (dot?.getAttribute('data-state') !== 'idle') return null;
+        return { running: document.querySelector('[aria-label="Where this terminal points"]')?.textContent?.includes('running:') ?? false };
+      },
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
     const stopMs = Date.now() - interrupted;
+    expect((await saysRunningWhenIdle.jsonValue())?.running).toBe(false);
     await expect(timeline(page)).toContainText('Ran yes');
     await expect(timeline(page)).toContainText('exit 130');
     test.info().annotations.push({ type: 'figures', description: `note typed in ${noteMs} ms during the flood; Ctrl+C to prompt ${stopMs} ms; host peak RSS ${peak.toFixed(0)} MB` });

@@ -295,7 +295,9 @@ export class TerminalServiceImpl implements TerminalService, Disposable {
 
   private view(tab: TabEntry): TerminalTabView {
     const session = tab.sessionId ? this.ptys.list(tab.incidentId).find((s) => s.id === tab.sessionId) : undefined;
-    const running = session ? this.recorder.running(session.id) : null;
+    // At its prompt a shell runs nothing, whatever the recorder has still to finish writing
+    // (after a flood it files the command a second or so after the prompt is back).
+    const running = session && session.state !== 'idle' ? this.recorder.running(session.id) : null;
     const kube = this.kube.read();
     const tabs = this.tabs.list(tab.incidentId);
     return {
