@@ -53,6 +53,12 @@ export interface IncidentDetails {
 export interface EventPage {
   events: TimelineEvent[];
   lastSeq: number;
+  /**
+   * commandId → command line, for the `command.finished` events on this page whose
+   * `command.started` is not on it (it is in older history): the row says which command it was
+   * before that history arrives.
+   */
+  commandLines?: Record<string, string>;
 }
 
 /** Longest free text a note, status update or action item may carry (a long paste, not a log dump). */

@@ -290,7 +290,19 @@ export class IncidentServiceImpl implements IncidentService, Disposable {
     // client's "after lastSeq", never missed (the client drops the duplicate by id).
     const { lastSeq } = this.requireIncident(incidentId);
     const events = this.store().getEventsBefore(incidentId, before, limit).reverse();
-    return { events, lastSeq };
+    return { events, lastSeq, commandLines: this.linesOfUnstartedCommands(events) };
+  }
+
+  /** The command lines of the page's finished commands whose start is not on the page. */
+  private linesOfUnstartedCommands(events: readonly TimelineEvent[]): Record<string, string> | undefined {
+    const started = new Set(events.flatMap((e) => (e.kind === 'command.started' ? [e.payload.commandId] : [])));
+    let lines: Record<string, string> | undefined;
+    for (const event of events) {
+      if (event.kind !== 'command.finished' || started.has(event.payload.commandId)) continue;
+      const command = this.store().getCommand(event.payload.commandId);
+      if (command) (lines ??= {})[event.payload.commandId] = command.commandLine;
+    }
+    return lines;
   }
 
   dispose(): void {

@@ -31,7 +31,7 @@ export function Timeline({ incidentId, timeline, searchRef }: { incidentId: stri
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const allRows = useMemo(() => buildRows(timeline.events), [timeline.events]);
+  const allRows = useMemo(() => buildRows(timeline.events, timeline.commandLines), [timeline.events, timeline.commandLines]);
   // A merged timeline (teammates' events synced or imported) marks every row with its author's colour.
   const colours = useMemo(() => {
     const merged = timeline.events.some((e) => e.deviceId !== timeline.events[0]?.deviceId);

@@ -46,6 +46,8 @@ export interface LoadRun {
 export class TimelineLoader {
   events: TimelineEvent[] = [];
   complete = false;
+  /** Command lines the host sent for finished commands whose start is not loaded yet. */
+  readonly commandLines = new Map<string, string>();
   private readonly ids = new Set<string>();
   /** The newest seq followed; -1 until the first page has come. */
   private liveSeq = -1;
@@ -121,6 +123,7 @@ export class TimelineLoader {
   }
 
   private pagedBackTo(page: EventPage, limit: number): void {
+    for (const [commandId, line] of Object.entries(page.commandLines ?? {})) this.commandLines.set(commandId, line);
     const oldest = page.events[0];
     if (oldest) this.cursor = { occurredAt: oldest.occurredAt, id: oldest.id };
     if (page.events.length < limit) this.complete = true;

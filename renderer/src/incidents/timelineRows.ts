@@ -19,7 +19,7 @@ export interface TimelineRow {
  * (notes, state changes) need none. Step titles live in the runbook library, not on the
  * timeline: a step reads by its id here, by its title in the report.
  */
-function describeContext(events: readonly TimelineEvent[]): DescribeContext {
+function describeContext(events: readonly TimelineEvent[], unstartedLines: ReadonlyMap<string, string>): DescribeContext {
   const index = <V>(entries: () => Iterable<readonly [string, V]>): Lookup<V> => {
     let map: Map<string, V> | undefined;
     return { get: (key) => (map ??= new Map(entries())).get(key) };
@@ -28,7 +28,7 @@ function describeContext(events: readonly TimelineEvent[]): DescribeContext {
     dateTime: (ms) => formatStamp(ms, false),
     deviceName: shortDevice,
     eventsById: index(() => events.map((e) => [e.id, e] as const)),
-    commandLines: index(() => events.flatMap((e) => (e.kind === 'command.started' ? [[e.payload.commandId, e.payload.commandLine] as const] : []))),
+    commandLines: index(() => [...unstartedLines, ...events.flatMap((e) => (e.kind === 'command.started' ? [[e.payload.commandId, e.payload.commandLine] as const] : []))]),
     runbookTitles: index(() => events.flatMap((e) => (e.kind === 'runbook.attached' && e.payload.title ? [[e.payload.runbookId, e.payload.title] as const] : []))),
     stepTitles: new Map(),
   };
@@ -54,7 +54,7 @@ function describe(event: TimelineEvent, ctx: () => DescribeContext): EventDescri
  * command's start and finish joined into one row, and stars shown on the starred row rather
  * than as rows of their own.
  */
-export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
+export function buildRows(events: readonly TimelineEvent[], unstartedLines: ReadonlyMap<string, string> = new Map()): TimelineRow[] {
   const finishedByCommand = new Map<string, TimelineEventOf<'command.finished'>>();
   const started = new Set<string>();
   const starred = new Set<string>();
@@ -65,7 +65,7 @@ export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
     else if (event.kind === 'unstar') starred.delete(event.payload.eventId);
   }
   let ctx: DescribeContext | undefined;
-  const context = () => (ctx ??= describeContext(events));
+  const context = () => (ctx ??= describeContext(events, unstartedLines));
   const rows: TimelineRow[] = [];
   for (const event of events) {
     if (event.kind === 'star' || event.kind === 'unstar') continue;

@@ -11,6 +11,8 @@ export interface TimelineState {
    * arrived live (an import, a backdated note) from further back.
    */
   events: TimelineEvent[];
+  /** Lines of finished commands whose start is in history not loaded yet (TimelineLoader). */
+  commandLines: ReadonlyMap<string, string>;
   /** Every event is loaded (filters and search see the whole timeline). */
   complete: boolean;
   loading: boolean;
@@ -24,13 +26,13 @@ export interface TimelineState {
 export function useTimeline(incidentId: string): TimelineState {
   const host = useHost();
   const connection = useConnectionState();
-  const [state, setState] = useState<TimelineState>({ events: [], complete: false, loading: true, error: null });
+  const [state, setState] = useState<TimelineState>({ events: [], commandLines: new Map(), complete: false, loading: true, error: null });
   // Survives reconnects: a new connection continues where the last one left off.
   const loader = useRef<TimelineLoader | null>(null);
 
   useEffect(() => {
     loader.current = new TimelineLoader(host.incidents, incidentId);
-    setState({ events: [], complete: false, loading: true, error: null });
+    setState({ events: [], commandLines: new Map(), complete: false, loading: true, error: null });
   }, [host, incidentId]);
 
   useEffect(() => {
@@ -38,7 +40,7 @@ export function useTimeline(incidentId: string): TimelineState {
     const timeline = loader.current;
     // Events streaming in (a loop of commands, an import) re-render the timeline at most ten times a second, not per event.
     const updates = coalesceLatest(() => {
-      if (!run.cancelled) setState({ events: timeline.events, complete: timeline.complete, loading: !timeline.complete, error: null });
+      if (!run.cancelled) setState({ events: timeline.events, commandLines: timeline.commandLines, complete: timeline.complete, loading: !timeline.complete, error: null });
     });
     const run: LoadRun = {
       cancelled: false,

@@ -71,7 +71,7 @@ async function setup(dataDir = tempDir()) {
   };
   cleanups.push(stop);
   const [summary] = await library.list();
-  return { service: client.getService(IncidentServiceContract) as IncidentService, runbookId: summary!.id, dataDir, stop, library };
+  return { service: client.getService(IncidentServiceContract) as IncidentService, runbookId: summary!.id, dataDir, stop, library, store: 'store' in opened ? opened.store : null };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<string> {
@@ -251,6 +251,20 @@ describe('IncidentService', () => {
     const missed = await service.getEvents(a.id, lastSeen, 100);
     expect(missed.events.map((e) => (e.kind === 'note' ? e.payload.text : e.kind))).toEqual(['while away']);
     expect(missed.lastSeq).toBe(lastSeen + 1);
+  });
+
+  it('names the command of a finish whose start is in older history, so the first page can say which command ended', async () => {
+    const { service, store } = await setup();
+    const incident = await service.create({ title: 'A', severity: 'SEV1' });
+    const { command } = await store!.startCommand(incident.id, { sessionId: 's1', commandLine: 'kubectl -n shop get pods', cwd: '/srv' });
+    await service.addNote(incident.id, 'waiting');
+    await store!.finishCommand(command.id, { exitCode: 0, output: 'ok\n' });
+    const newest = await service.getTimelineBefore(incident.id, null, 2);
+    expect(newest.events.map((e) => e.kind)).toEqual(['note', 'command.finished']);
+    expect(newest.commandLines).toEqual({ [command.id]: 'kubectl -n shop get pods' });
+    const whole = await service.getTimelineBefore(incident.id, null, 100);
+    expect(whole.events.map((e) => e.kind)).toContain('command.started');
+    expect(whole.commandLines).toBeUndefined();
   });
 
   it('lists active incidents first and keeps everything across a restart', async () => {

@@ -58,6 +58,19 @@ const until = async (check: () => boolean) => {
 };
 
 describe('TimelineLoader', () => {
+  it('keeps the lines the host names for finished commands whose start is in history not yet loaded', async () => {
+    const { store, file } = openStore('ana');
+    const incident = store.createIncidentSync({ title: 'Checkout 502s', severity: 'SEV2' });
+    const { command } = await store.startCommand(incident.id, { sessionId: 's1', commandLine: 'kubectl -n shop rollout undo deploy/checkout', cwd: '/srv' });
+    for (let i = 0; i < 5; i++) await store.appendEvent(incident.id, { kind: 'note', payload: { text: `note ${i}` } });
+    await store.finishCommand(command.id, { exitCode: 0, output: '' });
+    const loader = new TimelineLoader(serve(store, file), incident.id, { first: 3, older: 100, catchUp: 100 });
+    let first: ReadonlyMap<string, string> | undefined;
+    await loader.load({ cancelled: false, onChange: () => (first ??= new Map(loader.commandLines)) });
+    expect(first?.get(command.id)).toBe('kubectl -n shop rollout undo deploy/checkout');
+    expect(loader.events.some((e) => e.kind === 'command.started')).toBe(true);
+  });
+
   it("pages back in timeline order from the first page on, with another device's merged events where they happened, and follows an import made by another process", async () => {
     const alice = openStore('alice');
     const incident = alice.store.createIncidentSync({ title: 'Checkout 502s', severity: 'SEV2' });

@@ -39,6 +39,14 @@ describe('timeline rows', () => {
     expect(indexOfRow(rows, local)).toBe(1);
   });
 
+  it('names the command of a finish whose start is not loaded, from the lines the host sent with the page', () => {
+    seq = 0;
+    const finished = event('command.finished', { commandId: 'c9', exitCode: 1, durationMs: 40, outputTruncated: false }, 1);
+    expect(buildRows([finished])[0]!.description.text).toBe('Command finished: exit 1 after 40 ms');
+    const named = buildRows([{ ...finished }], new Map([['c9', 'kubectl -n shop get pods']]));
+    expect(named[0]!.description.text).toBe('kubectl -n shop get pods finished: exit 1 after 40 ms');
+  });
+
   it('unstarring removes the star', () => {
     seq = 0;
     const note = event('note', { text: 'a' }, 1);
