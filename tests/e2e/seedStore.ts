@@ -17,7 +17,9 @@ export async function seedLargeIncident(dataDir: string, count: number, commandE
     while (written < count) {
       if (n % commandEvery === commandEvery - 1 && written + 2 <= count) {
         const started = store.startCommand(incident.id, { sessionId: 'seed-session', commandLine: `kubectl get pods -n shop # ${n}`, cwd: '/srv' });
-        pending.push(started.then(({ command }) => store.finishCommand(command.id, { exitCode: n % 3 === 0 ? 1 : 0, output: 'NAME READY\n' })));
+        // Written after the notes queued meanwhile, but it happened right after its start: where
+        // the timeline (in the order things happened) puts it, as for a real command.
+        pending.push(started.then(({ command }) => store.finishCommand(command.id, { exitCode: n % 3 === 0 ? 1 : 0, output: 'NAME READY\n' }, { occurredAt: command.startedAt + 5 })));
         written += 2;
       } else {
         pending.push(store.appendEvent(incident.id, { kind: 'note', payload: { text: `note ${n}` } }));
@@ -27,9 +29,12 @@ export async function seedLargeIncident(dataDir: string, count: number, commandE
       if (pending.length >= 5_000) await Promise.all(pending.splice(0));
     }
     await Promise.all(pending);
-    // The last event written is a note (commands finish asynchronously): find its text.
-    const last = store.getEvents(incident.id, { order: 'desc', limit: 20 }).find((e) => e.kind === 'note');
-    return { incidentId: incident.id, newestNote: last?.kind === 'note' ? last.payload.text : '', oldestNote: 'note 0' };
+    // The newest note in storage order: finishes are written late, so up to one per command
+    // follows it (with only the last 20 looked at, the 50 000-event incident found no note, and
+    // callers matched any row).
+    const last = store.getEvents(incident.id, { order: 'desc', limit: count }).find((e) => e.kind === 'note');
+    if (last?.kind !== 'note') throw new Error('seedLargeIncident: no note written');
+    return { incidentId: incident.id, newestNote: last.payload.text, oldestNote: 'note 0' };
   } finally {
     store.close();
   }
