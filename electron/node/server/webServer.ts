@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { WebSocketServer } from 'ws';
 import type { RpcServer } from '../../common/rpc/rpcServer';
@@ -88,6 +88,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     serveStatic(staticRoot, url.pathname, response);
   });
 
+  // Every socket, until it closes: one in the middle of a WebSocket upgrade (waiting for the
+  // host) belongs to neither the HTTP server's `closeAllConnections` nor the WebSocket server's
+  // clients, and `close` would wait for it for ever.
+  const open = new Set<Socket>();
+  server.on('connection', (socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+
   // `ws` (with https, tls and zlib behind it) loads once the host has, not before the URL is
   // printed (`serve` answers sooner) nor at the page's first WebSocket (which would wait for it).
   let sockets: WebSocketServer | undefined;
@@ -132,6 +141,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         sockets?.close();
         server.closeAllConnections();
         server.close(() => resolve());
+        for (const socket of open) socket.destroy();
       }),
   };
 }

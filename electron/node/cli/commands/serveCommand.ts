@@ -10,6 +10,9 @@ import { startWebServer } from '../../server/webServer';
 import { EXIT_OK, type CliIo } from '../cliIo';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs';
 
+/** How long closing the web server may take before the host shuts down anyway. */
+const CLOSE_GRACE_MS = 2_000;
+
 /** Why 7341: fixed so a bookmark survives restarts; `--port 0` picks any free one. */
 export const DEFAULT_PORT = 7341;
 
@@ -87,7 +90,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     process.once('SIGTERM', stop);
     process.once('SIGHUP', stop);
   });
-  await server.close();
+  // The host's shutdown records the stop on each incident's timeline: it must not wait on a
+  // client's socket (a close that lingers is cut short).
+  await Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
   await hostStarted.then((h) => h.dispose(), () => undefined);
   return EXIT_OK;
 }

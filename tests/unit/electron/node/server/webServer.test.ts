@@ -53,4 +53,18 @@ describe('the web server while the host starts', () => {
     const { outcome } = connect(s);
     expect(await outcome).toBe('refused 503');
   });
+
+  it('closes at once with a WebSocket connected and one still waiting for the host', async () => {
+    const s = await start(Promise.resolve(new RpcServer()));
+    const connected = connect(s);
+    expect(await connected.outcome).toBe('open');
+    // A second server whose host never comes: its socket waits in the upgrade (this hung `close`).
+    const waitingServer = await startWebServer({ host: '127.0.0.1', port: 0, staticDir: dir!, rpc: new Promise<RpcServer>(() => {}) });
+    const waiting = connect(waitingServer);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closing = Promise.all([s.close(), waitingServer.close()]).then(() => 'closed');
+    expect(await Promise.race([closing, new Promise((resolve) => setTimeout(() => resolve('still open after 3 s'), 3_000))])).toBe('closed');
+    expect(await waiting.outcome).toMatch(/^error|^refused/);
+    server = undefined;
+  });
 });
