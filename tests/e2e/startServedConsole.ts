@@ -74,7 +74,9 @@ export async function startServedConsole(extraArgs: string[] = [], dataDir?: str
     output: () => output,
     stop: async () => {
       stopping = true;
-      if (child.exitCode === null) {
+      // Still running: neither exited nor killed by a signal (a stop called twice, after a kill,
+      // would otherwise wait for an exit that already happened).
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         // Once in a loaded CI run a host took over 3 minutes to exit after SIGTERM, failing a
