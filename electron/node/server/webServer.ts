@@ -164,6 +164,8 @@ function serveStatic(root: string, pathname: string, response: http.ServerRespon
     const target = !error && stat.isFile() ? file : path.join(root, 'index.html');
     const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
     const stream = fs.createReadStream(target);
+    // A page gone mid-response (a reload, the server closing) leaves no file open behind it.
+    response.once('close', () => stream.destroy());
     stream.on('error', () => {
       if (!response.headersSent) response.writeHead(404, { 'Content-Type': 'text/plain' });
       response.end('The console is not built: run `npm run build`.\n');

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,5 +67,29 @@ describe('the web server while the host starts', () => {
     expect(await Promise.race([closing, new Promise((resolve) => setTimeout(() => resolve('still open after 3 s'), 3_000))])).toBe('closed');
     expect(await waiting.outcome).toMatch(/^error|^refused/);
     server = undefined;
+  });
+
+  it.runIf(process.platform === 'linux')('leaves no file open behind a page that went away mid-response', async () => {
+    const s = await start(Promise.resolve(new RpcServer()));
+    mkdirSync(join(dir!, 'assets'));
+    const big = join(dir!, 'assets', 'big.js');
+    writeFileSync(big, 'x'.repeat(32 * 1024 * 1024));
+    const openOnBig = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === big;
+      } catch {
+        return false;
+      }
+    }).length;
+    await new Promise<void>((resolve) => {
+      const request = http.get({ host: '127.0.0.1', port: s.port, path: '/assets/big.js', headers: { cookie: `warroom_token_${s.port}=${s.token}` } }, (response) => {
+        response.once('data', () => {
+          request.destroy();
+          resolve();
+        });
+      });
+    });
+    for (let i = 0; i < 50 && openOnBig() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(openOnBig()).toBe(0);
   });
 });
