@@ -1,3 +1,26 @@
+import { FIRST_SCREEN_DATA_ID, type FirstScreenData } from '../../electron/common/firstScreen';
+import type { Incident } from '../../electron/common/incident/model';
+
+/**
+ * The incidents list `warroom serve` drew into the HTML with the first screen
+ * (node/server/firstScreen.ts), for the list's first render to match it; undefined without one
+ * (the Electron app, an older host, a page without its session).
+ */
+export const firstScreenIncidents: Incident[] | undefined = readFirstScreen()?.incidents.slice();
+
+function readFirstScreen(): FirstScreenData | undefined {
+  const element = typeof document === 'undefined' ? null : document.getElementById(FIRST_SCREEN_DATA_ID);
+  if (!element?.textContent) return undefined;
+  try {
+    const data = JSON.parse(element.textContent) as FirstScreenData;
+    return Array.isArray(data.incidents) ? data : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    element.remove();
+  }
+}
+
 /**
  * The console's first screen is the incidents list. Work that is not needed for it (fetching
  * and compiling the terminal and runbook chunks: ~600 KB of script) waits until the list has

@@ -29,7 +29,6 @@ export function formatClockDuration(ms: number): string {
   return seconds < 60 ? `${seconds} s` : formatDuration(seconds * 1000);
 }
 
-/** How a milestone is named, everywhere. */
 /** The status as the header, the timeline, the report and the CLI name it. */
 export const STATUS_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
@@ -39,6 +38,7 @@ export const STATUS_LABELS: Record<IncidentStatus, string> = {
   resolved: 'Resolved',
 };
 
+/** How a milestone is named, everywhere. */
 export const MILESTONE_LABELS: Record<MilestoneName, string> = {
   detected: 'Detected',
   acknowledged: 'Acknowledged',

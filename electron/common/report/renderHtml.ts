@@ -8,6 +8,7 @@ import MarkdownIt from 'markdown-it';
 import type { Block, CommandView, Inline, Report } from './reportModel';
 import { TODO_LABEL } from './reportModel';
 import { REPORT_CSS } from './reportCss';
+import { escapeHtml } from '../escapeHtml';
 
 /** No network, no script, no plugins: only our inline styles (and data: images, none today). */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -116,11 +117,3 @@ function inlines(content: readonly Inline[]): string {
     .join('');
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** C0 controls other than tab and newline: invisible at best, and some break printing. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!).replace(CONTROL_CHARS, '\uFFFD');
-}

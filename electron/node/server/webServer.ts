@@ -3,9 +3,11 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { WebSocketServer } from 'ws';
+import type { Incident } from '../../common/incident/model';
 import type { RpcServer } from '../../common/rpc/rpcServer';
 import { AccessPolicy } from './accessPolicy';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../common/security/securityHeaders';
+import { withFirstScreen } from './firstScreen';
 import { wsConnection } from './wsConnection';
 
 export interface WebServerOptions {
@@ -21,6 +23,13 @@ export interface WebServerOptions {
   rpc: RpcServer | Promise<RpcServer>;
   /** Fixed token for tests; a random one per launch otherwise. */
   token?: string;
+  /**
+   * The incidents list to draw into the app shell (firstScreen.ts) for a page that holds the
+   * session; null (or a failure) serves the plain shell, and the page asks the host.
+   */
+  firstScreen?: () => Promise<readonly Incident[] | null>;
+  /** Called at every WebSocket handshake, before it waits for `rpc`. */
+  onSocket?: () => void;
   log?: (line: string) => void;
 }
 
@@ -32,12 +41,14 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-/** The WebSocket path; everything else is static files, which carry no data. */
+/** The WebSocket path; everything else is static files, which carry no data (but the first screen's, for the session only). */
 export const RPC_PATH = '/rpc';
 /** Answers 204 with a valid token (cookie or query), 401 without. */
 export const SESSION_PATH = '/api/session';
 /** Why 64 MiB: a pasted runbook or imported bundle fits; a runaway client doesn't exhaust the host. */
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+const NOT_BUILT = 'The console is not built: run `npm run build`.\n';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -85,7 +96,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       response.writeHead(303, { Location: '/' }).end();
       return;
     }
-    serveStatic(staticRoot, url.pathname, response);
+    // The first screen carries incidents: for the page that holds the session only.
+    const firstScreen = options.firstScreen && policy.isValidToken(policy.tokenFromRequest(request)) ? options.firstScreen : undefined;
+    serveStatic(staticRoot, url.pathname, response, firstScreen);
   });
 
   // Every socket, until it closes: one in the middle of a WebSocket upgrade (waiting for the
@@ -111,6 +124,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    options.onSocket?.();
     Promise.all([options.rpc, socketServer()]).then(
       ([rpc, wss]) => {
         if (socket.destroyed) return; // The page gave up waiting; it reconnects by itself.
@@ -146,7 +160,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   };
 }
 
-function serveStatic(root: string, pathname: string, response: http.ServerResponse): void {
+function serveStatic(root: string, pathname: string, response: http.ServerResponse, firstScreen?: () => Promise<readonly Incident[] | null>): void {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname);
@@ -162,13 +176,17 @@ function serveStatic(root: string, pathname: string, response: http.ServerRespon
   fs.stat(file, (error, stat) => {
     // Unknown paths get the app shell, so a reload on any client-side route works.
     const target = !error && stat.isFile() ? file : path.join(root, 'index.html');
+    if (firstScreen && target === path.join(root, 'index.html')) {
+      serveAppShellWithFirstScreen(target, firstScreen, response);
+      return;
+    }
     const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
     const stream = fs.createReadStream(target);
     // A page gone mid-response (a reload, the server closing) leaves no file open behind it.
     response.once('close', () => stream.destroy());
     stream.on('error', () => {
       if (!response.headersSent) response.writeHead(404, { 'Content-Type': 'text/plain' });
-      response.end('The console is not built: run `npm run build`.\n');
+      response.end(NOT_BUILT);
     });
     stream.once('open', () => {
       response.writeHead(200, {
@@ -179,4 +197,23 @@ function serveStatic(root: string, pathname: string, response: http.ServerRespon
       stream.pipe(response);
     });
   });
+}
+
+/** The app shell with the first screen drawn in; the plain shell if that cannot be had. */
+function serveAppShellWithFirstScreen(file: string, firstScreen: () => Promise<readonly Incident[] | null>, response: http.ServerResponse): void {
+  Promise.all([fs.promises.readFile(file, 'utf8'), firstScreen().catch(() => null)]).then(
+    ([shell, incidents]) => {
+      if (response.destroyed) return;
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES['.html'],
+        // It holds this machine's incidents as they were at this moment: never stored, never reused.
+        'Cache-Control': incidents ? 'no-store' : 'no-cache',
+      });
+      response.end(incidents ? withFirstScreen(shell, incidents) : shell);
+    },
+    () => {
+      if (response.destroyed) return;
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end(NOT_BUILT);
+    },
+  );
 }

@@ -19,6 +19,9 @@ export interface IncidentRow {
 export const INCIDENT_COLUMNS = `id, title, severity, status, commander, impact, runbook_ids, created_at, updated_at,
   (SELECT max(seq) FROM events WHERE events.incident_id = incidents.id) AS last_seq`;
 
+/** Every incident as the list shows them: active first (most recently changed first), then resolved ones likewise. */
+export const LIST_INCIDENTS_SQL = `SELECT ${INCIDENT_COLUMNS} FROM incidents ORDER BY status = 'resolved', updated_at DESC, id DESC`;
+
 export function toIncident(row: IncidentRow): Incident {
   return {
     id: row.id,

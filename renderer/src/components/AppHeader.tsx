@@ -33,7 +33,11 @@ export function AppHeader() {
       <div className="app-header__status" aria-live="polite">
         <span className={`status-dot status-dot--${state}`} aria-hidden="true" />
         <span data-testid="host-status">
-          {state === 'connected' ? `Connected to ${info ? (info.host === 'electron' ? 'the app host' : 'warroom serve') : 'host'}` : 'Offline from host'}
+          {state === 'connected'
+            ? `Connected to ${info ? (info.host === 'electron' ? 'the app host' : 'warroom serve') : 'host'}`
+            : state === 'connecting'
+              ? 'Connecting…'
+              : 'Offline from host'}
         </span>
         {info && state === 'connected' && (
           <span className="app-header__detail" title={`Data folder: ${info.dataDir}`}>

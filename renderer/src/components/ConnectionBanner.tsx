@@ -1,10 +1,23 @@
+import { useEffect, useState } from 'react';
 import { useConnectionState, useHost } from '../host/hostContext';
+
+/**
+ * The page's first connection waits for `warroom serve` to load its host (~0.3 s on 2 cores):
+ * the header says "Connecting…" meanwhile, and this banner only if it lasts longer.
+ */
+const FIRST_CONNECTION_QUIET_MS = 1_500;
 
 /** Says plainly when the console cannot reach its host; nothing when all is well. */
 export function ConnectionBanner() {
   const state = useConnectionState();
   const host = useHost();
-  if (state === 'connected') return null;
+  const [slowFirstConnection, setSlowFirstConnection] = useState(false);
+  useEffect(() => {
+    if (state !== 'connecting') return;
+    const timer = setTimeout(() => setSlowFirstConnection(true), FIRST_CONNECTION_QUIET_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
+  if (state === 'connected' || (state === 'connecting' && !slowFirstConnection)) return null;
   const text =
     state === 'unauthorized'
       ? 'Not connected: this page was opened without its access token. Open the URL that `warroom serve` printed.'

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useMenuCommands } from '../host/useMenuCommands';
 
 type Theme = 'light' | 'dark';
+/** The same key as public/theme.js, which applies the theme before the first paint. */
 const STORAGE_KEY = 'warroom.theme';
 
-/** Applies the saved theme at start-up (before React renders); main.tsx applies the system's. */
-export function savedTheme(): Theme | null {
+function savedTheme(): Theme | null {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
     return value === 'light' || value === 'dark' ? value : null;

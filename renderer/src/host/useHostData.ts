@@ -10,11 +10,11 @@ export interface HostData<T> {
 /**
  * Loads something from the host, again whenever the connection comes back or a
  * dependency changes; `subscribe` can ask for a reload when the host says the
- * data changed.
+ * data changed. `initial` is shown until the first answer (still loading).
  */
-export function useHostData<T>(load: () => Promise<T>, deps: DependencyList, subscribe?: (reload: () => void) => { dispose(): void }): HostData<T> {
+export function useHostData<T>(load: () => Promise<T>, deps: DependencyList, subscribe?: (reload: () => void) => { dispose(): void }, initial?: T): HostData<T> {
   const connection = useConnectionState();
-  const [state, setState] = useState<HostData<T>>({ data: undefined, error: null, loading: true });
+  const [state, setState] = useState<HostData<T>>({ data: initial, error: null, loading: true });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ActionItem } from '../../../electron/common/incident/actionItems';
 import { useHost } from '../host/hostContext';
 import { useTimeDisplay } from './displayPrefs';
-import { formatDateTime } from './timeFormat';
+import { formatDateTime } from '../../../electron/common/incident/timeFormat';
 
 /**
  * Follow-ups with an owner. Every change — added, edited, marked done, reopened — is its own

@@ -12,7 +12,7 @@ import { MILESTONE_NAMES } from '../../../electron/common/incident/model';
 import { useTimeDisplay } from './displayPrefs';
 import { severityLabel } from './severityLabel';
 import { formatDuration } from '../../../electron/common/incident/clockWords';
-import { formatClockTime, formatDate, formatStamp, fromLocalInputValue, toLocalInputValue } from './timeFormat';
+import { formatClockTime, formatDate, formatStamp, fromLocalInputValue, toLocalInputValue } from '../../../electron/common/incident/timeFormat';
 
 interface Choice {
   key: string;

@@ -3,7 +3,7 @@ import type { CommandRecord, StepRef, TimelineEvent } from '../../../electron/co
 import { useHost } from '../host/hostContext';
 import { useTerminalTabs } from '../terminals/incidentTerminals';
 import { formatDuration } from '../../../electron/common/incident/clockWords';
-import { formatDateTime, zoneLabel } from './timeFormat';
+import { formatDateTime, zoneLabel } from '../../../electron/common/incident/timeFormat';
 import type { TimelineRow } from './timelineRows';
 
 /** The whole of one timeline entry: rows are one line, this is where a long note is read. */

@@ -8,7 +8,7 @@ import { STATUS_LABELS } from '../../../electron/common/incident/clockWords';
 import { useTimeDisplay } from './displayPrefs';
 import { severityLabel } from './severityLabel';
 import { formatClockDuration, formatDuration, MILESTONE_LABELS, timeTo } from '../../../electron/common/incident/clockWords';
-import { formatClockTime } from './timeFormat';
+import { formatClockTime } from '../../../electron/common/incident/timeFormat';
 import { useNow } from './useNow';
 
 /** Within this much of a deadline a clock turns amber: time to act, not yet late. */

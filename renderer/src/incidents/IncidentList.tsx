@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import type { Incident } from '../../../electron/common/incident/model';
-import { STATUS_LABELS } from '../../../electron/common/incident/clockWords';
+import { incidentListDetail, resolvedGroupLabel, splitIncidentList } from '../../../electron/common/incident/incidentList';
 import { markFirstScreenDrawn } from '../firstScreen';
 import { useTimeDisplay } from './displayPrefs';
-import { formatDateTime } from './timeFormat';
 import { useIncidentList } from './useIncidentData';
 import { useOpenIncident } from './openIncident';
 
@@ -13,8 +12,7 @@ export function IncidentList() {
   const { incidentId, open } = useOpenIncident();
   const { utc } = useTimeDisplay();
   const incidents = list.data ?? [];
-  const active = incidents.filter((i) => i.status !== 'resolved');
-  const resolved = incidents.filter((i) => i.status === 'resolved');
+  const { active, resolved } = splitIncidentList(incidents);
   const settled = list.data !== undefined || list.error !== null;
   useEffect(() => {
     if (settled) markFirstScreenDrawn();
@@ -24,7 +22,7 @@ export function IncidentList() {
       <button type="button" className={`incident-item incident-item--${incident.status}`} aria-current={incident.id === incidentId ? 'page' : undefined} onClick={() => open(incident.id)}>
         <span className="incident-item__title">{incident.title}</span>
         <span className="incident-item__meta">
-          <span className="incident-item__sev">{incident.severity}</span> · {STATUS_LABELS[incident.status]} · {formatDateTime(incident.createdAt, utc)}
+          <span className="incident-item__sev">{incident.severity}</span> · {incidentListDetail(incident, utc)}
         </span>
       </button>
     </li>
@@ -41,7 +39,7 @@ export function IncidentList() {
           {active.length > 0 && <ul className="incident-list__items">{active.map(item)}</ul>}
           {resolved.length > 0 && (
             <details className="incident-list__resolved" open={active.length === 0}>
-              <summary>Resolved ({resolved.length})</summary>
+              <summary>{resolvedGroupLabel(resolved.length)}</summary>
               <ul className="incident-list__items">{resolved.map(item)}</ul>
             </details>
           )}

@@ -4,7 +4,7 @@ import type { IncidentDetails } from '../../../electron/common/services/incident
 import { useHost } from '../host/hostContext';
 import { useTimeDisplay } from './displayPrefs';
 import { formatDuration, MILESTONE_LABELS, TIME_TO_WORDS, timeTo } from '../../../electron/common/incident/clockWords';
-import { formatDateTime, fromLocalInputValue, toLocalInputValue, zoneLabel } from './timeFormat';
+import { formatDateTime, fromLocalInputValue, toLocalInputValue, zoneLabel } from '../../../electron/common/incident/timeFormat';
 
 /** The report's milestones: derived from the timeline, correctable by hand (the correction is an event). */
 export function MilestonesPanel({ details, onError }: { details: IncidentDetails; onError: (message: string) => void }) {

@@ -1,7 +1,7 @@
 import { useState, type Ref } from 'react';
 import { useHost } from '../host/hostContext';
 import { useTimeDisplay } from './displayPrefs';
-import { formatClockTime, formatDate, fromLocalInputValue, offsetLabel } from './timeFormat';
+import { formatClockTime, formatDate, fromLocalInputValue, offsetLabel } from '../../../electron/common/incident/timeFormat';
 
 /**
  * The note box: Ctrl+Enter adds; "happened at" backdates a note to when the thing occurred.

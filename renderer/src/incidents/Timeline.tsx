@@ -6,7 +6,7 @@ import { TIMELINE_FILTERS, type TimelineFilter } from './timelineEntry';
 import { InlineParts } from './InlineParts';
 import { useTimeDisplay } from './displayPrefs';
 import { EventDetail } from './EventDetail';
-import { formatClockTime, formatDateTime, zoneLabel } from './timeFormat';
+import { formatClockTime, formatDateTime, zoneLabel } from '../../../electron/common/incident/timeFormat';
 import { buildRows, filterRows, indexOfRow, type TimelineRow } from './timelineRows';
 import type { TimelineState } from './useTimeline';
 import { responderColors, responderKey, shortDevice } from '../sync/responderColor';

@@ -3,7 +3,7 @@ import type { TimelineEvent, TimelineEventOf } from '../../../electron/common/in
 import { compareTimelineOrder, type TimelineCursor } from '../../../electron/common/incident/timelineOrder';
 import { shortDevice } from '../sync/responderColor';
 import { describeTimelineEvent, type EventDescription, type TimelineFilter } from './timelineEntry';
-import { formatStamp } from './timeFormat';
+import { formatStamp } from '../../../electron/common/incident/timeFormat';
 
 export interface TimelineRow {
   event: TimelineEvent;

@@ -1,12 +1,16 @@
 import type { EventKind } from '../../../electron/common/incident/model';
 import type { IncidentDetails } from '../../../electron/common/services/incidentService';
+import { firstScreenIncidents } from '../firstScreen';
 import { useHost } from '../host/hostContext';
 import { useHostData, type HostData } from '../host/useHostData';
 
-/** The incidents list, fresh whenever the host says one was created or changed. */
+/**
+ * The incidents list, fresh whenever the host says one was created or changed; until the host
+ * answers, the list `warroom serve` drew into the page's HTML (if it did).
+ */
 export function useIncidentList() {
   const host = useHost();
-  return useHostData(() => host.incidents.list(), [host], (reload) => host.incidents.onDidChangeIncidents(reload));
+  return useHostData(() => host.incidents.list(), [host], (reload) => host.incidents.onDidChangeIncidents(reload), firstScreenIncidents);
 }
 
 /**

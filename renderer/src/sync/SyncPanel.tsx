@@ -4,7 +4,7 @@ import type { SyncParticipant, SyncStatus } from '../../../electron/common/servi
 import { useHost } from '../host/hostContext';
 import { useHostData } from '../host/useHostData';
 import { useTimeDisplay } from '../incidents/displayPrefs';
-import { formatDateTime } from '../incidents/timeFormat';
+import { formatDateTime } from '../../../electron/common/incident/timeFormat';
 import { responderColors, responderKey, shortDevice } from './responderColor';
 import { useSyncStatus } from './useSyncStatus';
 import './sync.css';

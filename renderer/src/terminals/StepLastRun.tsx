@@ -1,6 +1,6 @@
 import { formatDuration } from '../../../electron/common/incident/clockWords';
 import { useTimeDisplay } from '../incidents/displayPrefs';
-import { formatClockTime, zoneLabel } from '../incidents/timeFormat';
+import { formatClockTime, zoneLabel } from '../../../electron/common/incident/timeFormat';
 import { useStepRun } from './incidentTerminals';
 
 /** Output lines a step's preview shows: its end, where the answer or the error is. */

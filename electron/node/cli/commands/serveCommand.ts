@@ -12,6 +12,8 @@ import { parseCommandArgs, parsePort } from '../parseCommandArgs';
 
 /** How long closing the web server may take before the host shuts down anyway. */
 const CLOSE_GRACE_MS = 2_000;
+/** The host loads at the first page's WebSocket, or after this long without one: a served host keeps its team sync going with no page open. */
+const HOST_START_AT_THE_LATEST_MS = 2_000;
 
 /** Why 7341: fixed so a bookmark survives restarts; `--port 0` picks any free one. */
 export const DEFAULT_PORT = 7341;
@@ -39,15 +41,45 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const dataDir = resolveDataDir(values.data);
   const log = new HostLog(dataDir);
   // The URL is printed as soon as the port listens, and the host (store, terminals, runbook
-  // library: most of the code and the start-up work) is loaded after it: the page's static
-  // files need none of it, and its WebSocket waits for the host (webServer.ts).
+  // library: most of the code, and ~400 ms of CPU on 2 cores) loads when a page opens its
+  // WebSocket, which waits for it (webServer.ts). Loaded at once, it slowed the browser's own
+  // start (launch and first page ~200 ms later on 2 cores); loaded when the HTML is sent, it
+  // delayed the page's stylesheet, hence its first paint. The first screen needs none of it: it
+  // is read from the database (firstScreen.ts).
+  let hostLoading = false;
+  let atTheLatest: NodeJS.Timeout | undefined;
   let startHost: (host: Promise<WarroomHost>) => void = () => {};
   const hostStarted = new Promise<WarroomHost>((resolve, reject) => (startHost = (host) => host.then(resolve, reject)));
   const rpc: Promise<RpcServer> = hostStarted.then((h) => h.rpc);
+  const loadHost = () => {
+    if (hostLoading) return;
+    hostLoading = true;
+    clearTimeout(atTheLatest);
+    startHost(
+      import('../../host/warroomHost').then(
+        ({ WarroomHost }) =>
+          new WarroomHost({
+            dataDir,
+            host: 'serve',
+            runbookDirs: (values.runbooks ?? []).map((dir) => path.resolve(dir)),
+            logError: (error, context) => log.error(error, context),
+          }),
+      ),
+    );
+  };
 
   let server;
   try {
-    server = await startWebServer({ host, port, staticDir: process.env.WARROOM_STATIC_DIR ?? defaultStaticDir(), rpc, log: (line) => log.info(line) });
+    server = await startWebServer({
+      host,
+      port,
+      staticDir: process.env.WARROOM_STATIC_DIR ?? defaultStaticDir(),
+      rpc,
+      // Read straight from the database: the page's list shows before the host has loaded.
+      firstScreen: () => import('../../store/incidentListSnapshot').then(({ readIncidentList }) => readIncidentList(dataDir)),
+      onSocket: loadHost,
+      log: (line) => log.info(line),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -61,17 +93,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   // The one line on stdout, and nothing else there: scripts and tests read the URL from it.
   io.stdout(server.url);
   log.info(`serving on port ${server.port}, data in ${dataDir}`);
-  startHost(
-    import('../../host/warroomHost').then(
-      ({ WarroomHost }) =>
-        new WarroomHost({
-          dataDir,
-          host: 'serve',
-          runbookDirs: (values.runbooks ?? []).map((dir) => path.resolve(dir)),
-          logError: (error, context) => log.error(error, context),
-        }),
-    ),
-  );
+  if (!hostLoading) atTheLatest = setTimeout(loadHost, HOST_START_AT_THE_LATEST_MS);
   // A host that cannot start (a bug; a refused database starts it anyway, saying why) is logged
   // and the page's WebSocket refused, so the console says the host is down instead of waiting.
   hostStarted.catch((error: unknown) => log.error(error, 'starting the host'));
@@ -93,6 +115,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   // The host's shutdown records the stop on each incident's timeline: it must not wait on a
   // client's socket (a close that lingers is cut short).
   await Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
-  await hostStarted.then((h) => h.dispose(), () => undefined);
+  clearTimeout(atTheLatest);
+  if (hostLoading) await hostStarted.then((h) => h.dispose(), () => undefined);
   return EXIT_OK;
 }

@@ -3,7 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import { UserError } from '../../../common/errors';
 import { isIncidentStatus, type EventPayloads, type Incident, type IncidentStatus, type TimelineEvent } from '../../../common/incident/model';
 import { ulid } from '../../../common/ulid';
-import { INCIDENT_COLUMNS, toIncident, type IncidentRow } from '../rows';
+import { INCIDENT_COLUMNS, LIST_INCIDENTS_SQL, toIncident, type IncidentRow } from '../rows';
 import type { ActOptions, StoreContext } from '../storeContext';
 import { incidentNotFound, optionalText, requireText } from '../validation';
 import type { TxState } from '../timelineWriter';
@@ -41,7 +41,7 @@ export class IncidentRepository {
       `INSERT INTO incidents (id, title, severity, status, commander, impact, runbook_ids, created_at, updated_at)
        VALUES (@id, @title, @severity, @status, @commander, @impact, @runbookIds, @createdAt, @createdAt)`,
     );
-    this.list = p(`SELECT ${INCIDENT_COLUMNS} FROM incidents ORDER BY status = 'resolved', updated_at DESC, id DESC`);
+    this.list = p(LIST_INCIDENTS_SQL);
     this.get = p(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`);
     this.setField = {
       title: p('UPDATE incidents SET title = ? WHERE id = ?'),

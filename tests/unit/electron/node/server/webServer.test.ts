@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { RpcServer } from '../../../../../electron/common/rpc/rpcServer';
-import { startWebServer, type RunningWebServer } from '../../../../../electron/node/server/webServer';
+import type { Incident } from '../../../../../electron/common/incident/model';
+import { startWebServer, type RunningWebServer, type WebServerOptions } from '../../../../../electron/node/server/webServer';
 
 // `warroom serve` prints its URL before the host has started (serveCommand.ts): the static
 // files are served at once, and a WebSocket waits for the host, or is refused if it fails.
@@ -18,11 +19,15 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function start(rpc: Promise<RpcServer>) {
+async function start(rpc: Promise<RpcServer>, more: Partial<WebServerOptions> = {}) {
   dir = mkdtempSync(join(tmpdir(), 'wr-web-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>War Room</title>');
-  server = await startWebServer({ host: '127.0.0.1', port: 0, staticDir: dir, rpc });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>War Room</title><div id="root"></div>');
+  server = await startWebServer({ host: '127.0.0.1', port: 0, staticDir: dir, rpc, ...more });
   return server;
+}
+
+function sessionCookie(s: RunningWebServer): Record<string, string> {
+  return { cookie: `warroom_token_${s.port}=${s.token}` };
 }
 
 function connect(s: RunningWebServer): { socket: WebSocket; outcome: Promise<string> } {
@@ -91,5 +96,44 @@ describe('the web server while the host starts', () => {
     });
     for (let i = 0; i < 50 && openOnBig() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(openOnBig()).toBe(0);
+  });
+});
+
+describe('the first screen in the app shell', () => {
+  const incident: Incident = { id: 'i1', title: 'Checkout latency', severity: 'SEV2', status: 'investigating', commander: null, impact: null, runbookIds: [], createdAt: 0, updatedAt: 0, lastSeq: 1 };
+
+  it('draws the incidents into the shell for the page that holds the session, never stored', async () => {
+    const s = await start(new Promise<RpcServer>(() => {}), { firstScreen: async () => [incident] });
+    for (const path of ['/', '/some/client/route']) {
+      const page = await fetch(`http://127.0.0.1:${s.port}${path}`, { headers: sessionCookie(s) });
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      expect(await page.text()).toContain('<span class="incident-item__title">Checkout latency</span>');
+    }
+  });
+
+  it('serves the plain shell without the session, and when the list cannot be read', async () => {
+    let list: () => Promise<readonly Incident[] | null> = async () => [incident];
+    const s = await start(new Promise<RpcServer>(() => {}), { firstScreen: () => list() });
+    const stranger = await fetch(`http://127.0.0.1:${s.port}/`);
+    expect(await stranger.text()).toBe('<!doctype html><title>War Room</title><div id="root"></div>');
+    const wrongToken = await fetch(`http://127.0.0.1:${s.port}/`, { headers: { cookie: `warroom_token_${s.port}=nope` } });
+    expect(await wrongToken.text()).not.toContain('Checkout latency');
+    list = async () => null;
+    expect(await (await fetch(`http://127.0.0.1:${s.port}/`, { headers: sessionCookie(s) })).text()).not.toContain('incident-list');
+    list = () => Promise.reject(new Error('database locked'));
+    const failed = await fetch(`http://127.0.0.1:${s.port}/`, { headers: sessionCookie(s) });
+    expect(failed.status).toBe(200);
+    expect(await failed.text()).toBe('<!doctype html><title>War Room</title><div id="root"></div>');
+  });
+
+  it('tells the caller of each WebSocket handshake, before it waits for the host', async () => {
+    let handshakes = 0;
+    const s = await start(new Promise<RpcServer>(() => {}), { onSocket: () => handshakes++ });
+    await fetch(`http://127.0.0.1:${s.port}/`, { headers: sessionCookie(s) });
+    expect(handshakes).toBe(0);
+    const { socket } = connect(s);
+    for (let i = 0; i < 100 && handshakes === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(handshakes).toBe(1);
+    socket.terminate();
   });
 });

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { IncidentStore } from '../../electron/node/store/incidentStore';
+import { DATABASE_FILE_NAME } from '../../electron/node/store/openDatabase';
+import { expect, startServedConsole, test } from './servedConsole';
+
+// `warroom serve` draws the incidents list into the page's HTML (node/server/firstScreen.ts),
+// so it shows before the console's script has run; the console then takes over in place.
+const HOSTILE = '<img src=x onerror="window.pwned=1">';
+
+test('the incidents list is in the HTML for the session’s page, and the console takes it over', async ({ browser }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-first-'));
+  const store = IncidentStore.open(path.join(dataDir, DATABASE_FILE_NAME));
+  const old = await store.createIncident({ title: 'Old outage', severity: 'SEV3' });
+  await store.updateIncident(old.id, { status: 'resolved' });
+  await store.createIncident({ title: HOSTILE, severity: 'SEV2' });
+  await store.createIncident({ title: 'Checkout latency', severity: 'SEV1' });
+  store.close();
+  const served = await startServedConsole([], dataDir);
+  try {
+    // No script at all: what the host's HTML shows by itself.
+    const htmlOnly = await browser.newContext({ javaScriptEnabled: false });
+    const still = await htmlOnly.newPage();
+    await still.goto(served.url);
+    const stillList = still.getByRole('navigation', { name: 'Incidents' });
+    await expect(stillList.getByRole('button')).toHaveText([/^Checkout latencySEV1 · Investigating · /, new RegExp(`^${HOSTILE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}SEV2`)]);
+    // Nothing to click until the console runs: disabled, not dead.
+    await expect(stillList.getByRole('button', { name: /Checkout latency/ })).toBeDisabled();
+    await expect(still.getByRole('button', { name: 'New incident' })).toBeDisabled();
+    await expect(stillList.getByText('Resolved (1)')).toBeVisible();
+    await htmlOnly.close();
+
+    // A page without the session (no token) is shown no incident.
+    const stranger = await browser.newContext({ javaScriptEnabled: false });
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(served.origin);
+    expect(await strangerPage.content()).not.toContain('Checkout latency');
+    await stranger.close();
+
+    // The console: one list, live, and an incident opens from it.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(served.url);
+    const list = page.getByRole('navigation', { name: 'Incidents' });
+    await list.getByRole('button', { name: /Checkout latency/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Checkout latency' })).toBeVisible();
+    await expect(list.getByRole('button', { name: /Checkout latency/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('[data-first-screen], #first-screen-data')).toHaveCount(0);
+    await list.getByRole('button', { name: /img src=x/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: HOSTILE })).toBeVisible();
+    expect(await page.evaluate('window.pwned')).toBeUndefined();
+    await context.close();
+  } finally {
+    await served.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
