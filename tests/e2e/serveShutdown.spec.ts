@@ -45,3 +45,29 @@ test('stopping warroom serve while a terminal floods ends its shells and exits c
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('with no page, warroom serve loads its host by itself within seconds (team sync needs it), and stops at once before that', async () => {
+  const logOf = (dataDir: string) => fs.readFileSync(path.join(dataDir, 'logs', 'warroom.log'), 'utf8');
+  // Stopped before the host loaded: it exits at once, and never loads it.
+  const early = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-nopage-'));
+  try {
+    const served = await startServedConsole([], early);
+    await served.stop();
+    // Exited by itself, not killed: stopped as soon as it printed its URL, it had its handlers.
+    expect([served.process.exitCode, served.process.signalCode]).toEqual([0, null]);
+    expect(logOf(early)).not.toContain('loading the host');
+  } finally {
+    fs.rmSync(early, { recursive: true, force: true });
+  }
+  // Left alone: the host loads (it creates the database) without any page asking.
+  const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-nopage-'));
+  try {
+    const served = await startServedConsole([], alone);
+    await expect.poll(() => fs.existsSync(path.join(alone, 'warroom.db')), { timeout: 20_000 }).toBe(true);
+    expect(logOf(alone)).toMatch(/loading the host: no page within 2 s/);
+    await served.stop();
+    expect(served.process.exitCode).toBe(0);
+  } finally {
+    fs.rmSync(alone, { recursive: true, force: true });
+  }
+});

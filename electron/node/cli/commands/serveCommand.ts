@@ -47,14 +47,16 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   // delayed the page's stylesheet, hence its first paint. The first screen needs none of it: it
   // is read from the database (firstScreen.ts).
   let hostLoading = false;
+  let stopping = false;
   let atTheLatest: NodeJS.Timeout | undefined;
   let startHost: (host: Promise<WarroomHost>) => void = () => {};
   const hostStarted = new Promise<WarroomHost>((resolve, reject) => (startHost = (host) => host.then(resolve, reject)));
   const rpc: Promise<RpcServer> = hostStarted.then((h) => h.rpc);
-  const loadHost = () => {
-    if (hostLoading) return;
+  const loadHost = (why: string) => {
+    if (hostLoading || stopping) return;
     hostLoading = true;
     clearTimeout(atTheLatest);
+    log.info(`loading the host: ${why}`);
     startHost(
       import('../../host/warroomHost').then(
         ({ WarroomHost }) =>
@@ -77,7 +79,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       rpc,
       // Read straight from the database: the page's list shows before the host has loaded.
       firstScreen: () => import('../../store/incidentListSnapshot').then(({ readIncidentList }) => readIncidentList(dataDir)),
-      onSocket: loadHost,
+      onSocket: () => loadHost('a page connected'),
       log: (line) => log.info(line),
     });
   } catch (error) {
@@ -90,10 +92,17 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   if (!isLoopback(host)) io.stderr(`warroom serve: warning: listening on ${host}, not loopback; anyone who learns the URL can drive this console.`);
+  // Before the URL: whoever reads it may stop us at once (a signal without a handler kills).
+  const stopAsked = new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    process.once('SIGHUP', stop);
+  });
   // The one line on stdout, and nothing else there: scripts and tests read the URL from it.
   io.stdout(server.url);
   log.info(`serving on port ${server.port}, data in ${dataDir}`);
-  if (!hostLoading) atTheLatest = setTimeout(loadHost, HOST_START_AT_THE_LATEST_MS);
+  if (!hostLoading) atTheLatest = setTimeout(() => loadHost(`no page within ${HOST_START_AT_THE_LATEST_MS / 1000} s`), HOST_START_AT_THE_LATEST_MS);
   // A host that cannot start (a bug; a refused database starts it anyway, saying why) is logged
   // and the page's WebSocket refused, so the console says the host is down instead of waiting.
   hostStarted.catch((error: unknown) => log.error(error, 'starting the host'));
@@ -106,16 +115,13 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    process.once('SIGHUP', stop);
-  });
+  await stopAsked;
+  // Stopping: a host not loaded yet never will be (a socket caught mid-handshake is closed below).
+  stopping = true;
+  clearTimeout(atTheLatest);
   // The host's shutdown records the stop on each incident's timeline: it must not wait on a
   // client's socket (a close that lingers is cut short).
   await Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
-  clearTimeout(atTheLatest);
   if (hostLoading) await hostStarted.then((h) => h.dispose(), () => undefined);
   return EXIT_OK;
 }
