@@ -31,6 +31,15 @@ test('the incidents list is in the HTML for the session’s page, and the consol
     await expect(stillList.getByText('Resolved (1)')).toBeVisible();
     await htmlOnly.close();
 
+    // In the system's theme before any script has run (styles.css follows it by itself).
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const themed = await browser.newContext({ javaScriptEnabled: false, colorScheme });
+      const themedPage = await themed.newPage();
+      await themedPage.goto(served.url);
+      expect(await themedPage.evaluate('getComputedStyle(document.body).backgroundColor')).toBe(colorScheme === 'light' ? 'rgb(246, 247, 249)' : 'rgb(18, 21, 27)');
+      await themed.close();
+    }
+
     // A page without the session (no token) is shown no incident.
     const stranger = await browser.newContext({ javaScriptEnabled: false });
     const strangerPage = await stranger.newPage();
@@ -50,6 +59,10 @@ test('the incidents list is in the HTML for the session’s page, and the consol
     await list.getByRole('button', { name: /img src=x/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: HOSTILE })).toBeVisible();
     expect(await page.evaluate('window.pwned')).toBeUndefined();
+    // A theme picked by hand beats the system's in the next first screen too (a cookie the host reads).
+    await page.getByRole('button', { name: /^Switch to (dark|light) theme$/ }).click();
+    const picked = await page.evaluate('document.documentElement.dataset.theme');
+    expect(await (await page.request.get(served.origin + '/')).text()).toContain(`<html lang="en" data-theme="${picked}">`);
     await context.close();
   } finally {
     await served.stop();

@@ -80,7 +80,7 @@ function formatHost(host: string, port: number): string {
   return `${host.includes(':') ? `[${host}]` : host}:${port}`.toLowerCase();
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
+export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');

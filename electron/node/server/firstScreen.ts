@@ -12,18 +12,23 @@
  * in the page, which re-renders the list with it.
  */
 import { escapeHtml } from '../../common/escapeHtml';
-import { FIRST_SCREEN_DATA_ID, type FirstScreenData } from '../../common/firstScreen';
+import { FIRST_SCREEN_DATA_ID, type FirstScreenData, type Theme } from '../../common/firstScreen';
 import { incidentListDetail, resolvedGroupLabel, splitIncidentList } from '../../common/incident/incidentList';
 import type { Incident } from '../../common/incident/model';
 
 const ROOT_ELEMENT = '<div id="root"></div>';
+const HTML_ELEMENT = /<html( [^>]*)?>/;
 
-/** `indexHtml` (the built app shell) with the first screen in its root; unchanged if it has no empty root. */
-export function withFirstScreen(indexHtml: string, incidents: readonly Incident[]): string {
+/**
+ * `indexHtml` (the built app shell) with the first screen in its root, in the responder's
+ * `theme` if chosen (else the system's); unchanged if it has no empty root.
+ */
+export function withFirstScreen(indexHtml: string, incidents: readonly Incident[], theme: Theme | null = null): string {
   if (!indexHtml.includes(ROOT_ELEMENT)) return indexHtml;
   // JSON inside <script>: `<` escaped so no title can close the element.
   const data = JSON.stringify({ incidents } satisfies FirstScreenData).replace(/</g, '\\u003c');
-  return indexHtml.replace(
+  const themed = theme ? indexHtml.replace(HTML_ELEMENT, (element) => `${element.slice(0, -1)} data-theme="${theme}">`) : indexHtml;
+  return themed.replace(
     ROOT_ELEMENT,
     () => `<div id="root">${frame(incidents)}</div>\n    <script type="application/json" id="${FIRST_SCREEN_DATA_ID}">${data}</script>`,
   );

@@ -3,9 +3,10 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { WebSocketServer } from 'ws';
+import { isTheme, THEME_COOKIE, type Theme } from '../../common/firstScreen';
 import type { Incident } from '../../common/incident/model';
 import type { RpcServer } from '../../common/rpc/rpcServer';
-import { AccessPolicy } from './accessPolicy';
+import { AccessPolicy, readCookie } from './accessPolicy';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../common/security/securityHeaders';
 import { withFirstScreen } from './firstScreen';
 import { wsConnection } from './wsConnection';
@@ -98,7 +99,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     // The first screen carries incidents: for the page that holds the session only.
     const firstScreen = options.firstScreen && policy.isValidToken(policy.tokenFromRequest(request)) ? options.firstScreen : undefined;
-    serveStatic(staticRoot, url.pathname, response, firstScreen);
+    const theme = readCookie(request.headers.cookie, THEME_COOKIE);
+    serveStatic(staticRoot, url.pathname, response, firstScreen && { incidents: firstScreen, theme: isTheme(theme) ? theme : null });
   });
 
   // Every socket, until it closes: one in the middle of a WebSocket upgrade (waiting for the
@@ -160,7 +162,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   };
 }
 
-function serveStatic(root: string, pathname: string, response: http.ServerResponse, firstScreen?: () => Promise<readonly Incident[] | null>): void {
+/** How to draw the first screen for this request (firstScreen.ts). */
+interface FirstScreenRequest {
+  incidents: () => Promise<readonly Incident[] | null>;
+  theme: Theme | null;
+}
+
+function serveStatic(root: string, pathname: string, response: http.ServerResponse, firstScreen?: FirstScreenRequest): void {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname);
@@ -200,8 +208,8 @@ function serveStatic(root: string, pathname: string, response: http.ServerRespon
 }
 
 /** The app shell with the first screen drawn in; the plain shell if that cannot be had. */
-function serveAppShellWithFirstScreen(file: string, firstScreen: () => Promise<readonly Incident[] | null>, response: http.ServerResponse): void {
-  Promise.all([fs.promises.readFile(file, 'utf8'), firstScreen().catch(() => null)]).then(
+function serveAppShellWithFirstScreen(file: string, firstScreen: FirstScreenRequest, response: http.ServerResponse): void {
+  Promise.all([fs.promises.readFile(file, 'utf8'), firstScreen.incidents().catch(() => null)]).then(
     ([shell, incidents]) => {
       if (response.destroyed) return;
       response.writeHead(200, {
@@ -209,7 +217,7 @@ function serveAppShellWithFirstScreen(file: string, firstScreen: () => Promise<r
         // It holds this machine's incidents as they were at this moment: never stored, never reused.
         'Cache-Control': incidents ? 'no-store' : 'no-cache',
       });
-      response.end(incidents ? withFirstScreen(shell, incidents) : shell);
+      response.end(incidents ? withFirstScreen(shell, incidents, firstScreen.theme) : shell);
     },
     () => {
       if (response.destroyed) return;

@@ -1,17 +1,24 @@
 import { useEffect, useState } from 'react';
+import { isTheme, THEME_COOKIE, type Theme } from '../../../electron/common/firstScreen';
 import { useMenuCommands } from '../host/useMenuCommands';
 
-type Theme = 'light' | 'dark';
-/** The same key as public/theme.js, which applies the theme before the first paint. */
 const STORAGE_KEY = 'warroom.theme';
+/** Why 400 days: the longest a browser keeps a cookie. */
+const COOKIE_MAX_AGE_S = 400 * 24 * 3600;
 
-function savedTheme(): Theme | null {
+/** The theme chosen by hand on this machine, if any (main.tsx applies it, or the system's). */
+export function savedTheme(): Theme | null {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'light' || value === 'dark' ? value : null;
+    return isTheme(value) ? value : null;
   } catch {
     return null;
   }
+}
+
+/** Also in a cookie: `warroom serve` draws its first screen, before any script, in this theme. */
+function writeThemeCookie(theme: Theme): void {
+  document.cookie = `${THEME_COOKIE}=${theme}; Path=/; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}`;
 }
 
 /** Light and dark by hand; the choice is remembered on this machine and beats the system's. */
@@ -20,9 +27,15 @@ export function ThemeToggle() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // A choice made before the cookie existed.
+  useEffect(() => {
+    const saved = savedTheme();
+    if (saved) writeThemeCookie(saved);
+  }, []);
   const next: Theme = theme === 'dark' ? 'light' : 'dark';
   const toggle = () => {
     setTheme(next);
+    writeThemeCookie(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {

@@ -41,6 +41,12 @@ describe('the first screen drawn into the app shell', () => {
     expect(data(html).incidents[0]!.title).toBe(title);
   });
 
+  it('is drawn in the theme the responder chose, else leaves the system’s to the stylesheet', () => {
+    expect(withFirstScreen('<!doctype html><html lang="en"><body><div id="root"></div></body></html>', [], 'light')).toMatch(/^<!doctype html><html lang="en" data-theme="light">/);
+    expect(withFirstScreen(SHELL, [], 'dark')).toMatch(/^<!doctype html><html data-theme="dark">/);
+    expect(withFirstScreen(SHELL, [], null)).not.toContain('data-theme');
+  });
+
   it('leaves a shell without an empty root as it is', () => {
     const other = '<!doctype html><body><main></main></body>';
     expect(withFirstScreen(other, [incident('A', 'investigating')])).toBe(other);

@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function start(rpc: Promise<RpcServer>, more: Partial<WebServerOptions> = {}) {
   dir = mkdtempSync(join(tmpdir(), 'wr-web-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>War Room</title><div id="root"></div>');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><title>War Room</title><div id="root"></div></html>');
   server = await startWebServer({ host: '127.0.0.1', port: 0, staticDir: dir, rpc, ...more });
   return server;
 }
@@ -111,11 +111,19 @@ describe('the first screen in the app shell', () => {
     }
   });
 
+  it('draws it in the theme the page’s cookie names, and ignores any other value', async () => {
+    const s = await start(new Promise<RpcServer>(() => {}), { firstScreen: async () => [incident] });
+    const withCookie = async (cookie: string) => (await fetch(`http://127.0.0.1:${s.port}/`, { headers: { cookie: `${sessionCookie(s).cookie}; ${cookie}` } })).text();
+    expect(await withCookie('warroom_theme=light')).toContain('<html data-theme="light">');
+    expect(await withCookie('warroom_theme=dark')).toContain('<html data-theme="dark">');
+    expect(await withCookie('warroom_theme="><script>')).not.toContain('data-theme');
+  });
+
   it('serves the plain shell without the session, and when the list cannot be read', async () => {
     let list: () => Promise<readonly Incident[] | null> = async () => [incident];
     const s = await start(new Promise<RpcServer>(() => {}), { firstScreen: () => list() });
     const stranger = await fetch(`http://127.0.0.1:${s.port}/`);
-    expect(await stranger.text()).toBe('<!doctype html><title>War Room</title><div id="root"></div>');
+    expect(await stranger.text()).toBe('<!doctype html><html><title>War Room</title><div id="root"></div></html>');
     const wrongToken = await fetch(`http://127.0.0.1:${s.port}/`, { headers: { cookie: `warroom_token_${s.port}=nope` } });
     expect(await wrongToken.text()).not.toContain('Checkout latency');
     list = async () => null;
@@ -123,7 +131,7 @@ describe('the first screen in the app shell', () => {
     list = () => Promise.reject(new Error('database locked'));
     const failed = await fetch(`http://127.0.0.1:${s.port}/`, { headers: sessionCookie(s) });
     expect(failed.status).toBe(200);
-    expect(await failed.text()).toBe('<!doctype html><title>War Room</title><div id="root"></div>');
+    expect(await failed.text()).toBe('<!doctype html><html><title>War Room</title><div id="root"></div></html>');
   });
 
   it('tells the caller of each WebSocket handshake, before it waits for the host', async () => {
