@@ -54,6 +54,7 @@ test('the incidents list is in the HTML for the session’s page, and the consol
     const list = page.getByRole('navigation', { name: 'Incidents' });
     await list.getByRole('button', { name: /Checkout latency/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Checkout latency' })).toBeVisible();
+    await expect(page.getByTestId('host-status')).toHaveText('Connected to warroom serve');
     await expect(list.getByRole('button', { name: /Checkout latency/ })).toHaveAttribute('aria-current', 'page');
     await expect(page.locator('[data-first-screen], #first-screen-data')).toHaveCount(0);
     await list.getByRole('button', { name: /img src=x/ }).click();
