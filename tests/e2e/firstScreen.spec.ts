@@ -70,3 +70,25 @@ test('the incidents list is in the HTML for the session’s page, and the consol
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a theme chosen on another port of this host (its cookie, nothing in this port’s storage) holds from the first screen on', async ({ browser, served }) => {
+  // Cookies are shared by every port of 127.0.0.1, local storage is not: a console served on
+  // another port (or --port 0) has the cookie the first screen is drawn from, and nothing else.
+  const context = await browser.newContext({ colorScheme: 'light' });
+  await context.addCookies([{ name: 'warroom_theme', value: 'dark', url: served.origin }]);
+  // Every theme the page is ever in, from its first parse.
+  await context.addInitScript(() => {
+    const seen: (string | undefined)[] = [];
+    Object.assign(window, { themesSeen: seen });
+    const record = () => seen.push(document.documentElement.dataset.theme);
+    new MutationObserver(record).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-theme'] });
+    document.addEventListener('readystatechange', record);
+  });
+  const page = await context.newPage();
+  await page.goto(served.url);
+  await expect(page.getByTestId('host-status')).toHaveText('Connected to warroom serve');
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await page.evaluate('themesSeen')).not.toContain('light');
+  await context.close();
+});

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { readCookie } from '../../common/readCookie';
 
 /**
  * Who may talk to `warroom serve`. The console lives on loopback, but any web
@@ -78,13 +79,4 @@ export function isLoopback(host: string): boolean {
 
 function formatHost(host: string, port: number): string {
   return `${host.includes(':') ? `[${host}]` : host}:${port}`.toLowerCase();
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
 }

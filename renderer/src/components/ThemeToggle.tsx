@@ -1,13 +1,21 @@
 import { useEffect, useState } from 'react';
 import { isTheme, THEME_COOKIE, type Theme } from '../../../electron/common/firstScreen';
+import { readCookie } from '../../../electron/common/readCookie';
 import { useMenuCommands } from '../host/useMenuCommands';
 
 const STORAGE_KEY = 'warroom.theme';
 /** Why 400 days: the longest a browser keeps a cookie. */
 const COOKIE_MAX_AGE_S = 400 * 24 * 3600;
 
-/** The theme chosen by hand on this machine, if any (main.tsx applies it, or the system's). */
+/**
+ * The theme chosen by hand on this machine, if any (main.tsx applies it, or the system's). The
+ * cookie first: it is what `warroom serve` drew the first screen in, and it is shared by every
+ * port of this host, where local storage is one per port (a console served on another port
+ * would otherwise flip its first screen to the system's theme on every load).
+ */
 export function savedTheme(): Theme | null {
+  const cookie = readCookie(document.cookie, THEME_COOKIE);
+  if (isTheme(cookie)) return cookie;
   try {
     const value = localStorage.getItem(STORAGE_KEY);
     return isTheme(value) ? value : null;
@@ -27,7 +35,7 @@ export function ThemeToggle() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  // A choice made before the cookie existed.
+  // A choice made before the cookie existed (or the cookie's life renewed).
   useEffect(() => {
     const saved = savedTheme();
     if (saved) writeThemeCookie(saved);
