@@ -92,3 +92,26 @@ test('a theme chosen on another port of this host (its cookie, nothing in this p
   expect(await page.evaluate('themesSeen')).not.toContain('light');
   await context.close();
 });
+
+test('in a narrow window the header stays one line as the console connects: nothing below it moves', async ({ browser, served }) => {
+  // Connected, the header says more (version, shell, data folder, the theme toggle) than the
+  // first screen's "Connecting…": in an 800 px window it wrapped to two lines and the whole
+  // console moved down by 18 px.
+  for (const width of [1280, 800, 640]) {
+    const context = await browser.newContext({ viewport: { width, height: 700 } });
+    const firstScreen = await context.newPage();
+    await firstScreen.route('**/assets/*.js', (route) => route.abort());
+    await firstScreen.goto(served.url);
+    const before = await firstScreen.locator('.sidebar').boundingBox();
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await expect(page.getByTestId('host-status')).toHaveText('Connected to warroom serve');
+    await expect(page.getByRole('button', { name: /^Switch to (dark|light) theme$/ })).toBeVisible();
+    const after = await page.locator('.sidebar').boundingBox();
+    expect(Math.abs(after!.y - before!.y), `the sidebar's top at ${width} px`).toBeLessThan(1);
+    // Nothing of it pushed out of the window either.
+    const toggle = await page.getByRole('button', { name: /^Switch to (dark|light) theme$/ }).boundingBox();
+    expect(toggle!.x + toggle!.width, `the theme toggle at ${width} px`).toBeLessThanOrEqual(width);
+    await context.close();
+  }
+});
