@@ -21,3 +21,22 @@ export type Theme = 'light' | 'dark';
 export function isTheme(value: unknown): value is Theme {
   return value === 'light' || value === 'dark';
 }
+
+/**
+ * `1` while the responder shows times in UTC (displayPrefs.tsx): also kept in this cookie so
+ * that `warroom serve` writes the first screen's times the way the console then does.
+ */
+export const UTC_COOKIE = 'warroom_utc';
+
+/** The responder's display preferences the first screen is drawn with, as their cookies say. */
+export interface FirstScreenPrefs {
+  /** Null: the system's. */
+  theme: Theme | null;
+  utc: boolean;
+}
+
+/** The preferences in a request's `Cookie` header, read by `read(name)`; anything unexpected is the default. */
+export function firstScreenPrefs(read: (name: string) => string | undefined): FirstScreenPrefs {
+  const theme = read(THEME_COOKIE);
+  return { theme: isTheme(theme) ? theme : null, utc: read(UTC_COOKIE) === '1' };
+}

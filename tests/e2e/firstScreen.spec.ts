@@ -115,3 +115,34 @@ test('in a narrow window the header stays one line as the console connects: noth
     await context.close();
   }
 });
+
+test('with times shown in UTC, the first screen’s list says the same times as the console’s', async ({ browser }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-first-'));
+  const store = IncidentStore.open(path.join(dataDir, DATABASE_FILE_NAME));
+  const incident = await store.createIncident({ title: 'Checkout latency', severity: 'SEV1' });
+  store.close();
+  // A zone away from UTC, the same for the host and the page (one machine).
+  const zone = 'America/New_York';
+  const served = await startServedConsole([], dataDir, { TZ: zone });
+  try {
+    const context = await browser.newContext({ timezoneId: zone });
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency/ }).click();
+    await page.getByRole('button', { name: 'UTC', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'UTC', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    const utcTime = new Date(incident.createdAt).toISOString().slice(0, 16).replace('T', ' ');
+    const item = page.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency/ });
+    await expect(item).toContainText(utcTime);
+
+    // The next first screen, alone (no script): the same time, not the local one.
+    const firstScreen = await context.newPage();
+    await firstScreen.route('**/assets/*.js', (route) => route.abort());
+    await firstScreen.goto(served.url);
+    await expect(firstScreen.getByRole('navigation', { name: 'Incidents' }).getByRole('button', { name: /Checkout latency/ })).toContainText(utcTime);
+    await context.close();
+  } finally {
+    await served.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

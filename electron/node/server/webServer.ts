@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { WebSocketServer } from 'ws';
-import { isTheme, THEME_COOKIE, type Theme } from '../../common/firstScreen';
+import { firstScreenPrefs, type FirstScreenPrefs } from '../../common/firstScreen';
 import type { Incident } from '../../common/incident/model';
 import { readCookie } from '../../common/readCookie';
 import type { RpcServer } from '../../common/rpc/rpcServer';
@@ -100,8 +100,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     // The first screen carries incidents: for the page that holds the session only.
     const firstScreen = options.firstScreen && policy.isValidToken(policy.tokenFromRequest(request)) ? options.firstScreen : undefined;
-    const theme = readCookie(request.headers.cookie, THEME_COOKIE);
-    serveStatic(staticRoot, url.pathname, response, firstScreen && { incidents: firstScreen, theme: isTheme(theme) ? theme : null });
+    const prefs = firstScreenPrefs((name) => readCookie(request.headers.cookie, name));
+    serveStatic(staticRoot, url.pathname, response, firstScreen && { incidents: firstScreen, prefs });
   });
 
   // Every socket, until it closes: one in the middle of a WebSocket upgrade (waiting for the
@@ -166,7 +166,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 /** How to draw the first screen for this request (firstScreen.ts). */
 interface FirstScreenRequest {
   incidents: () => Promise<readonly Incident[] | null>;
-  theme: Theme | null;
+  prefs: FirstScreenPrefs;
 }
 
 function serveStatic(root: string, pathname: string, response: http.ServerResponse, firstScreen?: FirstScreenRequest): void {
@@ -218,7 +218,7 @@ function serveAppShellWithFirstScreen(file: string, firstScreen: FirstScreenRequ
         // It holds this machine's incidents as they were at this moment: never stored, never reused.
         'Cache-Control': incidents ? 'no-store' : 'no-cache',
       });
-      response.end(incidents ? withFirstScreen(shell, incidents, firstScreen.theme) : shell);
+      response.end(incidents ? withFirstScreen(shell, incidents, firstScreen.prefs) : shell);
     },
     () => {
       if (response.destroyed) return;

@@ -1,20 +1,16 @@
 import { useEffect, useState } from 'react';
 import { isTheme, THEME_COOKIE, type Theme } from '../../../electron/common/firstScreen';
-import { readCookie } from '../../../electron/common/readCookie';
 import { useMenuCommands } from '../host/useMenuCommands';
+import { readPreferenceCookie, writePreferenceCookie } from '../preferenceCookie';
 
 const STORAGE_KEY = 'warroom.theme';
-/** Why 400 days: the longest a browser keeps a cookie. */
-const COOKIE_MAX_AGE_S = 400 * 24 * 3600;
 
 /**
- * The theme chosen by hand on this machine, if any (main.tsx applies it, or the system's). The
- * cookie first: it is what `warroom serve` drew the first screen in, and it is shared by every
- * port of this host, where local storage is one per port (a console served on another port
- * would otherwise flip its first screen to the system's theme on every load).
+ * The theme chosen by hand on this machine, if any (main.tsx applies it, or the system's); the
+ * cookie first, as the first screen was drawn in it (preferenceCookie.ts).
  */
 export function savedTheme(): Theme | null {
-  const cookie = readCookie(document.cookie, THEME_COOKIE);
+  const cookie = readPreferenceCookie(THEME_COOKIE);
   if (isTheme(cookie)) return cookie;
   try {
     const value = localStorage.getItem(STORAGE_KEY);
@@ -22,11 +18,6 @@ export function savedTheme(): Theme | null {
   } catch {
     return null;
   }
-}
-
-/** Also in a cookie: `warroom serve` draws its first screen, before any script, in this theme. */
-function writeThemeCookie(theme: Theme): void {
-  document.cookie = `${THEME_COOKIE}=${theme}; Path=/; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}`;
 }
 
 /** Light and dark by hand; the choice is remembered on this machine and beats the system's. */
@@ -38,12 +29,12 @@ export function ThemeToggle() {
   // A choice made before the cookie existed (or the cookie's life renewed).
   useEffect(() => {
     const saved = savedTheme();
-    if (saved) writeThemeCookie(saved);
+    if (saved) writePreferenceCookie(THEME_COOKIE, saved);
   }, []);
   const next: Theme = theme === 'dark' ? 'light' : 'dark';
   const toggle = () => {
     setTheme(next);
-    writeThemeCookie(next);
+    writePreferenceCookie(THEME_COOKIE, next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {

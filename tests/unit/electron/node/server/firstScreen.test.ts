@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../../../electron/common/incident/model';
 import { FIRST_SCREEN_DATA_ID } from '../../../../../electron/common/firstScreen';
 import { withFirstScreen } from '../../../../../electron/node/server/firstScreen';
+import { inTimeZone } from '../../../inTimeZone';
 
 // What the page shows of it is checked in Chromium (tests/e2e/firstScreen.spec.ts); here, the HTML.
 const SHELL = '<!doctype html><html><head><title>War Room</title></head><body><div id="root"></div></body></html>';
@@ -42,10 +43,17 @@ describe('the first screen drawn into the app shell', () => {
   });
 
   it('is drawn in the theme the responder chose, else leaves the system’s to the stylesheet', () => {
-    expect(withFirstScreen('<!doctype html><html lang="en"><body><div id="root"></div></body></html>', [], 'light')).toMatch(/^<!doctype html><html lang="en" data-theme="light">/);
-    expect(withFirstScreen(SHELL, [], 'dark')).toMatch(/^<!doctype html><html data-theme="dark">/);
-    expect(withFirstScreen(SHELL, [], null)).not.toContain('data-theme');
+    expect(withFirstScreen('<!doctype html><html lang="en"><body><div id="root"></div></body></html>', [], { theme: 'light', utc: false })).toMatch(/^<!doctype html><html lang="en" data-theme="light">/);
+    expect(withFirstScreen(SHELL, [], { theme: 'dark', utc: false })).toMatch(/^<!doctype html><html data-theme="dark">/);
+    expect(withFirstScreen(SHELL, [], { theme: null, utc: false })).not.toContain('data-theme');
   });
+
+  it('writes the times in UTC when the responder shows them so, as the console then does', () =>
+    inTimeZone('America/New_York', () => {
+      const incidents = [incident('Checkout latency', 'investigating')];
+      expect(withFirstScreen(SHELL, incidents, { theme: null, utc: true })).toContain(' · Investigating · 2026-11-23 14:03</span>');
+      expect(withFirstScreen(SHELL, incidents, { theme: null, utc: false })).toContain(' · Investigating · 2026-11-23 09:03</span>');
+    }));
 
   it('leaves a shell without an empty root as it is', () => {
     const other = '<!doctype html><body><main></main></body>';

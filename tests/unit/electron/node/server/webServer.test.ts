@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { RpcServer } from '../../../../../electron/common/rpc/rpcServer';
 import type { Incident } from '../../../../../electron/common/incident/model';
 import { startWebServer, type RunningWebServer, type WebServerOptions } from '../../../../../electron/node/server/webServer';
+import { inTimeZone } from '../../../inTimeZone';
 
 // `warroom serve` prints its URL before the host has started (serveCommand.ts): the static
 // files are served at once, and a WebSocket waits for the host, or is refused if it fails.
@@ -118,6 +119,14 @@ describe('the first screen in the app shell', () => {
     expect(await withCookie('warroom_theme=dark')).toContain('<html data-theme="dark">');
     expect(await withCookie('warroom_theme="><script>')).not.toContain('data-theme');
   });
+
+  it('writes its times in UTC when the page’s cookie says the responder shows them so', () =>
+    inTimeZone('America/New_York', async () => {
+      const s = await start(new Promise<RpcServer>(() => {}), { firstScreen: async () => [{ ...incident, createdAt: Date.UTC(2026, 10, 23, 14, 3) }] });
+      const withCookie = async (cookie: string) => (await fetch(`http://127.0.0.1:${s.port}/`, { headers: { cookie: `${sessionCookie(s).cookie}; ${cookie}` } })).text();
+      expect(await withCookie('warroom_utc=1')).toContain(' · Investigating · 2026-11-23 14:03</span>');
+      expect(await withCookie('warroom_utc=yes')).toContain(' · Investigating · 2026-11-23 09:03</span>');
+    }));
 
   it('serves the plain shell without the session, and when the list cannot be read', async () => {
     let list: () => Promise<readonly Incident[] | null> = async () => [incident];
