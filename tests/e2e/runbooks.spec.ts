@@ -56,6 +56,25 @@ test('the Runbooks navigation lists bundled and added runbooks and searches them
   await expect(nav).toContainText('No runbook matches');
 });
 
+test('runbooks that share a title say which file each is, and keep the title as their name', async ({ page }) => {
+  fs.writeFileSync(path.join(folder, 'payments-api-eu.md'), RUNBOOK.replace('# List payment pods', '# List EU payment pods'));
+  await page.goto(served.url);
+  const nav = page.getByRole('navigation', { name: 'Runbooks' });
+  const shared = nav.getByRole('button', { name: 'Payments API down', exact: true });
+  await expect(shared).toHaveCount(2);
+  // In the order of their files, the same at every launch.
+  await expect(shared).toHaveText(['Payments API downpayments-api-eu.md', 'Payments API downpayments-api.md']);
+  await shared.filter({ hasText: 'payments-api-eu.md' }).click();
+  await expect(page.getByRole('group', { name: 'List EU payment pods' })).toBeVisible();
+  // A title of its own shows no file.
+  await expect(nav.getByRole('button', { name: /Linux host triage/i })).not.toContainText('.md');
+  // Nor can the two be confused when attaching one to a new incident.
+  await page.getByRole('button', { name: 'New incident' }).click();
+  const runbook = page.getByRole('dialog', { name: 'New incident' }).getByRole('combobox', { name: 'Runbook' });
+  await expect(runbook.locator('option', { hasText: 'Payments API down' })).toHaveText(['Payments API down — payments-api-eu.md', 'Payments API down — payments-api.md']);
+  await expect(runbook.locator('option:checked')).toHaveText('Payments API down — payments-api-eu.md');
+});
+
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('steps are groups named by their titles, with placeholders that gate Run', async ({ page }) => {

@@ -60,7 +60,8 @@ export class RunbookLibrary implements Disposable {
 
   async list(): Promise<RunbookSummary[]> {
     await this.loading;
-    return [...this.entries.values()].map((e) => e.document.summary).sort((a, b) => a.title.localeCompare(b.title));
+    // By title, then by file: runbooks of one title keep their order whichever file was read first.
+    return [...this.entries.values()].map((e) => e.document.summary).sort((a, b) => a.title.localeCompare(b.title) || a.path.localeCompare(b.path));
   }
 
   async get(id: string): Promise<RunbookDocument> {

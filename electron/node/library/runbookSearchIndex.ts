@@ -112,7 +112,7 @@ export class RunbookSearchIndex {
         .map(({ kind, text, line }) => ({ kind, text: text.length > 200 ? text.slice(0, 199) + '…' : text, line }));
       scored.push({ hit: { id: runbook.id, title: runbook.title, path: runbook.path, matches }, score });
     }
-    return scored.sort((a, b) => b.score - a.score || a.hit.title.localeCompare(b.hit.title)).map((s) => s.hit);
+    return scored.sort((a, b) => b.score - a.score || a.hit.title.localeCompare(b.hit.title) || a.hit.path.localeCompare(b.hit.path)).map((s) => s.hit);
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SeverityOption } from '../../../electron/common/services/incidentService';
 import { useHost } from '../host/hostContext';
 import { useHostData } from '../host/useHostData';
+import { runbookFileName, sharedTitles } from '../runbooks/sharedTitles';
 import { severityLabel } from './severityLabel';
 
 /**
@@ -21,6 +22,7 @@ export function NewIncidentDialog({ defaultRunbookId, onCreated, onClose }: { de
   const [busy, setBusy] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const runbooks = useHostData(() => host.runbooks.listRunbooks(), [host]);
+  const sharedRunbookTitles = sharedTitles(runbooks.data ?? []);
   const options = useHostData<SeverityOption[]>(() => host.incidents.severityOptions(runbookId ? [runbookId] : []), [host, runbookId]);
 
   // Default to the most severe level: at 03:00 an unknown outage is treated as the worst case.
@@ -75,7 +77,7 @@ export function NewIncidentDialog({ defaultRunbookId, onCreated, onClose }: { de
             <option value="">None for now</option>
             {(runbooks.data ?? []).map((r) => (
               <option key={r.id} value={r.id}>
-                {r.title}
+                {sharedRunbookTitles.has(r.title) ? `${r.title} — ${runbookFileName(r.path)}` : r.title}
               </option>
             ))}
           </select>

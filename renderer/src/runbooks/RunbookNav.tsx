@@ -3,6 +3,7 @@ import type { RunbookSearchHit } from '../../../electron/common/services/runbook
 import { useHost } from '../host/hostContext';
 import { useHostData } from '../host/useHostData';
 import { RunbookFolders } from './RunbookFolders';
+import { runbookFileName, sharedTitles } from './sharedTitles';
 import { SearchInput } from '../components/SearchInput';
 
 /** Why 120 ms: search as the user types without a request per keystroke. */
@@ -33,6 +34,7 @@ export function RunbookNav({ selectedId, onSelect }: { selectedId: string | null
   }, [host, query, list.data]);
 
   const runbooks = list.data ?? [];
+  const shared = sharedTitles(runbooks);
   return (
     <nav aria-label="Runbooks" className="sidebar__section runbook-nav">
       <h2 className="sidebar__heading">Runbooks</h2>
@@ -76,6 +78,12 @@ export function RunbookNav({ selectedId, onSelect }: { selectedId: string | null
             <li key={runbook.id}>
               <button type="button" className="runbook-nav__item" aria-current={runbook.id === selectedId ? 'page' : undefined} onClick={() => onSelect(runbook.id)} title={runbook.path}>
                 <span className="runbook-nav__title">{runbook.title}</span>
+                {/* Out of the accessible name, which stays the title; the path is its description (title). */}
+                {shared.has(runbook.title) && (
+                  <span className="runbook-nav__match" aria-hidden="true">
+                    {runbookFileName(runbook.path)}
+                  </span>
+                )}
                 {runbook.errorCount > 0 && <span className="badge badge--danger">{runbook.errorCount === 1 ? '1 error' : `${runbook.errorCount} errors`}</span>}
               </button>
             </li>

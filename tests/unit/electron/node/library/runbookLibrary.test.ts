@@ -81,6 +81,23 @@ describe('RunbookLibrary', () => {
     await expect.poll(async () => (await library.list()).map((r) => r.title), { timeout: 5000 }).toEqual(['Cache latency']);
   });
 
+  it('lists runbooks of the same title always in the same order, by file', async () => {
+    // Two teams' "Incident Response Runbook": which is which must not change between launches
+    // (files are read in parallel; the list followed whichever was read first).
+    write('team-b/incident-response.md', DB_RUNBOOK.replace('Database down', 'Incident Response Runbook'));
+    write('team-a/incident-response.md', CACHE_RUNBOOK.replace('Cache latency', 'Incident Response Runbook'));
+    const library = open();
+    await library.ready();
+    const paths = async () => (await library.list()).map((r) => path.relative(dir, r.path));
+    expect(await paths()).toEqual(['team-a/incident-response.md', 'team-b/incident-response.md']);
+    // Team A's file, removed and back, is read last: still first in the list.
+    fs.rmSync(path.join(dir, 'team-a/incident-response.md'));
+    await expect.poll(paths, { timeout: 5000 }).toEqual(['team-b/incident-response.md']);
+    write('team-a/incident-response.md', CACHE_RUNBOOK.replace('Cache latency', 'Incident Response Runbook'));
+    await expect.poll(async () => (await paths()).length, { timeout: 5000 }).toBe(2);
+    expect(await paths()).toEqual(['team-a/incident-response.md', 'team-b/incident-response.md']);
+  });
+
   it('remembers folders added in the app, and refuses a folder that does not exist', async () => {
     const extra = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-lib-extra-'));
     try {
