@@ -53,6 +53,8 @@ for (const { name, damage, message } of cases) {
       await expect(banner).toHaveAttribute('role', 'alert');
       await expect(banner).toContainText(message);
       await expect(page.getByRole('navigation', { name: 'Runbooks' }).getByRole('button').first()).toBeVisible();
+      // The welcome screen's team sync says why it is off, in words for the responder.
+      await expect(page.getByRole('region', { name: 'Sync' })).toHaveText(/Team sync is off until the database is fixed \(see above\)\./);
       // Trying to open an incident anyway gets the same one-line reason, and writes nothing.
       await page.getByRole('button', { name: 'New incident' }).click();
       await page.getByRole('dialog').getByRole('textbox', { name: 'Title' }).fill('Should not be written');

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../../common/errors';
 import type { Disposable } from '../../common/event';
 import { RpcServer } from '../../common/rpc/rpcServer';
 import { AppServiceContract } from '../../common/services/appService';
@@ -115,6 +116,12 @@ export class WarroomHost implements Disposable {
       );
       this.disposables.push(sync);
       this.rpc.register(SyncServiceContract, sync);
+    } else {
+      // Nothing to sync without a database: the Sync panel says so (the store's banner says why).
+      const off = async (): Promise<never> => {
+        throw new UserError('Team sync is off until the database is fixed (see above).', 'E_STORE_REFUSED');
+      };
+      this.rpc.register(SyncServiceContract, { getStatus: off, setRemote: off, syncNow: off, setPrivate: off, onDidChange: () => ({ dispose: () => {} }) });
     }
     // A service that cannot load is a bug: say so in the host log (its calls fail with a pointer there).
     for (const loading of this.disposables) loading.catch((error: unknown) => options.logError?.(error, 'loading a service'));
