@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { expect, test } from './servedConsole';
 
@@ -28,6 +30,22 @@ test('the console shows a banner when the host goes away, saying its shells ende
   await served.stop();
   await expect(page.getByRole('alert')).toContainText('The War Room host stopped: its terminal shells ended with it');
   await expect(page.getByRole('alert')).not.toContainText('keep running');
+});
+
+test('a page whose host stopped before it ever connected says where to look, not only that it is connecting', async ({ page, served }) => {
+  // The page's HTML came from the host; its script runs only after the host has stopped.
+  const assets = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/**', async (route) => {
+    await held;
+    await route.fulfill({ path: path.join(assets, new URL(route.request().url()).pathname) });
+  });
+  await page.goto(served.url, { waitUntil: 'commit' });
+  await expect(page.getByRole('navigation', { name: 'Incidents' })).toBeVisible();
+  await served.stop();
+  release();
+  await expect(page.getByRole('alert')).toHaveText('Connecting to the War Room host… If this lasts, check that `warroom serve` is still running; its log (logs/warroom.log in its data folder) says why it stopped or failed.');
 });
 
 test('WebSocket connections need the token and our own Origin and Host', async ({ served }) => {

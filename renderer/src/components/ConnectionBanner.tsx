@@ -22,7 +22,10 @@ export function ConnectionBanner() {
     state === 'unauthorized'
       ? 'Not connected: this page was opened without its access token. Open the URL that `warroom serve` printed.'
       : state === 'connecting'
-        ? 'Connecting to the War Room host…'
+        ? // A first connection that lasts may never come: `warroom serve` stopped (or its host failed) after sending the page.
+          host.kind === 'electron'
+          ? 'Connecting to the War Room host…'
+          : 'Connecting to the War Room host… If this lasts, check that `warroom serve` is still running; its log (logs/warroom.log in its data folder) says why it stopped or failed.'
         : state === 'restarted'
           ? 'The War Room host restarted with a new access token, so this page cannot rejoin it. Open the new URL that `warroom serve` printed; your incidents and their timelines are there. The shells of the stopped host ended with it.'
           : host.kind === 'electron'
