@@ -17,6 +17,21 @@ test('the printed URL opens the console connected to its host', async ({ page, s
   await expect(page.getByTestId('host-status')).toHaveText('Connected to warroom serve');
 });
 
+test('the header names warroom serve from the moment it connects', async ({ page, served }) => {
+  // Every wording the host status ever has, from the page's first parse.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { hostStatusSeen: seen });
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="host-status"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto(served.url);
+  await expect(page.getByTestId('host-status')).toHaveText('Connected to warroom serve');
+  expect(await page.evaluate('hostStatusSeen')).toEqual(['Connecting…', 'Connected to warroom serve']);
+});
+
 test('a bare URL without the token gets no data and says why', async ({ page, served }) => {
   await page.goto(served.origin + '/');
   await expect(page.getByRole('alert')).toContainText('opened without its access token');

@@ -34,7 +34,8 @@ export function AppHeader() {
         <span className={`status-dot status-dot--${state}`} aria-hidden="true" />
         <span data-testid="host-status">
           {state === 'connected'
-            ? `Connected to ${info ? (info.host === 'electron' ? 'the app host' : 'warroom serve') : 'host'}`
+            ? // Which host, before its info arrives: the page's own kind (it said "Connected to host" for a moment).
+              `Connected to ${(info ? info.host === 'electron' : host.kind === 'electron') ? 'the app host' : 'warroom serve'}`
             : state === 'connecting'
               ? 'Connecting…'
               : 'Offline from host'}
