@@ -71,3 +71,14 @@ test('with no page, warroom serve loads its host by itself within seconds (team 
     fs.rmSync(alone, { recursive: true, force: true });
   }
 });
+
+test('a --runbooks folder that does not exist is named in a warning, and the console is served anyway', async () => {
+  const missing = path.join(os.tmpdir(), `warroom-no-such-folder-${process.pid}`);
+  const served = await startServedConsole(['--runbooks', missing]);
+  try {
+    await expect.poll(() => served.output()).toContain(`warroom serve: warning: no such runbook folder '${missing}'; serving without its runbooks.`);
+    expect((await fetch(served.url)).status).toBe(200);
+  } finally {
+    await served.stop();
+  }
+});

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RpcServer } from '../../../common/rpc/rpcServer';
@@ -95,6 +96,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   if (!isLoopback(host)) io.stderr(`warroom serve: warning: listening on ${host}, not loopback; anyone who learns the URL can drive this console.`);
+  // Served anyway (the console is what the responder needs now); its Runbook folders say so too.
+  for (const dir of values.runbooks ?? []) {
+    if (!fs.existsSync(dir)) io.stderr(`warroom serve: warning: no such runbook folder '${dir}'; serving without its runbooks.`);
+  }
   // Before the URL: whoever reads it may stop us at once (a signal without a handler kills).
   const stopAsked = new Promise<void>((resolve) => {
     const stop = () => resolve();
