@@ -40,6 +40,18 @@ export function trimCommand(text: string): string {
   return text.replace(/^\s*\n/, '').replace(/\s+$/, '').replace(/^[ \t]+/, '');
 }
 
+/**
+ * `oc delete machineconfig \ ` with a space after the backslash: a copy artefact. The shell would
+ * read an escaped space and end the command there (losing the next line, often the object's name);
+ * the author meant a line continuation, so the blanks after an odd run of backslashes go.
+ */
+export function dropBlanksAfterContinuation(line: string): string {
+  const c = line.charCodeAt(line.length - 1);
+  if (c !== 32 && c !== 9) return line;
+  const m = /(\\+)[ \t]+$/.exec(line);
+  return m && (m[1] as string).length % 2 === 1 ? line.slice(0, m.index + (m[1] as string).length) : line;
+}
+
 export function trimBlankEdges(parts: string[]): string[] {
   let a = 0;
   let b = parts.length;

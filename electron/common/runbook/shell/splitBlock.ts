@@ -14,7 +14,7 @@ import { interactiveClient, isKnownProgram, isRedisCommand, sessionOpenedBy } fr
 import { sniffLine, snippetRunEnd, type SnippetKind } from './sniff';
 import { SqlStatement } from './sqlStatement';
 import { commentTitle, StepBuilder } from './stepBuilder';
-import { countNewlines, ELISION_WORDS, isElided, stripComments, trimBlankEdges } from './commandText';
+import { countNewlines, dropBlanksAfterContinuation, ELISION_WORDS, isElided, stripComments, trimBlankEdges } from './commandText';
 import { isChatOpsLine, normalizeLineEnds } from './looksLikeShell';
 
 /** Fence languages whose content is shell. */
@@ -280,8 +280,9 @@ class Splitter {
     const fed: string[] = [];
     let i = start;
     while (i < this.lines.length) {
-      const text = lineText === null ? (this.lines[i] as string) : i === start ? (lineText(i) ?? '') : lineText(i);
-      if (text === null) break;
+      const raw = lineText === null ? (this.lines[i] as string) : i === start ? (lineText(i) ?? '') : lineText(i);
+      if (raw === null) break;
+      const text = dropBlanksAfterContinuation(raw);
       lexer.feedLine(text);
       fed.push(text);
       i++;

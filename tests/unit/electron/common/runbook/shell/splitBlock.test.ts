@@ -65,6 +65,15 @@ describe('the lexer decides where a command ends', () => {
     expect(commandsOf(split)).toEqual(['kubectl logs deploy/api \\\n  --since=1h \\\n  --tail=100', 'kubectl get pods']);
   });
 
+  it('reads a backslash followed by stray blanks as a line continuation (the object name is not lost)', () => {
+    expect(commandsOf(bash('kubectl delete configmap \\  \n  stale-settings\nkubectl get cm'))).toEqual(['kubectl delete configmap \\\n  stale-settings', 'kubectl get cm']);
+    const transcript = splitBlock('$ kubectl delete secret \\ \n  old-token\n', { lang: 'console', startLine: 1 });
+    expect(transcript.steps[0]?.commands.map((c) => c.text)).toEqual(['kubectl delete secret \\\n  old-token']);
+    expect(transcript.steps[0]?.expectedOutput).toBeUndefined();
+    // An escaped backslash before the blanks is no continuation.
+    expect(commandsOf(bash('echo a\\\\ \necho b'))).toEqual(['echo a\\\\', 'echo b']);
+  });
+
   it('keeps a quoted string over blank lines in its command', () => {
     const split = bash('psql -c "\nSELECT 1;\n\nSELECT 2;\n"\n\nkubectl get pods');
     expect(split.steps).toHaveLength(2);
