@@ -8,6 +8,8 @@
  * so sniffing stays linear in the block's size.
  */
 
+import { ELISION_WORDS } from './commandText';
+
 /** What a non-shell line run is: the `lang` of the copyable snippet it becomes. */
 export type SnippetKind = 'yaml' | 'json' | 'promql' | 'logql' | 'sql' | 'output' | 'text';
 
@@ -162,6 +164,8 @@ export function sniffLine(line: string, isKnown: (word: string) => boolean, next
   if (!known) {
     if (t === '---') return 'yaml';
     if (YAML_ITEM.test(t)) return 'yaml';
+    // A list item of text (`- alertname = KubePodNotReady`): `-` is no program.
+    if (/^-\s+\S/.test(t)) return 'text';
     if (TITLE_KEY.test(t) && !/^[A-Z]:[\\/]/.test(t)) return /^[a-z]/.test(t) ? 'yaml' : 'output';
     if (YAML_KEY.test(t) && !/^[A-Za-z]:[\\/]/.test(t)) return 'yaml';
     for (const re of OUTPUT_LINES) if (re.test(t)) return 'output';
@@ -216,6 +220,15 @@ function bracketDepth(line: string): number {
  * keys; output and text until a blank line, a comment or a line that reads as shell.
  */
 export function snippetRunEnd(lines: readonly string[], start: number, kind: SnippetKind, isKnown: (word: string) => boolean): number {
+  const n = lines.length;
+  // `...` marks lines left out of the snippet or output around it (`...` / `key: value` / `...`): part of the run.
+  if (ELISION_WORDS.has((lines[start] as string).trim()) && start + 1 < n) return snippetRunEnd(lines, start + 1, kind, isKnown);
+  let end = runEnd(lines, start, kind, isKnown);
+  while (end < n && ELISION_WORDS.has((lines[end] as string).trim())) end++;
+  return end;
+}
+
+function runEnd(lines: readonly string[], start: number, kind: SnippetKind, isKnown: (word: string) => boolean): number {
   const n = lines.length;
   // A fence opened inside the block (a runbook that forgot to close the one before): the rest is
   // that other block's text, not shell.

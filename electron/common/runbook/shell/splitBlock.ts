@@ -164,9 +164,11 @@ class Splitter {
    * PromQL/LogQL becomes a copyable snippet; output goes to the step that printed it;
    * SQL is sent to a client, never the shell. Returns the next line, or -1 when the line is shell.
    */
-  private notShell(index: number): number {
+  private notShell(index: number, sniffAt = index): number {
     const lines = this.lines;
-    const kind = sniffLine(lines[index] as string, isKnownProgram, lines[index + 1]);
+    const sniffed = lines[sniffAt];
+    if (sniffed === undefined) return -1;
+    const kind = sniffLine(sniffed, isKnownProgram, lines[sniffAt + 1]);
     if (kind === null) return -1;
     if (kind === 'sql') return this.clientStatement(index, 'sql', null);
     const end = snippetRunEnd(lines, index, kind, isKnownProgram);
@@ -225,8 +227,9 @@ class Splitter {
         i++;
         continue;
       }
-      if (trimmed.startsWith('#')) {
-        this.steps.title(i, commentTitle(trimmed));
+      // `// CPU per node` over a query: a comment of another language, never a command.
+      if (trimmed.startsWith('#') || /^\/\/(?:\s|$)/.test(trimmed)) {
+        this.steps.title(i, commentTitle(trimmed.replace(/^\/\/+/, '#')));
         i++;
         continue;
       }
@@ -236,6 +239,12 @@ class Splitter {
         continue;
       }
       if (ELISION_WORDS.has(trimmed)) {
+        // `...` right before YAML, output or text lines marks lines left out of them, not commands.
+        const next = this.notShell(i, i + 1);
+        if (next >= 0) {
+          i = next;
+          continue;
+        }
         this.elided(i, trimmed);
         i++;
         continue;

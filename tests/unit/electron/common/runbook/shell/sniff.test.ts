@@ -13,6 +13,7 @@ const commandsOf = (s: BlockSplit): string[] => s.steps.flatMap((st) => st.comma
 describe('sniffLine: what a line is when it is not shell', () => {
   it.each([
     ['apiVersion: v1', 'yaml'],
+    [' - severity = warning', 'text'],
     ['kind: KubeletConfig', 'yaml'],
     ['metricsBindAddress: 0.0.0.0:10249', 'yaml'],
     ['- name: rook-ceph', 'yaml'],
@@ -114,6 +115,32 @@ describe('shell fences holding something else', () => {
     const s = split('oc edit kubeletconfig set-allocatable\nspec:\n  kubeletConfig:\n    metricsBindAddress: 0.0.0.0:10249', 'bash');
     expect(commandsOf(s)).toEqual(['oc edit kubeletconfig set-allocatable']);
     expect(s.steps.map((st) => st.snippet)).toEqual([undefined, 'yaml']);
+  });
+
+  it('reads `...` next to YAML, output or text lines as lines left out of them, not an elided command', () => {
+    const edit = split('kubectl edit cm -n kube-system proxy-settings\n...\nbindAddress: 0.0.0.0:9000\n...', 'console');
+    expect(commandsOf(edit)).toEqual(['kubectl edit cm -n kube-system proxy-settings']);
+    expect(edit.steps.map((st) => [st.snippet, st.code])).toEqual([
+      [undefined, 'kubectl edit cm -n kube-system proxy-settings'],
+      ['yaml', '...\nbindAddress: 0.0.0.0:9000\n...'],
+    ]);
+    expect(edit.diagnostics.filter((d) => d.level === 'warning')).toEqual([]);
+    const printed = split('kubectl get pod web-1 -o yaml\n...\nstatus:\n  phase: Running', 'bash');
+    expect(printed.steps.map((st) => [st.commands.map((c) => c.text), st.expectedOutput])).toEqual([[['kubectl get pod web-1 -o yaml'], '...\nstatus:\n  phase: Running']]);
+    // Between commands it still marks commands left out.
+    const elided = split('kubectl get pods\n...\nkubectl get svc', 'bash');
+    expect(elided.steps[0]?.commands.map((c) => [c.text, c.incomplete ?? false])).toEqual([['kubectl get pods', false], ['...', true], ['kubectl get svc', false]]);
+  });
+
+  it('makes the labels of an alert listed as `- name = value` a text snippet, `...` included', () => {
+    const s = split(' - alertname = QueueBacklogHigh\n...\n - queue = payments\n...\n - namespace = billing', 'console');
+    expect(s.steps.map((st) => [st.snippet, st.commands.length])).toEqual([['text', 0]]);
+    expect(s.diagnostics.filter((d) => d.level === 'warning')).toEqual([]);
+  });
+
+  it('reads `//` comment lines over queries as comments, not commands', () => {
+    const s = split('// Busiest pods by CPU\ntopk(3, sum by (pod) (rate(cpu_seconds_total[5m])))\n\n// Per node\nsum by (node) (\n  rate(cpu_seconds_total[5m])\n)', 'sh');
+    expect(s.steps.map((st) => [st.snippet, st.commands.length, st.title])).toEqual([['promql', 0, 'Busiest pods by CPU']]);
   });
 
   it('sends SQL typed in a bash fence to a client, never the shell', () => {
