@@ -482,7 +482,8 @@ class Splitter {
         continue;
       }
       if (trimmed === '') {
-        if (this.steps.hasOutput) this.steps.output(i, '');
+        // A blank line between a command and its output (`$ kubectl describe svc x`, blank, `Name: x`) keeps them together.
+        if (this.steps.hasOutput || (this.steps.hasCommands && this.outputFollows(i))) this.steps.output(i, '');
         else this.steps.blank();
         i++;
         continue;
@@ -504,6 +505,15 @@ class Splitter {
       this.steps.output(i, line);
       i++;
     }
+  }
+
+  /** Is the next non-blank line after `index` output: no prompt, no comment? */
+  private outputFollows(index: number): boolean {
+    let j = index + 1;
+    while (j < this.lines.length && (this.lines[j] as string).trim() === '') j++;
+    const l = this.lines[j];
+    if (l === undefined || l.trim().startsWith('#')) return false;
+    return shellPromptLength(l, this.rootPrompts, isKnownProgram) === 0 && replPrompt(l.trimStart(), null) === null;
   }
 
   /** For each line: does the next non-blank, non-comment line after it start with a prompt? Computed once, backwards. */

@@ -191,6 +191,15 @@ describe('incomplete commands', () => {
 });
 
 describe('transcripts', () => {
+  it('keeps output shown after a blank line with the prompted command that printed it, `...` included', () => {
+    const split = splitBlock('$ kubectl describe svc cart\n\nName:       cart\n...\nEndpoints:  10.1.0.7:8080\n\n$ kubectl get pods -o wide\n\ncart-0   1/1   Running   0   3d   10.1.0.7\n', { lang: 'shell', startLine: 1 });
+    expect(split.steps.map((s) => [s.commands.map((c) => c.text), s.expectedOutput])).toEqual([
+      [['kubectl describe svc cart'], 'Name:       cart\n...\nEndpoints:  10.1.0.7:8080'],
+      [['kubectl get pods -o wide'], 'cart-0   1/1   Running   0   3d   10.1.0.7'],
+    ]);
+    expect(split.diagnostics.filter((d) => d.level === 'warning')).toEqual([]);
+  });
+
   it('takes prompt lines as commands and the lines after them as expected output', () => {
     const split = splitBlock('$ kubectl get pods\nNAME    READY\napi-1   1/1\n\n$ kubectl get svc\nNAME  TYPE', { lang: 'console', startLine: 3 });
     expect(split.usesPrompts).toBe(true);
