@@ -156,6 +156,9 @@ export function sniffLine(line: string, isKnown: (word: string) => boolean, next
   // Settings (`default_runtime = "crun"`, `w = key expires in n weeks`): a shell assignment has no spaces.
   if (/^[A-Za-z_][\w.]{0,100}\s+=\s/.test(t)) return 'text';
   if (/^"[^"\n]{1,200}"\s*:\s/.test(t)) return 'json';
+  // Printed `key=value` fields, not assignments: a quoted key (`"msg"="trying to connect" …`), or a
+  // value followed by a number where a command would be (`notAfter=Aug  6 13:11:20 2025 GMT`).
+  if (/^"[A-Za-z_][\w.-]{0,100}"=/.test(t) || /^[A-Za-z_]\w{0,100}=[^\s'"$`]*\s+\d[\d:.,]*(?:\s|$)/.test(t)) return 'output';
   for (const re of TEXT_LINES) if (re.test(t)) return 'text';
   // `: exit status 1` — the tail of a wrapped error message (`:` with words after it does nothing).
   if (/^: [a-z]+ [a-z]+ /.test(t)) return 'output';

@@ -14,6 +14,8 @@ describe('sniffLine: what a line is when it is not shell', () => {
   it.each([
     ['apiVersion: v1', 'yaml'],
     [' - severity = warning', 'text'],
+    ['notBefore=Mar  3 08:00:00 2031 GMT', 'output'],
+    ['  "level"="error" "msg"="lease lost" "after"="10s"', 'output'],
     ['kind: KubeletConfig', 'yaml'],
     ['metricsBindAddress: 0.0.0.0:10249', 'yaml'],
     ['- name: rook-ceph', 'yaml'],
@@ -65,6 +67,8 @@ describe('sniffLine: what a line is when it is not shell', () => {
     '{ echo a; echo b; } > out',
     '[ -f /etc/hosts ] && echo ok',
     'NAMESPACE=rook-ceph',
+    'RETRIES=3 ./scripts/drain.sh node-1',
+    'TIMEOUT=30 2>/dev/null kubectl wait --for=condition=Ready pod/web-0',
     'export KUBECONFIG=~/.kube/config',
     'for i in 1 2 3; do echo $i; done',
     './scripts/failover.sh --region eu-west-1',
