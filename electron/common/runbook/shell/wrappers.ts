@@ -187,8 +187,9 @@ function sshWrapper(args: string[], cmd: SimpleCommand): Inner | null {
 const SUDO_OPTIONS = set('-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '-R', '--user', '--group', '--host', '--prompt', '--close-from', '--chdir', '--role', '--type', '--other-user', '--command-timeout', '--chroot');
 
 function sudoWrapper(args: string[]): Inner | null {
-  if (hasOption(args, ['-e', '--edit'])) return { findings: [{ risk: 'change', reason: 'sudo -e edits a file as root' }] };
   const inner = rest(args, SUDO_OPTIONS);
+  // Only sudo's own options count: in `sudo chpst -e /etc/env …` the `-e` is chpst's.
+  if (hasOption(args.slice(0, args.length - inner.length), ['-e', '--edit'])) return { findings: [{ risk: 'change', reason: 'sudo -e edits a file as root' }] };
   if (inner.length > 0) return { argv: inner };
   if (hasOption(args, ['-l', '--list', '-v', '--validate', '-k', '-K', '-V', '--version'])) return read('sudo only checks or lists permissions');
   return opens('opens a root shell; each command typed there is judged on its own');

@@ -179,6 +179,9 @@ describe('wrappers are seen through', () => {
     ['sudo rm -rf /var/lib/app', 'destroy'],
     ['sudo -u postgres psql -c "DROP DATABASE old"', 'destroy'],
     ['sudo -E env PATH=$PATH kubectl delete ns tmp', 'destroy'],
+    // `-e` after the program is that program's option, not sudo's edit mode.
+    ['sudo /usr/bin/chpst -e /etc/app/env -u app /opt/app/bin/report', 'unknown'],
+    ['sudo -e /etc/hosts', 'change'],
     ['env KUBECONFIG=/tmp/k kubectl get pods', 'read'],
     ['time kubectl get pods', 'read'],
     ['nohup kubectl delete pod x &', 'destroy'],
