@@ -33,6 +33,9 @@ export function looksLikeShell(code: string): boolean {
     const words = line.split(/\s+/);
     let first = words[0] ?? '';
     if (first === 'sudo' && words[1]) first = words[1];
+    // `POD=$(kubectl get pods -l app=api -o name)`: the command the assignment runs.
+    const substituted = /^(?:export\s+)?[A-Za-z_]\w*=["']?\$\(\s*([a-z][\w.-]*)\s/.exec(line)?.[1];
+    if (substituted !== undefined && isKnownProgram(substituted) && !ENGLISH_LOOKING.has(substituted)) return true;
     if (!isKnownProgram(first)) return commandShaped(lines);
     if (first !== first.toLowerCase() || !/^[a-z0-9./_-]+$/.test(first)) return false;
     if (!ENGLISH_LOOKING.has(first)) return true;
