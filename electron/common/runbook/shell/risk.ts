@@ -139,7 +139,7 @@ function classifyArgv(argv: string[], cmd: SimpleCommand, depth: number): Findin
     const name = programName(first);
     const wrapper = WRAPPERS[name];
     const inner = wrapper ? wrapper(current.slice(1), cmd) : null;
-    if (!inner) return [...findings, ...asWritten(programFindings(name, current), name, first)];
+    if (!inner) return [...findings, ...asWritten(programFindings(name, current), name, first), ...afterDoubleDash(name, current, depth)];
     if (inner.findings) findings.push(...inner.findings);
     if (inner.more) for (const m of inner.more) findings.push(...classifyArgv(m, emptyCommand(), depth + 1));
     if (inner.alsoRules) findings.push(...asWritten(programFindings(name, current), name, first));
@@ -149,6 +149,20 @@ function classifyArgv(argv: string[], cmd: SimpleCommand, depth: number): Findin
     current = inner.argv;
   }
   return [...findings, { risk: 'unknown', reason: 'too many wrapper commands for the rules to follow' }];
+}
+
+/**
+ * A tool the rules do not know that runs a known command after `--` (`gds aws prod-admin --
+ * kubectl delete -f jumpbox.yaml`): that command is judged too. The tool stays `unknown`, so
+ * this can only raise the risk (to `destroy`), never lower it.
+ */
+function afterDoubleDash(name: string, argv: string[], depth: number): Finding[] {
+  if (RULES_BY_PROGRAM.has(name)) return [];
+  const dashes = argv.indexOf('--', 1);
+  const tail = dashes > 0 ? argv.slice(dashes + 1) : [];
+  const program = tail[0];
+  if (program === undefined || !KNOWN.has(programName(program))) return [];
+  return classifyArgv(tail, emptyCommand(), depth + 1);
 }
 
 /**

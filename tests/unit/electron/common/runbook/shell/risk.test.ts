@@ -182,6 +182,9 @@ describe('wrappers are seen through', () => {
     // `-e` after the program is that program's option, not sudo's edit mode.
     ['sudo /usr/bin/chpst -e /etc/app/env -u app /opt/app/bin/report', 'unknown'],
     ['sudo -e /etc/hosts', 'change'],
+    // A tool the rules do not know, running a known command after `--`: that command counts too.
+    ['vault-exec prod-admin -- kubectl -n apps delete -f jumpbox.yaml', 'destroy'],
+    ['vault-exec prod-admin -- kubectl get pods', 'unknown'],
     ['env KUBECONFIG=/tmp/k kubectl get pods', 'read'],
     ['time kubectl get pods', 'read'],
     ['nohup kubectl delete pod x &', 'destroy'],
