@@ -32,7 +32,7 @@ const waiting: (() => void)[] = [];
 /** However the first screen fares (the host unreachable), deferred work starts after this long. */
 const AT_THE_LATEST_MS = 3_000;
 
-/** Called once the incidents list has been drawn with the host's data (or its error). */
+/** Called once the incidents list has been drawn: from the first screen's data, the host's, or its error. */
 export function markFirstScreenDrawn(): void {
   if (drawn) return;
   drawn = true;

@@ -99,9 +99,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return;
     }
     // The first screen carries incidents: for the page that holds the session only.
-    const firstScreen = options.firstScreen && policy.isValidToken(policy.tokenFromRequest(request)) ? options.firstScreen : undefined;
-    const prefs = firstScreenPrefs((name) => readCookie(request.headers.cookie, name));
-    serveStatic(staticRoot, url.pathname, response, firstScreen && { incidents: firstScreen, prefs });
+    const firstScreen =
+      options.firstScreen && policy.isValidToken(policy.tokenFromRequest(request))
+        ? { incidents: options.firstScreen, prefs: firstScreenPrefs((name) => readCookie(request.headers.cookie, name)) }
+        : undefined;
+    serveStatic(staticRoot, url.pathname, response, firstScreen);
   });
 
   // Every socket, until it closes: one in the middle of a WebSocket upgrade (waiting for the
